@@ -1,0 +1,35 @@
+"""Test-session set-up shared by every addon's tests.
+
+pytest-odoo starts Odoo with stop=True, which shuts the HTTP server down again
+before the tests run. HttpCase tests (and the browser tests) talk to Odoo over
+HTTP, so the server is started once more here, in a thread of the test process:
+requests then run on the test cursor, exactly as under Odoo's own test runner.
+"""
+import socket
+import time
+
+import pytest
+
+
+def _port_open(port):
+    with socket.socket() as sock:
+        sock.settimeout(0.2)
+        return sock.connect_ex(("127.0.0.1", port)) == 0
+
+
+@pytest.fixture(scope="session", autouse=True)
+def odoo_http_server(load_registry):
+    import odoo
+    from odoo.service import server
+    import odoo.tests.common as common
+
+    port = odoo.tools.config["http_port"]
+    common.PORT = port
+    if server.server is not None and not _port_open(port):
+        server.server.http_spawn()
+        deadline = time.time() + 20
+        while not _port_open(port):
+            if time.time() > deadline:
+                pytest.exit("Odoo's HTTP server did not start on port %s" % port, returncode=3)
+            time.sleep(0.1)
+    yield port

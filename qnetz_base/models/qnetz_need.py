@@ -1,0 +1,168 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+AREAS = [
+    ("general", "General education"),
+    ("theory", "Technical theory"),
+    ("practice", "Technical practice"),
+    ("language", "Industry-specific language course"),
+]
+PLACES = [
+    ("hoexter", "Höxter side"),
+    ("holzminden", "Holzminden side"),
+    ("either", "Either side"),
+]
+TIMES = [
+    ("evening", "Evenings"),
+    ("saturday", "Saturdays"),
+    ("block", "Block weeks"),
+    ("school_day", "On vocational-school days"),
+    ("any", "Any time"),
+]
+STATES = [
+    ("new", "New"),
+    ("qualified", "Qualified"),
+    ("bundled", "Bundled into a course"),
+    ("served", "Served"),
+    ("closed", "Closed"),
+    ("withdrawn", "Withdrawn"),
+]
+# The workflow the coordinator drives; any other change of state is refused.
+TRANSITIONS = {
+    "new": ("qualified", "withdrawn"),
+    "qualified": ("bundled", "new", "withdrawn"),
+    "bundled": ("served", "qualified", "withdrawn"),
+    "served": ("closed",),
+    "closed": (),
+    "withdrawn": ("new",),
+}
+
+
+class QnetzNeed(models.Model):
+    """A training need reported by a company or a young person (Bedarf)."""
+
+    _name = "qnetz.need"
+    _description = "Training Need"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "urgency desc, wanted_start, id desc"
+
+    name = fields.Char(
+        string="Reference", required=True, copy=False, readonly=True, index=True,
+        default=lambda self: _("New"))
+    partner_id = fields.Many2one(
+        "res.partner", string="Reported by", required=True, index=True, ondelete="restrict",
+        track_visibility="onchange",
+        domain=["|", ("is_training_company", "=", True), ("is_apprentice", "=", True)],
+        help="The training company that has the need, or the young person directly.")
+    apprentice_ids = fields.Many2many(
+        "res.partner", "qnetz_need_apprentice_rel", "need_id", "partner_id",
+        string="Apprentices Concerned",
+        domain="[('is_apprentice', '=', True), ('employer_id', '=', partner_id)]")
+    district_id = fields.Many2one(
+        "qnetz.district", string="District", compute="_compute_district_id", store=True,
+        index=True)
+    federal_state_id = fields.Many2one(
+        "res.country.state", string="Federal State", related="district_id.state_id",
+        store=True, readonly=True)
+    area = fields.Selection(AREAS, required=True, index=True, track_visibility="onchange")
+    topic = fields.Char(required=True, help="What should be learnt, in the company's words.")
+    occupation_id = fields.Many2one(
+        "qnetz.occupation", string="Training Occupation", index=True, ondelete="restrict")
+    participant_count = fields.Integer(
+        string="Participants", default=1, required=True, track_visibility="onchange")
+    preferred_place = fields.Selection(PLACES, default="either", required=True)
+    preferred_time = fields.Selection(TIMES, default="any", required=True)
+    wanted_start = fields.Date(string="Wanted Start", track_visibility="onchange")
+    urgency = fields.Selection(
+        [("0", "Low"), ("1", "Normal"), ("2", "High"), ("3", "Urgent")],
+        default="1", required=True, index=True)
+    description = fields.Text(string="Notes")
+    state = fields.Selection(
+        STATES, default="new", required=True, index=True, copy=False,
+        track_visibility="onchange")
+    qualified_date = fields.Date(string="Qualified on", copy=False, readonly=True)
+    withdraw_reason = fields.Text(string="Reason for Withdrawal", copy=False)
+    user_id = fields.Many2one(
+        "res.users", string="Coordinator", default=lambda self: self.env.user,
+        track_visibility="onchange")
+    company_id = fields.Many2one(
+        "res.company", string="Company", required=True,
+        default=lambda self: self.env["res.company"]._company_default_get("qnetz.need"))
+
+    @api.depends("partner_id.qnetz_district_id", "partner_id.employer_id.qnetz_district_id")
+    def _compute_district_id(self):
+        for need in self:
+            partner = need.partner_id
+            need.district_id = partner.qnetz_district_id or partner.employer_id.qnetz_district_id
+
+    @api.constrains("participant_count")
+    def _check_participant_count(self):
+        for need in self:
+            if need.participant_count < 1:
+                raise ValidationError(_("Participants: a need concerns at least one participant."))
+
+    @api.constrains("wanted_start", "state")
+    def _check_wanted_start(self):
+        today = fields.Date.context_today(self)
+        for need in self:
+            if need.state == "new" and need.wanted_start and need.wanted_start < today:
+                raise ValidationError(_(
+                    "Wanted Start: a new need cannot start in the past (%s).") % need.wanted_start)
+
+    @api.constrains("apprentice_ids", "partner_id", "participant_count")
+    def _check_apprentices(self):
+        for need in self:
+            foreign = need.apprentice_ids.filtered(
+                lambda p: p.employer_id != need.partner_id and p != need.partner_id)
+            if foreign:
+                raise ValidationError(_(
+                    "Apprentices Concerned: %s are not apprentices of %s.")
+                    % (", ".join(foreign.mapped("name")), need.partner_id.display_name))
+            if len(need.apprentice_ids) > need.participant_count:
+                raise ValidationError(_(
+                    "Participants: %d apprentices are named, more than the %d participants.")
+                    % (len(need.apprentice_ids), need.participant_count))
+
+    @api.model
+    def create(self, vals):
+        if vals.get("name", _("New")) == _("New"):
+            vals["name"] = self.env["ir.sequence"].next_by_code("qnetz.need") or _("New")
+        return super(QnetzNeed, self).create(vals)
+
+    @api.multi
+    def write(self, vals):
+        if "state" in vals:
+            self._check_transition(vals["state"])
+            if vals["state"] == "qualified":
+                vals.setdefault("qualified_date", fields.Date.context_today(self))
+        return super(QnetzNeed, self).write(vals)
+
+    def _check_transition(self, new_state):
+        labels = dict(self._fields["state"]._description_selection(self.env))
+        for need in self:
+            if need.state != new_state and new_state not in TRANSITIONS[need.state]:
+                raise UserError(_("%s cannot go from '%s' to '%s'.") % (
+                    need.name, labels[need.state], labels[new_state]))
+
+    @api.multi
+    def action_qualify(self):
+        self.write({"state": "qualified"})
+
+    @api.multi
+    def action_mark_served(self):
+        self.write({"state": "served"})
+
+    @api.multi
+    def action_close(self):
+        self.write({"state": "closed"})
+
+    @api.multi
+    def action_reset_to_new(self):
+        self.write({"state": "new"})
+
+    @api.multi
+    def action_withdraw(self, reason=None):
+        values = {"state": "withdrawn"}
+        if reason:
+            values["withdraw_reason"] = reason
+        self.write(values)

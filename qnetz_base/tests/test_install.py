@@ -1,0 +1,16 @@
+from odoo.tests.common import TransactionCase
+
+
+class TestInstall(TransactionCase):
+
+    def test_coordinator_group_implies_network_user(self):
+        coordinator = self.env.ref("qnetz_base.group_qnetz_coordinator")
+        self.assertIn(self.env.ref("qnetz_base.group_qnetz_user"), coordinator.implied_ids)
+        user = self.env["res.users"].create({
+            "name": "Test Coordinator", "login": "test-coordinator",
+            "groups_id": [(6, 0, [coordinator.id])]})
+        self.assertTrue(user.has_group("qnetz_base.group_qnetz_user"))
+        self.assertTrue(user.has_group("base.group_user"))
+
+    def test_german_is_installed(self):
+        self.assertTrue(self.env["res.lang"].search([("code", "=", "de_DE")]))

@@ -1,0 +1,8 @@
+from odoo.tests.common import TransactionCase
+
+
+class TestInstall(TransactionCase):
+
+    def test_installed(self):
+        module = self.env["ir.module.module"].search([("name", "=", "qnetz_portal")])
+        self.assertEqual(module.state, "installed")
