@@ -74,7 +74,9 @@ def run_odoo(config, *args):
     # a qnetz addon that cannot install is caught by the check after the run.
     cmd = [sys.executable, os.path.join(HERE, "odoo"), "-c", config, "--stop-after-init",
            "--log-handler=odoo.modules.graph:CRITICAL"] + list(args)
-    subprocess.check_call(cmd)
+    if subprocess.call(cmd) != 0:
+        sys.exit("error: Odoo stopped with an error while %s; see the log above."
+                 % ("installing the addons" if "-i" in args else "updating the addons"))
 
 
 def main():
