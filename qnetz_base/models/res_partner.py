@@ -1,5 +1,5 @@
-from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo import SUPERUSER_ID, _, api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 # Below this head count a company counts as small or medium-sized (EU definition).
 SME_EMPLOYEE_LIMIT = 250
@@ -61,6 +61,28 @@ class ResPartner(models.Model):
         "res.partner", string="Vocational School", ondelete="restrict",
         domain=[("is_vocational_school", "=", True)])
 
+    # Network activity, for the smart buttons (network users only: portal users must not
+    # reach the needs through their own partner record).
+    need_ids = fields.One2many(
+        "qnetz.need", "partner_id", string="Training Needs", groups="qnetz_base.group_qnetz_user")
+    need_count = fields.Integer(
+        compute="_compute_need_count", string="Number of Needs", groups="qnetz_base.group_qnetz_user")
+
+    # Sensitive data: the target-group profile and the retention of the person's data.
+    target_profile_ids = fields.One2many(
+        "qnetz.target.profile", "partner_id", string="Target-Group Profile",
+        groups="qnetz_base.group_qnetz_coordinator")
+    target_profile_count = fields.Integer(
+        compute="_compute_target_profile_count", string="Target-Group Profiles",
+        groups="qnetz_base.group_qnetz_coordinator")
+    anonymise_after = fields.Date(
+        string="Anonymise After", groups="qnetz_base.group_qnetz_coordinator",
+        help="End of retention: from this day on the person's data is anonymised automatically.")
+    qnetz_anonymised = fields.Boolean(
+        string="Anonymised", readonly=True, copy=False, groups="qnetz_base.group_qnetz_user")
+    qnetz_anonymised_date = fields.Date(
+        string="Anonymised on", readonly=True, copy=False, groups="qnetz_base.group_qnetz_user")
+
     @api.depends("employee_count")
     def _compute_is_sme(self):
         for partner in self:
@@ -97,3 +119,99 @@ class ResPartner(models.Model):
     def _check_employee_count(self):
         if any(partner.employee_count < 0 for partner in self):
             raise ValidationError(_("Employees: the number of employees cannot be negative."))
+
+    def _compute_need_count(self):
+        counts = {}
+        if self.ids:
+            groups = self.env["qnetz.need"].read_group(
+                [("partner_id", "in", self.ids)], ["partner_id"], ["partner_id"])
+            counts = {g["partner_id"][0]: g["partner_id_count"] for g in groups}
+        for partner in self:
+            partner.need_count = counts.get(partner.id, 0)
+
+    def _compute_target_profile_count(self):
+        counts = {}
+        if self.ids:
+            groups = self.env["qnetz.target.profile"].read_group(
+                [("partner_id", "in", self.ids)], ["partner_id"], ["partner_id"])
+            counts = {g["partner_id"][0]: g["partner_id_count"] for g in groups}
+        for partner in self:
+            partner.target_profile_count = counts.get(partner.id, 0)
+
+    @api.multi
+    def action_view_needs(self):
+        self.ensure_one()
+        action = self.env.ref("qnetz_base.qnetz_need_action").read()[0]
+        action["domain"] = [("partner_id", "=", self.id)]
+        action["context"] = {"default_partner_id": self.id}
+        return action
+
+    @api.multi
+    def action_view_apprentices(self):
+        self.ensure_one()
+        action = self.env.ref("qnetz_base.res_partner_action_apprentices").read()[0]
+        action["domain"] = [("is_apprentice", "=", True), ("employer_id", "=", self.id)]
+        action["context"] = {"default_is_apprentice": True, "default_employer_id": self.id,
+                             "default_company_type": "person"}
+        return action
+
+    @api.multi
+    def action_view_target_profile(self):
+        self.ensure_one()
+        action = self.env.ref("qnetz_base.qnetz_target_profile_action").read()[0]
+        action["domain"] = [("partner_id", "=", self.id)]
+        action["context"] = {"default_partner_id": self.id}
+        if len(self.target_profile_ids) == 1:
+            action["views"] = [(False, "form")]
+            action["res_id"] = self.target_profile_ids.id
+        return action
+
+    def _anonymised_name(self):
+        return _("Anonymised")
+
+    @api.multi
+    def action_qnetz_anonymise(self):
+        """Remove the identity of people on request or at the end of retention.
+
+        The partner record itself stays (archived) so that needs, registrations and
+        invoices keep their links and remain countable; the target-group profile is
+        detached and keeps only its markers and non-identifying context."""
+        if not (self.env.uid == SUPERUSER_ID
+                or self.env.user.has_group("qnetz_base.group_qnetz_coordinator")):
+            raise AccessError(_("Only the coordination group may anonymise personal data."))
+        companies = self.filtered("is_company")
+        if companies:
+            raise UserError(_(
+                "Anonymise: %s is an organisation, only people can be anonymised.")
+                % ", ".join(companies.mapped("name")))
+        partners = self.sudo().with_context(active_test=False, tracking_disable=True)
+        partners.mapped("target_profile_ids")._anonymise()
+        # Logins of the person would still identify them.
+        for user in partners.mapped("user_ids"):
+            user.write({"active": False, "login": "anonymised-%d" % user.id})
+        partners.mapped("bank_ids").unlink()
+        partners.mapped("message_ids").unlink()
+        partners.mapped("activity_ids").unlink()
+        lang = self.env.context.get("lang") or self.env.user.lang
+        partners.write({
+            "name": self.with_context(lang=lang)._anonymised_name(),
+            "email": False, "phone": False, "mobile": False, "website": False,
+            "street": False, "street2": False, "zip": False, "city": False,
+            "comment": False, "function": False, "title": False, "vat": False, "ref": False,
+            "image": False,
+            "anonymise_after": False,
+            "active": False,
+            "qnetz_anonymised": True,
+            "qnetz_anonymised_date": fields.Date.context_today(self),
+        })
+        return True
+
+    @api.model
+    def _cron_qnetz_anonymise_expired(self):
+        today = fields.Date.context_today(self)
+        expired = self.sudo().with_context(active_test=False).search([
+            ("anonymise_after", "!=", False), ("anonymise_after", "<=", today),
+            ("qnetz_anonymised", "=", False), ("is_company", "=", False)])
+        if expired:
+            expired.action_qnetz_anonymise()
+        return len(expired)
