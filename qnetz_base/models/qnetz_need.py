@@ -123,14 +123,23 @@ class QnetzNeed(models.Model):
                     "Participants: %d apprentices are named, more than the %d participants.")
                     % (len(need.apprentice_ids), need.participant_count))
 
+    def _check_owner_given(self, vals):
+        # The database would refuse it too, but with a technical message.
+        if "partner_id" in vals and not vals["partner_id"]:
+            raise ValidationError(_(
+                "Reported by: a need must have an owner, the training company or the young person."))
+
     @api.model
     def create(self, vals):
+        self._check_owner_given(
+            dict({"partner_id": self.env.context.get("default_partner_id")}, **vals))
         if vals.get("name", _("New")) == _("New"):
             vals["name"] = self.env["ir.sequence"].next_by_code("qnetz.need") or _("New")
         return super(QnetzNeed, self).create(vals)
 
     @api.multi
     def write(self, vals):
+        self._check_owner_given(vals)
         if "state" in vals:
             self._check_transition(vals["state"])
             if vals["state"] == "qualified":

@@ -107,6 +107,18 @@ class ResPartner(models.Model):
                     "Training Company: %s is not marked as a training company, "
                     "so %s cannot be its apprentice.") % (partner.employer_id.display_name, partner.name))
 
+    @api.constrains("is_training_company")
+    def _check_still_employs_apprentices(self):
+        former = self.filtered(lambda p: not p.is_training_company)
+        if not former:
+            return
+        employing = self.with_context(active_test=False).search(
+            [("employer_id", "in", former.ids)]).mapped("employer_id")
+        if employing:
+            raise ValidationError(_(
+                "Training Company: %s still has apprentices; link them to another "
+                "training company first.") % ", ".join(employing.mapped("display_name")))
+
     @api.constrains("vocational_school_id")
     def _check_vocational_school(self):
         for partner in self.filtered("vocational_school_id"):

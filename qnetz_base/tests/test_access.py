@@ -1,0 +1,121 @@
+from odoo.exceptions import AccessError
+
+from .common import QnetzCase
+
+SENSITIVE_PARTNER_FIELDS = ("target_profile_ids", "target_profile_count", "anonymise_after")
+
+
+class TestAccess(QnetzCase):
+
+    @classmethod
+    def setUpClass(cls):
+        super(TestAccess, cls).setUpClass()
+        cls.need = cls.env["qnetz.need"].create({
+            "partner_id": cls.company.id, "area": "practice", "topic": "CNC-Drehen",
+            "participant_count": 1})
+        cls.profile = cls.env["qnetz.target.profile"].create(dict(
+            cls._consent(), partner_id=cls.apprentice.id, learning_difficulties=True))
+
+    def test_coordinator_manages_everything(self):
+        for model in ("qnetz.need", "qnetz.target.profile", "qnetz.district", "qnetz.occupation",
+                      "res.partner", "res.partner.industry"):
+            Model = self.env[model].sudo(self.coordinator)
+            for mode in ("read", "write", "create", "unlink"):
+                self.assertTrue(Model.check_access_rights(mode, raise_exception=False),
+                                "%s %s" % (model, mode))
+        self.need.sudo(self.coordinator).write({"topic": "CNC-Fräsen"})
+        self.assertEqual(self.profile.sudo(self.coordinator).learning_difficulties, True)
+        self.apprentice.sudo(self.coordinator).read(list(SENSITIVE_PARTNER_FIELDS))
+        self.apprentice.sudo(self.coordinator).write({"phone": "05271 1111"})
+
+    def test_network_user_reads_but_cannot_write(self):
+        need = self.need.sudo(self.network_user)
+        self.assertEqual(need.topic, "CNC-Drehen")
+        need.check_access_rule("read")
+        with self.assertRaises(AccessError):
+            need.write({"topic": "Geändert"})
+        with self.assertRaises(AccessError):
+            need.action_qualify()
+        with self.assertRaises(AccessError):
+            self.env["qnetz.need"].sudo(self.network_user).create(self._need_vals())
+        with self.assertRaises(AccessError):
+            need.unlink()
+        for model in ("qnetz.district", "qnetz.occupation", "res.partner"):
+            Model = self.env[model].sudo(self.network_user)
+            self.assertTrue(Model.check_access_rights("read", raise_exception=False))
+            self.assertFalse(Model.check_access_rights("write", raise_exception=False), model)
+        with self.assertRaises(AccessError):
+            self.company.sudo(self.network_user).write({"employee_count": 5})
+
+    def test_network_user_cannot_see_sensitive_data(self):
+        Profile = self.env["qnetz.target.profile"].sudo(self.network_user)
+        self.assertFalse(Profile.check_access_rights("read", raise_exception=False))
+        with self.assertRaises(AccessError):
+            Profile.search([])
+        with self.assertRaises(AccessError):
+            self.profile.sudo(self.network_user).read(["learning_difficulties"])
+        apprentice = self.apprentice.sudo(self.network_user)
+        apprentice.read(["name", "employer_id", "occupation_id", "training_year"])
+        for field_name in SENSITIVE_PARTNER_FIELDS:
+            with self.assertRaises(AccessError):
+                apprentice.read([field_name])
+        # A plain read of the partner leaves the sensitive fields out instead of failing.
+        values = apprentice.read()[0]
+        self.assertFalse(set(SENSITIVE_PARTNER_FIELDS) & set(values))
+
+    def test_portal_and_public_cannot_read_needs(self):
+        for user in (self.portal_user, self.public_user,
+                     self.env.ref("qnetz_base.user_company_portal"),
+                     self.env.ref("qnetz_base.user_provider_portal")):
+            for model in ("qnetz.need", "qnetz.target.profile"):
+                Model = self.env[model].sudo(user)
+                for mode in ("read", "write", "create", "unlink"):
+                    self.assertFalse(Model.check_access_rights(mode, raise_exception=False),
+                                     "%s %s %s" % (user.login, model, mode))
+                with self.assertRaises(AccessError):
+                    Model.search([])
+            with self.assertRaises(AccessError):
+                self.need.sudo(user).read(["topic"])
+            with self.assertRaises(AccessError):
+                self.profile.sudo(user).read(["is_refugee"])
+
+    def test_portal_cannot_read_sensitive_partner_fields(self):
+        portal = self.env.ref("qnetz_base.user_company_portal")
+        for user in (portal, self.portal_user, self.employee):
+            apprentice = self.apprentice.sudo(user)
+            for field_name in SENSITIVE_PARTNER_FIELDS + ("need_ids", "need_count"):
+                with self.assertRaises(AccessError, msg="%s %s" % (user.login, field_name)):
+                    apprentice.read([field_name])
+
+    def test_record_rules_exist_for_every_model(self):
+        Rule = self.env["ir.rule"]
+        for model in ("qnetz.need", "qnetz.target.profile", "qnetz.district", "qnetz.occupation"):
+            self.assertTrue(Rule.search([("model_id.model", "=", model)]), model)
+            self.assertTrue(self.env["ir.model.access"].search([("model_id.model", "=", model)]))
+        # Even a group granted read access by mistake would not see the profiles.
+        rule = self.env.ref("qnetz_base.rule_qnetz_target_profile_coordinator_only")
+        self.assertTrue(rule["global"])
+
+    def test_profile_rule_hides_profiles_from_non_coordinators(self):
+        """If some other addon granted an ACL on profiles to network users,
+        the global record rule still keeps the profiles closed to them."""
+        self.env["ir.model.access"].create({
+            "name": "test leak", "model_id": self.env["ir.model"]._get("qnetz.target.profile").id,
+            "group_id": self.env.ref("qnetz_base.group_qnetz_user").id, "perm_read": True})
+        Profile = self.env["qnetz.target.profile"].sudo(self.network_user)
+        self.assertTrue(Profile.check_access_rights("read", raise_exception=False))
+        self.assertFalse(Profile.search([]))
+        with self.assertRaises(AccessError):
+            self.profile.sudo(self.network_user).check_access_rule("read")
+        self.assertTrue(self.env["qnetz.target.profile"].sudo(self.coordinator).search([]))
+
+    def test_menus_for_network_only(self):
+        root = self.env.ref("qnetz_base.menu_qnetz_root")
+        Menu = self.env["ir.ui.menu"]
+        self.assertIn(root, Menu.sudo(self.network_user).search([("id", "=", root.id)]))
+        self.assertNotIn(root, Menu.sudo(self.employee).search([("id", "=", root.id)]))
+        # Portal users cannot even read the backend menus.
+        self.assertFalse(Menu.sudo(self.portal_user).check_access_rights("read", raise_exception=False))
+        profiles_menu = self.env.ref("qnetz_base.menu_qnetz_target_profile")
+        self.assertFalse(Menu.sudo(self.network_user).search([("id", "=", profiles_menu.id)]))
+        self.assertTrue(Menu.sudo(self.coordinator).search([("id", "=", profiles_menu.id)]))

@@ -1,0 +1,119 @@
+from odoo import fields
+from odoo.exceptions import AccessError, UserError
+
+from .common import QnetzCase
+
+
+class TestAnonymise(QnetzCase):
+
+    @classmethod
+    def setUpClass(cls):
+        super(TestAnonymise, cls).setUpClass()
+        Profile = cls.env["qnetz.target.profile"]
+        cls.profile = Profile.create(dict(
+            cls._consent(), partner_id=cls.apprentice.id, is_refugee=True, language_level="a2",
+            gap_theory=True))
+        Need = cls.env["qnetz.need"]
+        cls.own_need = Need.create({
+            "partner_id": cls.apprentice.id, "apprentice_ids": [(6, 0, cls.apprentice.ids)],
+            "area": "language", "topic": "Fachsprache Metall", "participant_count": 1})
+        cls.company_need = Need.create({
+            "partner_id": cls.company.id, "apprentice_ids": [(6, 0, cls.apprentice.ids)],
+            "area": "theory", "topic": "Technische Mathematik", "participant_count": 2})
+        cls.company_need.action_qualify()
+        cls.apprentice.message_post(body="Telefonat mit Mara über ihre Deutschkenntnisse.")
+
+    def _stats(self):
+        Need = self.env["qnetz.need"].with_context(active_test=False)
+        by_area_state = Need.read_group(
+            [], ["area", "state", "participant_count"], ["area", "state"], lazy=False)
+        by_district = Need.read_group([], ["district_id"], ["district_id"])
+        Profile = self.env["qnetz.target.profile"]
+        people = {
+            marker: Profile.search_count([(marker, "=", True)])
+            for marker in ("is_refugee", "gap_theory", "learning_difficulties")}
+        people_by_district = Profile.read_group(
+            [("is_refugee", "=", True)], ["district_id"], ["district_id"])
+        strip = lambda groups: sorted(
+            tuple(sorted((k, v) for k, v in g.items() if k != "__domain")) for g in groups)
+        return strip(by_area_state), strip(by_district), people, strip(people_by_district)
+
+    def test_anonymise_on_request(self):
+        before = self._stats()
+        self.apprentice.sudo(self.coordinator).action_qnetz_anonymise()
+        person = self.apprentice.with_context(active_test=False)
+        person.invalidate_cache()
+        # Identity is gone.
+        self.assertEqual(person.name, "Anonymised")
+        for field_name in ("email", "phone", "mobile", "street", "zip", "city", "comment", "image"):
+            self.assertFalse(person[field_name], field_name)
+        self.assertFalse(person.active)
+        self.assertTrue(person.qnetz_anonymised)
+        self.assertEqual(person.qnetz_anonymised_date, fields.Date.context_today(person))
+        self.assertFalse(person.message_ids.filtered(lambda m: "Mara" in (m.body or "")))
+        # The profile no longer points to any person, but keeps what reporting counts.
+        self.profile.invalidate_cache()
+        self.assertFalse(self.profile.partner_id)
+        self.assertFalse(self.profile.consent_given_by)
+        self.assertTrue(self.profile.anonymised)
+        self.assertTrue(self.profile.is_refugee)
+        self.assertEqual(self.profile.language_level, "a2")
+        self.assertEqual(self.profile.district_id, self.district_hx)
+        self.assertFalse(self.env["qnetz.target.profile"].search(
+            [("partner_id", "=", person.id)]))
+        self.assertFalse(self.profile.message_ids.filtered(lambda m: "Mara" in (m.body or "")))
+        # Needs stay linked and every statistic is unchanged.
+        self.assertEqual(self.own_need.partner_id, person)
+        # Archived people drop out of the default lists but the link is still there.
+        self.assertIn(person, self.company_need.with_context(active_test=False).apprentice_ids)
+        self.assertEqual(self.own_need.district_id, self.district_hx)
+        self.assertEqual(self._stats(), before)
+
+    def test_anonymise_in_german(self):
+        self.apprentice.sudo(self.coordinator).with_context(lang="de_DE").action_qnetz_anonymise()
+        self.assertEqual(self.apprentice.with_context(active_test=False).name, "Anonymisiert")
+
+    def test_login_of_the_person_is_closed(self):
+        user = self.env["res.users"].with_context(no_reset_password=True).create({
+            "name": "Mara Portal", "login": "mara@example.com", "partner_id": self.apprentice.id,
+            "groups_id": [(6, 0, [self.env.ref("base.group_portal").id])]})
+        self.apprentice.sudo(self.coordinator).action_qnetz_anonymise()
+        user = user.with_context(active_test=False)
+        self.assertFalse(user.active)
+        self.assertNotIn("mara", user.login)
+
+    def test_only_people_are_anonymised(self):
+        with self.assertRaisesRegex(UserError, "only people"):
+            self.company.sudo(self.coordinator).action_qnetz_anonymise()
+
+    def test_only_coordinators_anonymise(self):
+        for user in (self.network_user, self.employee, self.portal_user):
+            with self.assertRaises(AccessError):
+                self.apprentice.sudo(user).action_qnetz_anonymise()
+        self.assertEqual(self.apprentice.name, "Mara Beispiel")
+
+    def test_retention_cron(self):
+        before = self._stats()
+        Partner = self.env["res.partner"]
+        today = fields.Date.context_today(Partner)
+        self.apprentice.anonymise_after = today
+        self.apprentice_2.anonymise_after = "2999-12-31"
+        count = Partner._cron_qnetz_anonymise_expired()
+        self.assertEqual(count, 1)
+        self.assertTrue(self.apprentice.with_context(active_test=False).qnetz_anonymised)
+        self.assertFalse(self.apprentice_2.qnetz_anonymised)
+        self.assertEqual(self.apprentice_2.name, "Jonas Muster")
+        self.assertFalse(self.profile.partner_id)
+        self.assertEqual(self._stats(), before)
+        # Run again: nothing left to do.
+        self.assertEqual(Partner._cron_qnetz_anonymise_expired(), 0)
+
+    def test_cron_and_server_action_are_installed(self):
+        cron = self.env.ref("qnetz_base.ir_cron_anonymise_expired")
+        self.assertTrue(cron.active)
+        self.assertIn("_cron_qnetz_anonymise_expired", cron.code)
+        action = self.env.ref("qnetz_base.action_server_partner_anonymise")
+        action.sudo(self.coordinator).with_context(
+            active_model="res.partner", active_id=self.apprentice.id,
+            active_ids=self.apprentice.ids).run()
+        self.assertTrue(self.apprentice.with_context(active_test=False).qnetz_anonymised)
