@@ -9,7 +9,9 @@ DB ?= qnetz
 TEST_DB ?= qnetz_test
 HTTP_PORT ?= 8069
 TEST_HTTP_PORT ?= 8169
-WORKERS ?= 2
+# Threaded server: it serves the longpolling bus itself. With workers, the bus runs on a
+# separate port and needs a reverse proxy in front, which a local demo does not have.
+WORKERS ?= 0
 ADDONS ?= qnetz_base,qnetz_courses,qnetz_guide,qnetz_portal
 # What pytest runs; e.g. make test TESTS=qnetz_base/tests/test_need.py
 TESTS ?=

@@ -11,6 +11,14 @@ import time
 import pytest
 
 
+def pytest_sessionstart(session):
+    # pytest-odoo's registry fixture uses odoo.tests without importing it, which
+    # fails when the first collected test module does not import it either. Here,
+    # after pytest-odoo has read the configuration, so that odoo.tests.common
+    # takes the test HTTP port.
+    import odoo.tests.common  # noqa: F401
+
+
 def _port_open(port):
     with socket.socket() as sock:
         sock.settimeout(0.2)

@@ -3,7 +3,7 @@
 # Odoo 11.0 runs on Python 3.5-3.7 only; 3.7 is the one this project is pinned and tested on.
 set -u
 is_py37() {
-    [ -x "$1" ] && "$1" -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 7) else 1)' 2>/dev/null
+    [ -x "$1" ] && [ "$("$1" -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null)" = 3.7 ]
 }
 candidates=()
 [ -n "${PYTHON37:-}" ] && candidates+=("$PYTHON37")
@@ -12,7 +12,7 @@ pyenv_root="${PYENV_ROOT:-}"
 if [ -z "$pyenv_root" ] && command -v pyenv >/dev/null 2>&1; then
     pyenv_root="$(pyenv root 2>/dev/null)"
 fi
-for root in "$pyenv_root" "$HOME/.pyenv" /root/.pyenv; do
+for root in "$pyenv_root" "$HOME/.pyenv"; do
     [ -n "$root" ] && [ -d "$root/versions" ] || continue
     for dir in $(ls -d "$root"/versions/3.7.* 2>/dev/null | sort -t. -k3 -n -r); do
         candidates+=("$dir/bin/python3.7" "$dir/bin/python")
