@@ -1,1 +1,6 @@
 from . import test_install
+from . import test_course
+from . import test_attendance
+from . import test_bundle
+from . import test_billing
+from . import test_security

@@ -1,0 +1,54 @@
+from odoo import api, fields, models
+
+
+class AccountInvoice(models.Model):
+    _inherit = "account.invoice"
+
+    qnetz_course_id = fields.Many2one(
+        "event.event", string="Course", index=True, ondelete="restrict", copy=False,
+        readonly=True, domain=[("is_qnetz_course", "=", True)],
+        help="The network course this invoice or vendor bill belongs to.")
+    qnetz_is_provider_bill = fields.Boolean(
+        string="Provider Bill", readonly=True, copy=False,
+        help="The vendor bill for the provider's agreed course fee.")
+    qnetz_registration_ids = fields.Many2many(
+        "event.registration", compute="_compute_qnetz_registration_ids",
+        string="Registrations")
+
+    @api.depends("invoice_line_ids.qnetz_registration_id")
+    def _compute_qnetz_registration_ids(self):
+        for invoice in self:
+            invoice.qnetz_registration_ids = invoice.invoice_line_ids.mapped(
+                "qnetz_registration_id")
+
+    @api.model_cr
+    def init(self):
+        # at most one live provider bill per course, even with concurrent billing runs
+        self.env.cr.execute("""
+            CREATE UNIQUE INDEX IF NOT EXISTS account_invoice_qnetz_provider_bill_uniq
+                ON account_invoice (qnetz_course_id)
+             WHERE qnetz_is_provider_bill AND state != 'cancel'
+        """)
+
+    @api.multi
+    def refund(self, date_invoice=None, date=None, description=None, journal_id=None):
+        # a credit note made by hand still belongs to the course
+        refunds = super(AccountInvoice, self).refund(
+            date_invoice=date_invoice, date=date, description=description, journal_id=journal_id)
+        for invoice, refund_invoice in zip(self, refunds):
+            if invoice.qnetz_course_id:
+                refund_invoice.qnetz_course_id = invoice.qnetz_course_id
+        return refunds
+
+    @api.model
+    def _refund_cleanup_lines(self, lines):
+        # a credit note by hand credits the registration; it must not bill it again
+        result = super(AccountInvoice, self)._refund_cleanup_lines(lines)
+        for command in result:
+            values = command[2]
+            if values.get("qnetz_line_kind") == "invoice":
+                values["qnetz_line_kind"] = "refund"
+            elif values.get("qnetz_line_kind"):
+                values.pop("qnetz_registration_id", None)
+                values.pop("qnetz_line_kind", None)
+        return result

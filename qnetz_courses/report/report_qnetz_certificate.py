@@ -1,0 +1,23 @@
+from odoo import _, api, models
+from odoo.exceptions import UserError
+
+
+class ReportQnetzCertificate(models.AbstractModel):
+    """Certificate of participation; only for those who attended enough."""
+
+    _name = "report.qnetz_courses.report_certificate"
+    _description = "Certificate of Participation"
+
+    @api.model
+    def get_report_values(self, docids, data=None):
+        registrations = self.env["event.registration"].browse(docids)
+        missing = registrations.filtered(lambda r: not r.certificate_eligible)
+        if missing:
+            raise UserError(_(
+                "Certificate: %s did not attend enough of the course for a certificate "
+                "of participation.") % ", ".join(missing.mapped("name")))
+        return {
+            "doc_ids": docids,
+            "doc_model": "event.registration",
+            "docs": registrations,
+        }

@@ -1,0 +1,60 @@
+from odoo.tests.common import SavepointCase
+
+
+class QnetzCoursesCase(SavepointCase):
+    """Partners, needs and a course shared by the course tests."""
+
+    @classmethod
+    def setUpClass(cls):
+        super(QnetzCoursesCase, cls).setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True,
+                                       mail_notrack=True, no_reset_password=True))
+        Partner = cls.env["res.partner"]
+        cls.district_hx = cls.env.ref("qnetz_base.district_hoexter")
+        cls.district_hol = cls.env.ref("qnetz_base.district_holzminden")
+        cls.occupation = cls.env.ref("qnetz_base.occupation_industriemechaniker")
+        cls.company_a = Partner.create({
+            "name": "Testbetrieb Brakel GmbH", "is_company": True, "is_training_company": True,
+            "qnetz_district_id": cls.district_hx.id, "city": "Brakel", "employee_count": 40})
+        cls.company_b = Partner.create({
+            "name": "Testwerk Bevern KG", "is_company": True, "is_training_company": True,
+            "qnetz_district_id": cls.district_hol.id, "city": "Bevern", "employee_count": 80})
+        cls.provider = Partner.create({
+            "name": "Testbildung Höxter e.V.", "is_company": True,
+            "is_education_provider": True, "city": "Höxter"})
+        cls.venue = Partner.create({"name": "Schulungsraum Testbildung", "city": "Höxter"})
+        cls.venue_2 = Partner.create({"name": "Werkhalle Bevern", "city": "Bevern"})
+        cls.apprentices = Partner
+        for index in range(6):
+            employer = cls.company_a if index < 4 else cls.company_b
+            cls.apprentices |= Partner.create({
+                "name": "Azubi Test %d" % index, "is_apprentice": True,
+                "employer_id": employer.id, "occupation_id": cls.occupation.id,
+                "email": "azubi%d@example.com" % index})
+
+    @classmethod
+    def _create_course(cls, **values):
+        vals = {
+            "name": "Hydraulik Grundlagen",
+            "is_qnetz_course": True,
+            "qnetz_area": "practice",
+            "qnetz_occupation_id": cls.occupation.id,
+            "provider_id": cls.provider.id,
+            "district_id": cls.district_hx.id,
+            "address_id": cls.venue.id,
+            "date_begin": "2030-03-02 07:00:00",
+            "date_end": "2030-03-30 15:00:00",
+            "seats_min": 2,
+            "seats_max": 4,
+            "fee_model": "per_participant",
+            "fee_amount": 300.0,
+            "provider_fee": 1500.0,
+        }
+        vals.update(values)
+        return cls.env["event.event"].create(vals)
+
+    @classmethod
+    def _register(cls, course, apprentice, **values):
+        vals = {"event_id": course.id, "apprentice_id": apprentice.id}
+        vals.update(values)
+        return cls.env["event.registration"].create(vals)

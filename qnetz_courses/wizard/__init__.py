@@ -1,0 +1,2 @@
+from . import qnetz_bundle_wizard
+from . import qnetz_billing_wizard
