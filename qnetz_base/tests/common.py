@@ -7,7 +7,9 @@ class QnetzCase(SavepointCase):
     @classmethod
     def setUpClass(cls):
         super(QnetzCase, cls).setUpClass()
-        env = cls.env
+        # The database speaks German; pin English so that message checks do not depend on
+        # the admin's language. German messages are checked explicitly with lang=de_DE.
+        cls.env = env = cls.env(context=dict(cls.env.context, lang="en_US"))
         Users = env["res.users"].with_context(no_reset_password=True)
         cls.coordinator = Users.create({
             "name": "Test Koordination", "login": "test-qnetz-coordinator", "email": "test-qnetz-coordinator@example.com",

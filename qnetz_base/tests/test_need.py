@@ -67,6 +67,15 @@ class TestNeed(QnetzCase):
         self.assertIn("Abgeschlossen", message)
         self.assertNotIn("cannot go", message)
 
+    def test_constraint_messages_are_german(self):
+        Need = self.env["qnetz.need"].sudo(self.coordinator).with_context(lang="de_DE")
+        with self.assertRaisesRegex(ValidationError, "Teilnehmende: "):
+            Need.create(self._need_vals(participant_count=0))
+        with self.assertRaisesRegex(ValidationError, "Gemeldet von: "):
+            Need.create(self._need_vals(partner_id=False))
+        with self.assertRaisesRegex(ValidationError, "Ausbildungsbetrieb: "):
+            self.apprentice.with_context(lang="de_DE").employer_id = self.school
+
     def test_changes_are_tracked(self):
         need = self._need()
         need.action_qualify()
