@@ -87,6 +87,16 @@ class TestAccess(QnetzCase):
                 with self.assertRaises(AccessError, msg="%s %s" % (user.login, field_name)):
                     apprentice.read([field_name])
 
+    def test_company_portal_user_sees_only_its_own_company(self):
+        portal = self.env.ref("qnetz_base.user_company_portal")
+        company = portal.partner_id.commercial_partner_id
+        company.sudo(portal).check_access_rule("read")
+        apprentice = self.env.ref("qnetz_base.partner_apprentice_01")
+        with self.assertRaises(AccessError):
+            apprentice.sudo(portal).check_access_rule("read")
+        with self.assertRaises(AccessError):
+            self.company.sudo(portal).check_access_rule("read")
+
     def test_record_rules_exist_for_every_model(self):
         Rule = self.env["ir.rule"]
         for model in ("qnetz.need", "qnetz.target.profile", "qnetz.district", "qnetz.occupation"):
