@@ -6,3 +6,4 @@ from . import qnetz_attendance
 from . import qnetz_bundle_proposal
 from . import account_invoice
 from . import account_invoice_line
+from . import account_tax

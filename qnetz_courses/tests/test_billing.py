@@ -1,1 +1,200 @@
+import psycopg2
 
+from odoo.exceptions import UserError
+from odoo.tools import mute_logger
+
+from .common import QnetzCoursesCase
+
+
+class TestBilling(QnetzCoursesCase):
+
+    def _course_with(self, count, **values):
+        course = self._create_course(seats_min=1, seats_max=10, **values)
+        registrations = self.env["event.registration"]
+        for apprentice in self.apprentices[:count]:
+            registrations |= self._register(course, apprentice)
+        course.button_confirm()
+        return course, registrations
+
+    def _customer_docs(self, course, inv_type="out_invoice"):
+        return self.env["account.invoice"].search(
+            [("qnetz_course_id", "=", course.id), ("type", "=", inv_type)])
+
+    def test_per_participant_with_funding_share(self):
+        # 4 apprentices of company A, 1 of company B
+        course, registrations = self._course_with(
+            5, fee_amount=333.33, funding_share=40.0)
+        invoices = course._qnetz_bill_registrations()
+        self.assertEqual(len(invoices), 2, "one invoice per course and paying company")
+        by_partner = {inv.partner_id: inv for inv in invoices}
+        inv_a, inv_b = by_partner[self.company_a], by_partner[self.company_b]
+        self.assertEqual(len(inv_a.invoice_line_ids), 4)
+        self.assertEqual(len(inv_b.invoice_line_ids), 1)
+        # 333.33 * 60 % = 199.998 -> 200.00 per participant
+        self.assertEqual(inv_a.amount_total, 800.0)
+        self.assertEqual(inv_b.amount_total, 200.0)
+        self.assertEqual(inv_a.amount_tax, 0.0)
+        line = inv_b.invoice_line_ids
+        self.assertEqual(line.qnetz_gross_amount, 333.33)
+        self.assertEqual(line.qnetz_funding_amount, 133.33)
+        self.assertAlmostEqual(line.price_subtotal + line.qnetz_funding_amount, 333.33, places=2)
+        self.assertIn("40", line.name)
+        self.assertTrue(inv_a.comment)
+        tax = self.env.ref("qnetz_courses.tax_exempt_education_sale")
+        self.assertEqual(line.invoice_line_tax_ids, tax)
+        self.assertIn("§4 Nr. 21 UStG", tax.name)
+        self.assertEqual(tax.amount, 0.0)
+        self.assertEqual(inv_a.state, "draft")
+        self.assertEqual(inv_a.qnetz_course_id, course)
+        self.assertEqual(inv_a.qnetz_registration_ids,
+                         registrations.filtered(lambda r: r.paying_partner_id == self.company_a))
+        self.assertEqual(set(registrations.mapped("qnetz_billing_state")), {"invoiced"})
+        self.assertEqual(course.amount_billed, 1000.0)
+        self.assertEqual(course.amount_open, 1000.0)
+        self.assertEqual(course.invoice_count, 2)
+        # once validated, the invoice still counts as billed and open until paid
+        inv_b.action_invoice_open()
+        course.invalidate_cache()
+        self.assertEqual(course.amount_billed, 1000.0)
+        self.assertEqual(course.amount_open, 1000.0)
+
+    def test_total_price_split_exactly(self):
+        course, registrations = self._course_with(
+            3, fee_model="total", fee_amount=1000.0, funding_share=33.0)
+        invoices = course._qnetz_bill_registrations()
+        lines = invoices.mapped("invoice_line_ids")
+        self.assertEqual(len(lines), 3)
+        self.assertEqual(sorted(lines.mapped("qnetz_gross_amount")), [333.33, 333.33, 333.34])
+        self.assertAlmostEqual(sum(lines.mapped("qnetz_gross_amount")), 1000.0, places=2)
+        # the companies pay 67 % of 1000 = 670.00, split to the cent
+        self.assertEqual(sorted(lines.mapped("price_subtotal")), [223.33, 223.33, 223.34])
+        self.assertAlmostEqual(sum(invoices.mapped("amount_total")), 670.0, places=2)
+        self.assertAlmostEqual(sum(lines.mapped("qnetz_funding_amount")), 330.0, places=2)
+
+    def test_total_price_without_funding(self):
+        course, _regs = self._course_with(6, fee_model="total", fee_amount=100.0)
+        invoices = course._qnetz_bill_registrations()
+        self.assertAlmostEqual(sum(invoices.mapped("amount_total")), 100.0, places=2)
+        self.assertEqual(sorted(invoices.mapped("invoice_line_ids.price_subtotal")),
+                         [16.66, 16.66, 16.67, 16.67, 16.67, 16.67])
+
+    def test_billing_twice_bills_nothing_twice(self):
+        course, registrations = self._course_with(3)
+        first = course._qnetz_bill_registrations()
+        lines_before = self.env["account.invoice.line"].search_count(
+            [("qnetz_registration_id", "in", registrations.ids)])
+        second = course._qnetz_bill_registrations()
+        self.assertFalse(second)
+        self.assertEqual(self.env["account.invoice.line"].search_count(
+            [("qnetz_registration_id", "in", registrations.ids)]), lines_before)
+        self.assertEqual(len(self._customer_docs(course)), len(first))
+
+    def test_late_registration_joins_the_draft_invoice(self):
+        course, registrations = self._course_with(2)
+        invoice = course._qnetz_bill_registrations()
+        late = self._register(course, self.apprentices[2])
+        again = course._qnetz_bill_registrations()
+        self.assertEqual(again, invoice, "added to the company's draft invoice")
+        self.assertEqual(len(invoice.invoice_line_ids), 3)
+        self.assertEqual(invoice.amount_total, 900.0)
+        self.assertEqual(late.qnetz_billing_state, "invoiced")
+        # a validated invoice is left alone: a new one is made
+        invoice.action_invoice_open()
+        later = self._register(course, self.apprentices[3])
+        third = course._qnetz_bill_registrations()
+        self.assertNotEqual(third, invoice)
+        self.assertEqual(third.invoice_line_ids.qnetz_registration_id, later)
+
+    def test_cancelled_after_billing_gets_credit_note(self):
+        course, registrations = self._course_with(3, fee_amount=250.0, funding_share=20.0)
+        invoice = course._qnetz_bill_registrations()
+        invoice.action_invoice_open()
+        cancelled = registrations[1]
+        cancelled.action_cancel_registration()
+        refunds = course._qnetz_bill_registrations()
+        self.assertEqual(len(refunds), 1)
+        self.assertEqual(refunds.type, "out_refund")
+        self.assertEqual(refunds.partner_id, self.company_a)
+        self.assertEqual(refunds.amount_total, 200.0)
+        self.assertEqual(refunds.invoice_line_ids.qnetz_registration_id, cancelled)
+        self.assertEqual(cancelled.qnetz_billing_state, "credited")
+        course.invalidate_cache()
+        self.assertEqual(course.amount_billed, 400.0)
+        # and only once
+        self.assertFalse(course._qnetz_bill_registrations())
+
+    def test_waiting_list_is_not_billed(self):
+        course, registrations = self._course_with(2)
+        course.write({"seats_max": 2})
+        waiting = self._register(course, self.apprentices[2])
+        self.assertEqual(waiting.state, "waiting")
+        invoices = course._qnetz_bill_registrations()
+        self.assertNotIn(waiting, invoices.mapped("invoice_line_ids.qnetz_registration_id"))
+
+    def test_provider_bill_once(self):
+        course, _regs = self._course_with(2, provider_fee=1800.0)
+        bill = course._qnetz_create_provider_bill()
+        self.assertEqual(bill.type, "in_invoice")
+        self.assertEqual(bill.partner_id, self.provider)
+        self.assertEqual(bill.amount_total, 1800.0)
+        self.assertTrue(bill.qnetz_is_provider_bill)
+        self.assertEqual(bill.invoice_line_ids.invoice_line_tax_ids,
+                         self.env.ref("qnetz_courses.tax_exempt_education_purchase"))
+        self.assertEqual(course._qnetz_create_provider_bill(), bill)
+        self.assertEqual(self.env["account.invoice"].search_count(
+            [("qnetz_course_id", "=", course.id), ("type", "=", "in_invoice")]), 1)
+        course.invalidate_cache()
+        self.assertEqual(course.provider_bill_count, 1)
+        self.assertEqual(course.amount_billed, 0.0, "provider bills are not customer billing")
+
+    def test_refusals(self):
+        course, _regs = self._course_with(1)
+        course.provider_id = False
+        with self.assertRaisesRegex(UserError, "Provider|Bildungsträger|Anbieter"):
+            course._qnetz_bill_registrations()
+        with self.assertRaisesRegex(UserError, "Provider|Bildungsträger|Anbieter"):
+            course._qnetz_create_provider_bill()
+        draft = self._create_course(name="Noch geplant")
+        with self.assertRaises(UserError):
+            draft._qnetz_bill_registrations()
+        no_fee, _regs = self._course_with(1, name="Ohne Honorar", provider_fee=0.0,
+                                          address_id=self.venue_2.id)
+        with self.assertRaises(UserError):
+            no_fee._qnetz_create_provider_bill()
+
+    def test_unique_index_forbids_second_billing_line(self):
+        course, registrations = self._course_with(1)
+        invoice = course._qnetz_bill_registrations()
+        line = invoice.invoice_line_ids
+        with mute_logger("odoo.sql_db"), self.assertRaises(psycopg2.IntegrityError):
+            with self.env.cr.savepoint():
+                line.copy({"invoice_id": invoice.id,
+                           "qnetz_registration_id": registrations.id,
+                           "qnetz_line_kind": "invoice"})
+
+    def test_billing_wizard_and_server_action(self):
+        course, registrations = self._course_with(2)
+        wizard = self.env["qnetz.billing.wizard"].with_context(
+            active_model="event.event", active_ids=course.ids).create({})
+        self.assertEqual(wizard.event_ids, course)
+        action = wizard.action_run()
+        invoices = self.env["account.invoice"].search(action["domain"])
+        self.assertEqual(set(invoices.mapped("type")), {"out_invoice", "in_invoice"})
+        with self.assertRaises(UserError):
+            self.env["qnetz.billing.wizard"].with_context(
+                active_model="event.event", active_ids=course.ids).create({}).action_run()
+        server_action = self.env.ref("qnetz_courses.action_server_qnetz_billing_run")
+        result = server_action.with_context(
+            active_model="event.event", active_ids=course.ids, active_id=course.id).run()
+        self.assertFalse(self.env["account.invoice"].search(result["domain"]).filtered(
+            lambda i: i.type == "out_invoice" and i not in invoices))
+
+    def test_manual_credit_note_counts_as_credit(self):
+        course, registrations = self._course_with(1)
+        invoice = course._qnetz_bill_registrations()
+        invoice.action_invoice_open()
+        refund = invoice.refund()
+        self.assertEqual(refund.qnetz_course_id, course)
+        self.assertEqual(refund.invoice_line_ids.qnetz_line_kind, "refund")
+        registrations.action_cancel_registration()
+        self.assertFalse(course._qnetz_bill_registrations(), "already credited by hand")

@@ -19,8 +19,7 @@ class QnetzBillingWizard(models.TransientModel):
 
     event_ids = fields.Many2many(
         "event.event", "qnetz_billing_wizard_event_rel", "wizard_id", "event_id",
-        string="Courses", default=_default_event_ids,
-        domain=[("is_qnetz_course", "=", True), ("state", "!=", "draft")])
+        string="Courses", default=_default_event_ids)
     bill_customers = fields.Boolean(string="Invoice the Companies", default=True)
     bill_providers = fields.Boolean(string="Vendor Bills for the Providers", default=True)
 
@@ -35,7 +34,9 @@ class QnetzBillingWizard(models.TransientModel):
         if self.bill_providers:
             with_fee = self.event_ids.filtered(
                 lambda e: e.provider_fee > 0 and e.state != "cancel")
-            invoices |= with_fee._qnetz_create_provider_bill()
+            known = self.env["account.invoice"].search([
+                ("qnetz_course_id", "in", with_fee.ids), ("qnetz_is_provider_bill", "=", True)])
+            invoices |= with_fee._qnetz_create_provider_bill() - known
         if not invoices:
             raise UserError(_("Nothing to bill: every participant of these courses is "
                               "already billed."))

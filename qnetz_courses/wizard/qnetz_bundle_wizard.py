@@ -27,8 +27,7 @@ class QnetzBundleWizard(models.TransientModel):
 
     need_ids = fields.Many2many(
         "qnetz.need", "qnetz_bundle_wizard_need_rel", "wizard_id", "need_id",
-        string="Training Needs", default=_default_need_ids,
-        domain=[("state", "=", "qualified"), ("course_id", "=", False)])
+        string="Training Needs", default=_default_need_ids)
     name = fields.Char(string="Course Title", required=True)
     area = fields.Selection(AREAS, string="Area")
     occupation_id = fields.Many2one("qnetz.occupation", string="Training Occupation")

@@ -1,0 +1,124 @@
+import uuid
+
+import odoo
+from odoo import SUPERUSER_ID, api
+from odoo.exceptions import UserError
+from odoo.tests.common import TransactionCase
+from odoo.tools import mute_logger
+
+
+class TestConcurrentBilling(TransactionCase):
+    """Two billing runs in two database transactions at the same time.
+
+    The data must be committed so that both transactions see it; it is removed again
+    at the end.
+    """
+
+    def setUp(self):
+        super(TestConcurrentBilling, self).setUp()
+        self.db_registry = odoo.registry(self.env.cr.dbname)
+        self.tag = uuid.uuid4().hex[:8]
+        with self.db_registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True})
+            Partner = env["res.partner"]
+            company = Partner.create({
+                "name": "Parallelbetrieb %s" % self.tag, "is_company": True,
+                "is_training_company": True, "city": "Warburg"})
+            provider = Partner.create({
+                "name": "Paralleltraeger %s" % self.tag, "is_company": True,
+                "is_education_provider": True, "city": "Holzminden"})
+            apprentices = Partner
+            for index in range(3):
+                apprentices |= Partner.create({
+                    "name": "Parallel-Azubi %d %s" % (index, self.tag), "is_apprentice": True,
+                    "employer_id": company.id})
+            course = env["event.event"].create({
+                "name": "Parallelkurs %s" % self.tag, "is_qnetz_course": True,
+                "provider_id": provider.id, "date_begin": "2031-01-05 08:00:00",
+                "date_end": "2031-01-30 16:00:00", "seats_min": 1, "seats_max": 10,
+                "fee_amount": 100.0, "provider_fee": 500.0})
+            for apprentice in apprentices:
+                env["event.registration"].create({
+                    "event_id": course.id, "apprentice_id": apprentice.id})
+            course.button_confirm()
+            cr.commit()
+            self.course_id = course.id
+            self.partner_ids = (company | provider | apprentices).ids
+        self.addCleanup(self._cleanup)
+
+    def _cleanup(self):
+        with self.db_registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            course = env["event.event"].browse(self.course_id)
+            invoices = env["account.invoice"].search([("qnetz_course_id", "=", course.id)])
+            invoices.filtered(lambda i: i.state != "draft").action_invoice_cancel()
+            invoices.write({"move_name": False})
+            invoices.unlink()
+            course.registration_ids.unlink()
+            course.unlink()
+            env["res.partner"].browse(self.partner_ids).unlink()
+            cr.commit()
+
+    def _env(self, cr):
+        return api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True})
+
+    def _billed_lines(self, cr):
+        cr.execute("""SELECT count(*) FROM account_invoice_line l
+                        JOIN event_registration r ON r.id = l.qnetz_registration_id
+                       WHERE r.event_id = %s AND l.qnetz_line_kind = 'invoice'""",
+                   (self.course_id,))
+        return cr.fetchone()[0]
+
+    @mute_logger("odoo.sql_db")
+    def test_second_concurrent_run_fails_cleanly(self):
+        cr1 = self.db_registry.cursor()
+        cr2 = self.db_registry.cursor()
+        try:
+            course1 = self._env(cr1)["event.event"].browse(self.course_id)
+            course2 = self._env(cr2)["event.event"].browse(self.course_id)
+            first = course1._qnetz_bill_registrations()
+            self.assertEqual(len(first.invoice_line_ids), 3)
+            # run 2 starts while run 1 has not committed yet
+            with self.assertRaisesRegex(UserError, "billing run|Abrechnungslauf"):
+                course2._qnetz_bill_registrations()
+            with self.assertRaises(UserError):
+                course2._qnetz_create_provider_bill()
+            cr2.rollback()
+            # run 2 took its snapshot before run 1 committed: still refused
+            cr2.execute("SELECT 1")
+            cr1.commit()
+            with self.assertRaises(UserError):
+                course2._qnetz_bill_registrations()
+            cr2.rollback()
+            # a run that starts after the commit finds nothing left to bill
+            self.assertFalse(course2._qnetz_bill_registrations())
+            cr2.commit()
+            self.assertEqual(self._billed_lines(cr2), 3)
+        finally:
+            cr1.rollback()
+            cr2.rollback()
+            cr1.close()
+            cr2.close()
+
+    @mute_logger("odoo.sql_db")
+    def test_unique_line_stops_double_billing_without_locks(self):
+        """Even a run that skipped the locks cannot bill a registration twice."""
+        cr1 = self.db_registry.cursor()
+        cr2 = self.db_registry.cursor()
+        try:
+            env1, env2 = self._env(cr1), self._env(cr2)
+            env1["event.event"].browse(self.course_id)._qnetz_bill_registrations()
+            cr1.commit()
+            # forge a second billing line for an already billed registration
+            line = env2["account.invoice.line"].search(
+                [("qnetz_registration_id.event_id", "=", self.course_id)], limit=1)
+            with self.assertRaises(Exception):
+                line.copy({"qnetz_registration_id": line.qnetz_registration_id.id,
+                           "qnetz_line_kind": "invoice"})
+            cr2.rollback()
+            self.assertEqual(self._billed_lines(cr2), 3)
+        finally:
+            cr1.rollback()
+            cr2.rollback()
+            cr1.close()
+            cr2.close()
