@@ -79,7 +79,7 @@ class QnetzNeed(models.Model):
     description = fields.Text(string="Notes")
     state = fields.Selection(
         STATES, default="new", required=True, index=True, copy=False,
-        track_visibility="onchange")
+        track_visibility="onchange", group_expand="_expand_states")
     qualified_date = fields.Date(string="Qualified on", copy=False, readonly=True)
     withdraw_reason = fields.Text(string="Reason for Withdrawal", copy=False)
     user_id = fields.Many2one(
@@ -88,6 +88,10 @@ class QnetzNeed(models.Model):
     company_id = fields.Many2one(
         "res.company", string="Company", required=True,
         default=lambda self: self.env["res.company"]._company_default_get("qnetz.need"))
+
+    def _expand_states(self, states, domain, order):
+        # The kanban shows the whole workflow, also the stages that are empty right now.
+        return [key for key, _label in STATES]
 
     @api.depends("partner_id.qnetz_district_id", "partner_id.employer_id.qnetz_district_id")
     def _compute_district_id(self):

@@ -5,3 +5,4 @@ from . import test_target_profile
 from . import test_anonymise
 from . import test_access
 from . import test_rpc
+from . import test_browser

@@ -1,0 +1,117 @@
+// The coordinator's daily round through the backend, in German, with the demo data:
+// the needs kanban (by state), pivot and graph, the companies, an apprentice's form with the
+// network page and the sensitive target-group page. Fails on any JS error or error dialog.
+// Driven by qnetz_base/tests/test_browser.py (BASE_URL, LOGIN, PASSWORD, APPRENTICE_ID, SHOTS).
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { chromium } = require('playwright-core');
+
+const { BASE_URL, LOGIN, PASSWORD, APPRENTICE_ID, SHOTS } = process.env;
+const errors = [];
+
+function fail(message) {
+  console.error('FAIL: ' + message);
+  process.exitCode = 1;
+}
+
+async function settle(page) {
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(300);
+  const dialog = page.locator('.modal .o_dialog_warning, .modal .o_error_detail, .o_notification.o_error');
+  if (await dialog.count()) fail('error dialog: ' + (await dialog.first().innerText()));
+}
+
+async function shot(page, name) {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS, 'qnetz_base_' + name + '.png'), fullPage: true });
+}
+
+(async () => {
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qnetz-base-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    locale: 'de-DE',
+    viewport: { width: 1400, height: 900 },
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+           '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    const page = context.pages()[0] || await context.newPage();
+    page.setDefaultTimeout(45000);
+    page.on('pageerror', (err) => errors.push('pageerror: ' + err.message));
+    page.on('console', (msg) => { if (msg.type() === 'error') errors.push('console: ' + msg.text()); });
+
+    await page.goto(BASE_URL + '/web/login', { waitUntil: 'load' });
+    await page.fill('input[name="login"]', LOGIN);
+    await page.fill('input[name="password"]', PASSWORD);
+    await Promise.all([page.waitForNavigation(), page.click('button[type="submit"]')]);
+    await page.waitForSelector('#oe_main_menu_navbar');
+    await settle(page);
+
+    // Needs: kanban grouped by state, in German.
+    await page.goto(BASE_URL + '/web#action=qnetz_base.qnetz_need_action&view_type=kanban');
+    await page.waitForSelector('.o_kanban_view .o_kanban_group');
+    await settle(page);
+    const columns = await page.locator('.o_kanban_group .o_column_title').allInnerTexts();
+    console.log('kanban columns: ' + columns.join(' | '));
+    if (!columns.some((c) => c.includes('Neu'))) fail('no column "Neu": ' + columns);
+    for (const stage of ['Qualifiziert', 'In einem Kurs gebündelt', 'Bedient', 'Abgeschlossen']) {
+      if (!columns.some((c) => c.includes(stage))) fail('no column "' + stage + '": ' + columns);
+    }
+    const cards = await page.locator('.o_kanban_record:not(.o_kanban_ghost)').count();
+    console.log('kanban cards: ' + cards);
+    if (cards < 20) fail('too few need cards: ' + cards);
+    const menu = await page.locator('#oe_main_menu_navbar').innerText();
+    if (!menu.includes('Qualifizierungsnetzwerk')) fail('app name not German: ' + menu);
+    await shot(page, 'needs_kanban');
+
+    // Pivot and graph.
+    await page.goto(BASE_URL + '/web#action=qnetz_base.qnetz_need_action&view_type=pivot');
+    await page.waitForSelector('.o_pivot table');
+    await settle(page);
+    const pivot = await page.locator('.o_pivot table').innerText();
+    if (!pivot.includes('Fachpraxis') || !pivot.includes('Kreis Höxter')) fail('pivot content: ' + pivot.slice(0, 300));
+    await shot(page, 'needs_pivot');
+    await page.goto(BASE_URL + '/web#action=qnetz_base.qnetz_need_action&view_type=graph');
+    await page.waitForSelector('.o_graph_svg_container svg, .o_graph svg');
+    await settle(page);
+    await page.waitForTimeout(1500);  // let the bars finish their animation
+    await shot(page, 'needs_graph');
+
+    // Companies: kanban of the training companies.
+    await page.goto(BASE_URL + '/web#action=qnetz_base.res_partner_action_companies&view_type=kanban');
+    await page.waitForSelector('.o_kanban_view .o_kanban_record');
+    await settle(page);
+    const companies = await page.locator('.o_kanban_record:not(.o_kanban_ghost)').count();
+    console.log('companies: ' + companies);
+    if (companies < 20) fail('too few companies: ' + companies);
+    await shot(page, 'companies');
+
+    // An apprentice: network page and the sensitive target-group page.
+    await page.goto(BASE_URL + '/web#model=res.partner&view_type=form&id=' + APPRENTICE_ID);
+    await page.waitForSelector('.o_form_view .o_notebook');
+    await settle(page);
+    const tabs = await page.locator('.o_notebook .nav-tabs li').allInnerTexts();
+    console.log('tabs: ' + tabs.join(' | '));
+    if (!tabs.some((t) => t.includes('Qualifizierungsnetzwerk'))) fail('no network page: ' + tabs);
+    const sensitive = page.locator('.o_notebook .nav-tabs a', { hasText: 'Zielgruppe (vertraulich)' });
+    if (!(await sensitive.count())) fail('no target-group page: ' + tabs);
+    await page.locator('.o_notebook .nav-tabs a', { hasText: 'Qualifizierungsnetzwerk' }).click();
+    await settle(page);
+    const networkPage = await page.locator('.o_notebook .tab-pane.active').innerText();
+    if (!networkPage.includes('Ausbildungsbetrieb')) fail('apprentice data missing: ' + networkPage.slice(0, 300));
+    await shot(page, 'apprentice_network');
+    await sensitive.click();
+    await settle(page);
+    await shot(page, 'apprentice_target_group');
+    console.log('done');
+  } catch (error) {
+    fail(error.stack || String(error));
+  } finally {
+    for (const e of errors) fail(e);
+    await context.close();
+    fs.rmSync(userDataDir, { recursive: true, force: true });
+  }
+})();
