@@ -65,23 +65,28 @@ class QnetzNeed(models.Model):
         "res.country.state", string="Federal State", related="district_id.state_id",
         store=True, readonly=True)
     area = fields.Selection(AREAS, required=True, index=True, track_visibility="onchange")
-    topic = fields.Char(required=True, help="What should be learnt, in the company's words.")
+    topic = fields.Char(required=True, track_visibility="onchange",
+                        help="What should be learnt, in the company's words.")
     occupation_id = fields.Many2one(
-        "qnetz.occupation", string="Training Occupation", index=True, ondelete="restrict")
+        "qnetz.occupation", string="Training Occupation", index=True, ondelete="restrict",
+        track_visibility="onchange")
     participant_count = fields.Integer(
         string="Participants", default=1, required=True, track_visibility="onchange")
-    preferred_place = fields.Selection(PLACES, default="either", required=True)
-    preferred_time = fields.Selection(TIMES, default="any", required=True)
+    preferred_place = fields.Selection(
+        PLACES, default="either", required=True, track_visibility="onchange")
+    preferred_time = fields.Selection(
+        TIMES, default="any", required=True, track_visibility="onchange")
     wanted_start = fields.Date(string="Wanted Start", track_visibility="onchange")
     urgency = fields.Selection(
         [("0", "Low"), ("1", "Normal"), ("2", "High"), ("3", "Urgent")],
-        default="1", required=True, index=True)
-    description = fields.Text(string="Notes")
+        default="1", required=True, index=True, track_visibility="onchange")
+    description = fields.Text(string="Notes", track_visibility="onchange")
     state = fields.Selection(
         STATES, default="new", required=True, index=True, copy=False,
         track_visibility="onchange", group_expand="_expand_states")
     qualified_date = fields.Date(string="Qualified on", copy=False, readonly=True)
-    withdraw_reason = fields.Text(string="Reason for Withdrawal", copy=False)
+    withdraw_reason = fields.Text(
+        string="Reason for Withdrawal", copy=False, track_visibility="onchange")
     user_id = fields.Many2one(
         "res.users", string="Coordinator", default=lambda self: self.env.user,
         track_visibility="onchange")

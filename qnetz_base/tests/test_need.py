@@ -84,6 +84,14 @@ class TestNeed(QnetzCase):
         tracked = need.sudo().message_ids.mapped("tracking_value_ids")
         self.assertIn("state", tracked.mapped("field"))
         self.assertIn("participant_count", tracked.mapped("field"))
+        need.write({"topic": "Technische Mathematik II", "urgency": "3",
+                    "preferred_time": "evening", "preferred_place": "holzminden",
+                    "description": "Zwei Abende pro Woche.",
+                    "occupation_id": self.env.ref("qnetz_base.occupation_elektroniker").id})
+        tracked = need.sudo().message_ids.mapped("tracking_value_ids")
+        for field_name in ("topic", "urgency", "preferred_time", "preferred_place", "description",
+                           "occupation_id"):
+            self.assertIn(field_name, tracked.mapped("field"), field_name)
         state_changes = tracked.filtered(lambda v: v.field == "state")
         self.assertIn(("New", "Qualified"), [
             (v.old_value_char, v.new_value_char) for v in state_changes])
