@@ -26,5 +26,6 @@
         "views/qnetz_courses_menus.xml",
     ],
     "demo": [
+        "demo/event_event_demo.xml",
     ],
 }
