@@ -5,3 +5,4 @@ from . import test_portal_courses
 from . import test_portal_provider
 from . import test_portal_flow
 from . import test_portal_browser
+from . import test_portal_access

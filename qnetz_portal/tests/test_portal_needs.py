@@ -53,7 +53,8 @@ class TestPortalNeeds(PortalCase):
         self.assertTrue(need.message_ids.filtered(lambda m: "Anna Albers" in (m.body or "")))
         # the company gets its confirmation mail
         mails = self.env["mail.mail"].search([("model", "=", "qnetz.need"), ("res_id", "=", need.id)])
-        self.assertTrue(mails.filtered(lambda m: need.name in m.subject))
+        self.assertIn("Wir haben Ihren Qualifizierungsbedarf %s erhalten" % need.name,
+                      mails.mapped("subject"))
         # and the list shows it
         listing = self.get("/my/needs")
         self.assertIn(need.name, listing.text)
