@@ -84,7 +84,6 @@ class QnetzPortal(CustomerPortal):
     # ------------------------------------------------------------------ needs
 
     def _need_form_context(self, company, need=None, form=None, errors=None, messages=None):
-        Need = request.env["qnetz.need"]
         apprentices = request.env["res.partner"].search(self._apprentice_domain(company))
         if form is None:
             form = {}
