@@ -1,0 +1,412 @@
+import datetime
+import io
+
+import xlsxwriter
+
+from odoo import SUPERUSER_ID, _, api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+from .qnetz_report_analysis import REPORT_TZ
+
+TARGET_GROUPS = [
+    ("young_learning", "learning_difficulties"),
+    ("young_gap_general", "gap_general"),
+    ("young_gap_theory", "gap_theory"),
+    ("young_gap_practice", "gap_practice"),
+    ("young_refugee", "is_refugee"),
+]
+
+
+class QnetzReportFigures(models.AbstractModel):
+    """The single source of the network's figures.
+
+    `compute()` returns one dict (columns, sections, rows, values); the dashboard,
+    the PDF report and the XLSX export only render it. The additive figures are sums
+    over the SQL view qnetz.report.analysis (which the pivot and graph views show); the
+    distinct counts (companies, young people) and the median are computed here in SQL.
+    Every query groups by GROUPING SETS, so that a figure per district, per federal
+    state and in total comes from the same query and a median or a distinct count is
+    never wrongly added up.
+    """
+
+    _name = "qnetz.report.figures"
+    _description = "Network Figures"
+
+    # Access ------------------------------------------------------------------
+
+    @api.model
+    def _check_report_access(self):
+        if self.env.uid == SUPERUSER_ID or \
+                self.env.user.has_group("qnetz_base.group_qnetz_coordinator"):
+            return True
+        raise AccessError(_("Only the coordination group may see the network's figures."))
+
+    # Input -----------------------------------------------------------------
+
+    @api.model
+    def _check_period(self, date_from, date_to):
+        """Both dates as 'YYYY-MM-DD' strings, or a clear message."""
+        if not date_from or not date_to:
+            raise UserError(_("Period: please give both a start date (From) and an end "
+                              "date (To)."))
+        try:
+            start = fields.Date.from_string(date_from)
+            end = fields.Date.from_string(date_to)
+        except (TypeError, ValueError):
+            raise UserError(_("Period: '%s' - '%s' is not a valid period; please use dates "
+                              "like 2026-01-31.") % (date_from, date_to))
+        if end < start:
+            raise UserError(_("Period: the end date (To) %s is before the start date "
+                              "(From) %s.") % (fields.Date.to_string(end),
+                                              fields.Date.to_string(start)))
+        return fields.Date.to_string(start), fields.Date.to_string(end)
+
+    # Queries ---------------------------------------------------------------
+
+    def _grouped(self, base_sql, params, measures, dim=None):
+        """Aggregate `base_sql` per district, per federal state and in total.
+
+        base_sql yields the columns district_id, state_id, the optional `dim` and whatever
+        `measures` (name -> aggregate SQL) use. Returns {(dim value or None, column key):
+        {measure: value}} where column key is 'd<id>', 's<id>' or 'total'; with `dim`,
+        the rows without the dim (dim value None) are computed too.
+        """
+        sets = ["(district_id, state_id)", "(state_id)", "()"]
+        if dim:
+            sets += ["(%s, district_id, state_id)" % dim, "(%s, state_id)" % dim, "(%s)" % dim]
+        names = list(measures)
+        select = ", ".join("%s AS %s" % (measures[name], name) for name in names)
+        dim_select = ("%s, GROUPING(%s)" % (dim, dim)) if dim else "NULL, 1"
+        self.env.cr.execute("""
+            WITH base AS (%s)
+            SELECT %s, district_id, state_id, GROUPING(district_id), GROUPING(state_id), %s
+              FROM base
+             GROUP BY GROUPING SETS (%s)
+        """ % (base_sql, dim_select, select, ", ".join(sets)), params)
+        result = {}
+        for row in self.env.cr.fetchall():
+            dim_value, dim_grouped, district_id, state_id, g_district, g_state = row[:6]
+            if not g_district:
+                column = "d%s" % (district_id or 0)
+            elif not g_state:
+                column = "s%s" % (state_id or 0)
+            else:
+                column = "total"
+            key = None if dim_grouped else dim_value
+            result[(key, column)] = dict(zip(names, row[6:]))
+        return result
+
+    def _district_clause(self, column, district_ids):
+        if not district_ids:
+            return "", ()
+        return " AND %s IN %%s" % column, (tuple(district_ids),)
+
+    def _analysis(self, kinds, date_from, date_to, district_ids, measures, dim=None):
+        clause, extra = self._district_clause("a.district_id", district_ids)
+        base = """
+            SELECT a.*, a.federal_state_id AS state_id
+              FROM qnetz_report_analysis a
+             WHERE a.kind IN %%s AND a.date BETWEEN %%s AND %%s%s
+        """ % clause
+        return self._grouped(base, (tuple(kinds), date_from, date_to) + extra, measures, dim)
+
+    def _companies(self, date_from, date_to, district_ids):
+        clause, extra = self._district_clause("c.qnetz_district_id", district_ids)
+        base = """
+            SELECT c.id, c.is_sme, COALESCE(c.industry_id, 0) AS industry_id,
+                   c.qnetz_district_id AS district_id, d.state_id
+              FROM res_partner c
+              LEFT JOIN qnetz_district d ON d.id = c.qnetz_district_id
+             WHERE c.id IN (SELECT a.company_id FROM qnetz_report_analysis a
+                             WHERE a.kind IN ('need', 'participant')
+                               AND a.date BETWEEN %%s AND %%s
+                               AND a.company_id IS NOT NULL)%s
+        """ % clause
+        # a company has one district, but count distinct to be safe against duplicates
+        return self._grouped(base, (date_from, date_to) + extra, {
+            "companies": "COUNT(DISTINCT id)",
+            "companies_sme": "COUNT(DISTINCT id) FILTER (WHERE is_sme)",
+        }, dim="industry_id")
+
+    def _young_people(self, date_from, date_to, district_ids):
+        """Counted from the target-group profiles: anonymised people still count."""
+        clause, extra = self._district_clause("tp.district_id", district_ids)
+        base = """
+            SELECT tp.*, d.state_id
+              FROM qnetz_target_profile tp
+              LEFT JOIN qnetz_district d ON d.id = tp.district_id
+             WHERE tp.first_reached_date BETWEEN %%s AND %%s%s
+        """ % clause
+        measures = {"young_people": "COUNT(*)",
+                    "young_sme": "COUNT(*) FILTER (WHERE employer_is_sme)",
+                    "young_anonymised": "COUNT(*) FILTER (WHERE anonymised)"}
+        for key, marker in TARGET_GROUPS:
+            measures[key] = "COUNT(*) FILTER (WHERE %s)" % marker
+        return self._grouped(base, (date_from, date_to) + extra, measures)
+
+    # Compute ---------------------------------------------------------------
+
+    @api.model
+    def _columns(self, district_ids):
+        Districts = self.env["qnetz.district"].sudo().with_context(active_test=not district_ids)
+        districts = Districts.browse(district_ids) if district_ids else Districts.search([])
+        columns = [{"key": "d%d" % d.id, "label": d.name} for d in districts]
+        states = districts.mapped("state_id").sorted("name")
+        columns += [{"key": "s%d" % s.id, "label": s.name} for s in states]
+        columns.append({"key": "total", "label": _("Total")})
+        return columns
+
+    @api.model
+    def compute(self, date_from, date_to, district_ids=None):
+        """All indicators for the period (both days included) and districts (None: all).
+
+        Returns a dict: date_from, date_to, generated (local time, text), district_names,
+        columns [{key, label}], sections [{key, title, rows [{key, label, type, values
+        {column: number}, display {column: text}}]}], totals {row key: total value},
+        empty (True when nothing at all happened in the period).
+        """
+        self._check_report_access()
+        date_from, date_to = self._check_period(date_from, date_to)
+        district_ids = list(district_ids or [])
+        columns = self._columns(district_ids)
+        column_keys = [column["key"] for column in columns]
+        Need = self.env["qnetz.need"]
+        area_labels = Need._fields["area"]._description_selection(self.env)
+        state_labels = Need._fields["state"]._description_selection(self.env)
+
+        sections = []
+
+        def section(key, title):
+            rows = []
+            sections.append({"key": key, "title": title, "rows": rows})
+            return rows
+
+        def add(rows, key, label, grouped, measure, dim=None, kind="int", fn=None):
+            values = {}
+            for column in column_keys:
+                if fn:
+                    values[column] = fn(grouped.get((dim, column)) or {})
+                else:
+                    value = (grouped.get((dim, column)) or {}).get(measure)
+                    values[column] = value or 0
+                if kind == "int" and values[column] is not None:
+                    values[column] = int(values[column])
+                elif values[column] is not None:
+                    values[column] = round(float(values[column]), 2)
+            rows.append({"key": key, "label": label, "type": kind, "values": values})
+
+        # Companies
+        companies = self._companies(date_from, date_to, district_ids)
+        rows = section("companies", _("Companies reached"))
+        add(rows, "companies", _("Companies reached (with a need or a participant)"),
+            companies, "companies")
+        add(rows, "companies_sme", _("of which SMEs"), companies, "companies_sme")
+        industry_ids = sorted({key[0] for key in companies if key[0] is not None})
+        industries = self.env["res.partner.industry"].sudo().browse(
+            [i for i in industry_ids if i]).exists()
+        names = {industry.id: industry.name for industry in industries}
+        for industry_id in sorted(industry_ids, key=lambda i: (not i, names.get(i, ""))):
+            add(rows, "industry_%d" % industry_id,
+                _("Industry: %s") % (names.get(industry_id) or _("not given")),
+                companies, "companies", dim=industry_id)
+
+        # Young people
+        young = self._young_people(date_from, date_to, district_ids)
+        rows = section("young_people", _("Apprentices and young people reached"))
+        add(rows, "young_people", _("Young people reached (target-group profiles)"),
+            young, "young_people")
+        labels = {
+            "young_learning": _("with learning difficulties"),
+            "young_gap_general": _("with gaps in general education"),
+            "young_gap_theory": _("with gaps in technical theory"),
+            "young_gap_practice": _("with gaps in technical practice"),
+            "young_refugee": _("refugees and immigrants"),
+        }
+        for key, _marker in TARGET_GROUPS:
+            add(rows, key, labels[key], young, key)
+        add(rows, "young_sme", _("trained in an SME"), young, "young_sme")
+        add(rows, "young_anonymised", _("of which anonymised (still counted)"),
+            young, "young_anonymised")
+
+        # Needs
+        need_measures = {
+            "needs": "SUM(need_count)",
+            "withdrawn": "SUM(need_withdrawn_count)",
+            "served": "SUM(need_served_count)",
+            "median_days": "percentile_cont(0.5) WITHIN GROUP (ORDER BY days_to_start)",
+        }
+        needs = self._analysis(["need"], date_from, date_to, district_ids, need_measures,
+                               dim="area")
+        need_states = self._analysis(["need"], date_from, date_to, district_ids,
+                                     {"needs": "SUM(need_count)"}, dim="need_state")
+        rows = section("needs", _("Training needs"))
+        add(rows, "needs", _("Needs captured"), needs, "needs")
+        for area, label in area_labels:
+            add(rows, "needs_area_%s" % area, _("Area: %s") % label, needs, "needs", dim=area)
+        for state, label in state_labels:
+            add(rows, "needs_state_%s" % state, _("Status: %s") % label,
+                need_states, "needs", dim=state)
+        add(rows, "needs_served", _("Needs served by a course"), needs, "served")
+
+        def share(values):
+            base = (values.get("needs") or 0) - (values.get("withdrawn") or 0)
+            return 100.0 * (values.get("served") or 0) / base if base else 0.0
+
+        add(rows, "needs_served_share", _("Share of needs served (%, withdrawn excluded)"),
+            needs, None, kind="percent", fn=share)
+        add(rows, "needs_median_days", _("Median days from qualification to course start"),
+            needs, None, kind="days", fn=lambda values: values.get("median_days"))
+
+        # Courses
+        course_measures = {
+            "courses": "SUM(course_count)",
+            "participants": "SUM(participant_count)",
+            "attended_hours": "SUM(attended_hours)",
+            "planned_hours": "SUM(planned_hours)",
+            "certificates": "SUM(certificate_count)",
+        }
+        courses = self._analysis(["course", "participant"], date_from, date_to, district_ids,
+                                 course_measures, dim="area")
+        rows = section("courses", _("Courses held (by course start and venue)"))
+        add(rows, "courses", _("Courses held"), courses, "courses")
+        for area, label in area_labels:
+            add(rows, "courses_area_%s" % area, _("Area: %s") % label, courses, "courses",
+                dim=area)
+        add(rows, "participants", _("Participants"), courses, "participants")
+        add(rows, "participant_hours", _("Participant-hours attended"), courses,
+            "attended_hours", kind="hours")
+
+        def rate(values):
+            planned = values.get("planned_hours") or 0.0
+            return 100.0 * (values.get("attended_hours") or 0.0) / planned if planned else 0.0
+
+        add(rows, "attendance_rate", _("Attendance rate (%)"), courses, None,
+            kind="percent", fn=rate)
+        add(rows, "certificates", _("Certificates issued"), courses, "certificates")
+
+        # Fees
+        money = self._analysis(["invoice", "bill"], date_from, date_to, district_ids, {
+            "gross": "SUM(amount_gross)", "billed": "SUM(amount_billed)",
+            "funding": "SUM(amount_funding)", "open": "SUM(amount_open)",
+            "provider": "SUM(amount_provider)",
+        })
+        rows = section("fees", _("Fees (by course start and venue)"))
+        add(rows, "fees_gross", _("Course fees (gross)"), money, "gross", kind="money")
+        add(rows, "fees_billed", _("Billed to companies"), money, "billed", kind="money")
+        add(rows, "fees_funding", _("Covered by funding"), money, "funding", kind="money")
+
+        def funding_share(values):
+            gross = values.get("gross") or 0.0
+            return 100.0 * (values.get("funding") or 0.0) / gross if gross else 0.0
+
+        add(rows, "funding_share", _("Funding share (%)"), money, None, kind="percent",
+            fn=funding_share)
+        add(rows, "fees_open", _("Open amounts"), money, "open", kind="money")
+        add(rows, "provider_fees", _("Provider fees (vendor bills)"), money, "provider",
+            kind="money")
+
+        totals = {}
+        for sec in sections:
+            for row in sec["rows"]:
+                row["display"] = {column: self._format(row["values"][column], row["type"])
+                                  for column in column_keys}
+                totals[row["key"]] = row["values"]["total"]
+        empty = not any(totals.get(key) for key in (
+            "companies", "young_people", "needs", "courses", "participants", "fees_billed",
+            "provider_fees"))
+        districts = self.env["qnetz.district"].sudo().browse(district_ids)
+        now = fields.Datetime.context_timestamp(
+            self.with_context(tz=self.env.context.get("tz") or self.env.user.tz or REPORT_TZ),
+            datetime.datetime.now())
+        lang = self._lang()
+        return {
+            "date_from": date_from,
+            "date_to": date_to,
+            "date_from_display": self._format_date(date_from, lang),
+            "date_to_display": self._format_date(date_to, lang),
+            "generated": "%s %s" % (now.strftime(lang.date_format), now.strftime("%H:%M")),
+            "district_ids": district_ids,
+            "district_names": ", ".join(districts.mapped("name")) or _("all districts"),
+            "columns": columns,
+            "sections": sections,
+            "totals": totals,
+            "empty": empty,
+        }
+
+    # Formatting --------------------------------------------------------------
+
+    def _lang(self):
+        code = self.env.context.get("lang") or self.env.user.lang or "en_US"
+        return self.env["res.lang"]._lang_get(code) or self.env["res.lang"]._lang_get("en_US")
+
+    def _format_date(self, value, lang):
+        return fields.Date.from_string(value).strftime(lang.date_format)
+
+    def _format(self, value, kind):
+        if value is None:
+            return "–"
+        lang = self._lang()
+        if kind == "int":
+            return lang.format("%d", value, grouping=True)
+        if kind in ("hours", "days"):
+            return lang.format("%.1f", value, grouping=True)
+        if kind == "percent":
+            return lang.format("%.1f", value, grouping=True) + " %"
+        currency = self.env.user.company_id.currency_id
+        return lang.format("%.2f", value, grouping=True) + " " + (currency.symbol or "")
+
+    # XLSX ------------------------------------------------------------------
+
+    @api.model
+    def to_xlsx(self, figures):
+        """The figures of compute() as an XLSX workbook (bytes): raw numbers, same rows."""
+        output = io.BytesIO()
+        workbook = xlsxwriter.Workbook(output, {"in_memory": True})
+        sheet = workbook.add_worksheet(_("Figures")[:31])
+        bold = workbook.add_format({"bold": True})
+        title = workbook.add_format({"bold": True, "font_size": 14})
+        header = workbook.add_format({"bold": True, "bg_color": "#DDDDDD", "border": 1})
+        formats = {
+            "int": workbook.add_format({"num_format": "#,##0"}),
+            "hours": workbook.add_format({"num_format": "#,##0.0"}),
+            "days": workbook.add_format({"num_format": "#,##0.0"}),
+            "percent": workbook.add_format({"num_format": "0.0"}),
+            "money": workbook.add_format({"num_format": "#,##0.00"}),
+        }
+        sheet.write(0, 0, _("Qualification Network Höxter-Holzminden: what the network achieved"),
+                    title)
+        sheet.write(1, 0, _("Period"), bold)
+        sheet.write(1, 1, "%s – %s" % (figures["date_from_display"], figures["date_to_display"]))
+        sheet.write(2, 0, _("Districts"), bold)
+        sheet.write(2, 1, figures["district_names"])
+        sheet.write(3, 0, _("Generated on"), bold)
+        sheet.write(3, 1, figures["generated"])
+        row = 5
+        if figures["empty"]:
+            sheet.write(row, 0, _("There is no data for this period: no needs, courses, young "
+                                  "people or invoices."), bold)
+            row += 2
+        sheet.write(row, 0, _("Indicator"), header)
+        sheet.write(row, 1, _("Key"), header)
+        for index, column in enumerate(figures["columns"]):
+            sheet.write(row, 2 + index, column["label"], header)
+        row += 1
+        for section in figures["sections"]:
+            sheet.write(row, 0, section["title"], bold)
+            row += 1
+            for line in section["rows"]:
+                sheet.write(row, 0, line["label"])
+                sheet.write(row, 1, line["key"])
+                for index, column in enumerate(figures["columns"]):
+                    value = line["values"][column["key"]]
+                    if value is None:
+                        sheet.write_blank(row, 2 + index, None)
+                    else:
+                        sheet.write_number(row, 2 + index, value, formats[line["type"]])
+                row += 1
+            row += 1
+        sheet.set_column(0, 0, 55)
+        sheet.set_column(1, 1, 22)
+        sheet.set_column(2, 2 + len(figures["columns"]), 18)
+        workbook.close()
+        return output.getvalue()
