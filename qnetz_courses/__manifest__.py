@@ -29,5 +29,6 @@
         "views/qnetz_report_views.xml",
     ],
     "demo": [
+        "demo/event_event_demo.xml",
     ],
 }

@@ -59,25 +59,42 @@ class TestAccess(QnetzCase):
         for field_name in SENSITIVE_PARTNER_FIELDS:
             with self.assertRaises(AccessError):
                 apprentice.read([field_name])
-        # A plain read of the partner leaves the sensitive fields out instead of failing.
-        values = apprentice.read()[0]
-        self.assertFalse(set(SENSITIVE_PARTNER_FIELDS) & set(values))
+        # The web client only asks for the fields fields_get() offers: the sensitive ones
+        # are not among them, so forms and lists open without them instead of failing.
+        self.assertFalse(set(SENSITIVE_PARTNER_FIELDS) & set(apprentice.fields_get()))
+        self.assertIn("target_profile_ids", self.apprentice.sudo(self.coordinator).fields_get())
+
+    def test_this_addon_grants_nothing_to_portal_or_public(self):
+        """qnetz_base opens nothing to portal or public users (qnetz_portal may, within
+        the limits of its own record rules)."""
+        portal_public = self.env.ref("base.group_portal") | self.env.ref("base.group_public")
+        ours = self.env["ir.model.data"].search([
+            ("module", "=", "qnetz_base"), ("model", "in", ("ir.model.access", "ir.rule"))])
+        accesses = self.env["ir.model.access"].browse(
+            ours.filtered(lambda d: d.model == "ir.model.access").mapped("res_id"))
+        rules = self.env["ir.rule"].browse(
+            ours.filtered(lambda d: d.model == "ir.rule").mapped("res_id"))
+        self.assertTrue(accesses)
+        self.assertFalse(accesses.filtered(lambda a: a.group_id in portal_public or not a.group_id))
+        self.assertFalse(rules.filtered(lambda r: r.groups & portal_public))
 
     def test_portal_and_public_cannot_read_needs(self):
         for user in (self.portal_user, self.public_user,
                      self.env.ref("qnetz_base.user_company_portal"),
                      self.env.ref("qnetz_base.user_provider_portal")):
-            for model in ("qnetz.need", "qnetz.target.profile"):
-                Model = self.env[model].sudo(user)
-                for mode in ("read", "write", "create", "unlink"):
-                    self.assertFalse(Model.check_access_rights(mode, raise_exception=False),
-                                     "%s %s %s" % (user.login, model, mode))
-                with self.assertRaises(AccessError):
-                    Model.search([])
+            Profile = self.env["qnetz.target.profile"].sudo(user)
+            for mode in ("read", "write", "create", "unlink"):
+                self.assertFalse(Profile.check_access_rights(mode, raise_exception=False),
+                                 "%s %s" % (user.login, mode))
             with self.assertRaises(AccessError):
-                self.need.sudo(user).read(["topic"])
+                Profile.search([])
             with self.assertRaises(AccessError):
                 self.profile.sudo(user).read(["is_refugee"])
+            # The need belongs to a company none of these users works for.
+            with self.assertRaises(AccessError):
+                self.need.sudo(user).read(["topic"])
+        self.assertFalse(self.env["qnetz.need"].sudo(self.public_user).check_access_rights(
+            "read", raise_exception=False))
 
     def test_portal_cannot_read_sensitive_partner_fields(self):
         portal = self.env.ref("qnetz_base.user_company_portal")
@@ -91,9 +108,8 @@ class TestAccess(QnetzCase):
         portal = self.env.ref("qnetz_base.user_company_portal")
         company = portal.partner_id.commercial_partner_id
         company.sudo(portal).check_access_rule("read")
-        apprentice = self.env.ref("qnetz_base.partner_apprentice_01")
         with self.assertRaises(AccessError):
-            apprentice.sudo(portal).check_access_rule("read")
+            self.apprentice.sudo(portal).check_access_rule("read")
         with self.assertRaises(AccessError):
             self.company.sudo(portal).check_access_rule("read")
 

@@ -575,6 +575,15 @@ class EventEvent(models.Model):
         bills.filtered(lambda b: b.state == "draft").compute_taxes()
         return bills
 
+    @api.multi
+    def action_validate_invoices(self):
+        """Validate the courses' draft customer invoices and credit notes."""
+        drafts = self.env["account.invoice"].search([
+            ("qnetz_course_id", "in", self.ids), ("state", "=", "draft"),
+            ("type", "in", ("out_invoice", "out_refund"))])
+        drafts.action_invoice_open()
+        return True
+
     @api.model
     def _qnetz_billing_run(self, events=None):
         """Server action / cron entry point: bill every course that can be billed."""

@@ -9,8 +9,10 @@ DEFAULT_SEATS_MAX = 12
 class QnetzBundleProposal(models.Model):
     """Open needs that could make one local course, computed by one SQL view.
 
-    Qualified needs that are not yet in a course are grouped by area, occupation (or,
-    without one, by topic), side of the Weser and company. A need that accepts either
+    Qualified needs that are not yet in a course are grouped by area, topic (ignoring
+    case and surrounding spaces), side of the Weser and company; a course on one topic
+    can serve apprentices of several occupations, so the occupation is shown when all
+    needs of the group share it. A need that accepts either
     side counts on the side of its own district. Time preferences do not split a group:
     the view counts participants per preference, proposes the most wanted time and
     flags groups whose wishes conflict.
@@ -25,6 +27,7 @@ class QnetzBundleProposal(models.Model):
     area = fields.Selection(AREAS, readonly=True)
     occupation_id = fields.Many2one("qnetz.occupation", string="Training Occupation",
                                     readonly=True)
+    occupation_count = fields.Integer(readonly=True, string="Occupations")
     topic = fields.Char(readonly=True, string="Topic")
     topics = fields.Char(readonly=True, string="Topics Named")
     place = fields.Selection(
@@ -73,8 +76,7 @@ class QnetzBundleProposal(models.Model):
             ), keyed AS (
                 SELECT n.id, n.area, n.occupation_id, n.topic, n.company_id, n.partner_id,
                        n.participant_count, n.preferred_time, n.wanted_start, n.urgency,
-                       CASE WHEN n.occupation_id IS NULL THEN lower(btrim(n.topic)) END
-                           AS topic_key,
+                       lower(btrim(n.topic)) AS topic_key,
                        CASE WHEN n.preferred_place = 'either'
                             THEN COALESCE(d.place, 'either') ELSE n.preferred_place END
                            AS place
@@ -82,8 +84,11 @@ class QnetzBundleProposal(models.Model):
              LEFT JOIN qnetz_district d ON d.id = n.district_id
                  WHERE n.state = 'qualified' AND n.course_id IS NULL
             ), grouped AS (
-                SELECT min(k.id) AS id, k.area, k.occupation_id, k.topic_key, k.place,
-                       k.company_id,
+                SELECT min(k.id) AS id, k.area, k.topic_key, k.place, k.company_id,
+                       CASE WHEN count(DISTINCT k.occupation_id) = 1
+                             AND count(k.occupation_id) = count(*)
+                            THEN min(k.occupation_id) END AS occupation_id,
+                       count(DISTINCT k.occupation_id) AS occupation_count,
                        min(k.topic) AS topic,
                        left(string_agg(DISTINCT k.topic, ', '), 250) AS topics,
                        count(*) AS need_count,
@@ -103,9 +108,9 @@ class QnetzBundleProposal(models.Model):
                        min(k.wanted_start) AS earliest_start,
                        max(k.urgency) AS max_urgency
                   FROM keyed k
-              GROUP BY k.area, k.occupation_id, k.topic_key, k.place, k.company_id
+              GROUP BY k.area, k.topic_key, k.place, k.company_id
             )
-            SELECT g.id, g.area, g.occupation_id, g.topic, g.topics, g.place, g.company_id,
+            SELECT g.id, g.area, g.occupation_id, g.occupation_count, g.topic, g.topics, g.place, g.company_id,
                    g.need_count, g.participant_count, g.partner_count,
                    g.evening_count, g.saturday_count, g.block_count, g.school_day_count,
                    g.any_time_count, g.earliest_start, g.max_urgency,
@@ -131,7 +136,9 @@ class QnetzBundleProposal(models.Model):
         areas = dict(self._fields["area"]._description_selection(self.env))
         places = dict(self._fields["place"]._description_selection(self.env))
         for proposal in self:
-            what = proposal.occupation_id.name or proposal.topic
+            what = proposal.topic
+            if proposal.occupation_id:
+                what = "%s, %s" % (what, proposal.occupation_id.name)
             proposal.name = "%s: %s (%s)" % (
                 areas.get(proposal.area, ""), what, places.get(proposal.place, ""))
 
@@ -139,7 +146,7 @@ class QnetzBundleProposal(models.Model):
         self.ensure_one()
         domain = [("state", "=", "qualified"), ("course_id", "=", False),
                   ("area", "=", self.area), ("company_id", "=", self.company_id.id),
-                  ("occupation_id", "=", self.occupation_id.id)]
+                  ("topic", "ilike", (self.topic or "").strip())]
         if self.place == "either":
             domain += [("preferred_place", "=", "either"), ("district_id", "=", False)]
         else:
@@ -150,11 +157,9 @@ class QnetzBundleProposal(models.Model):
 
     def _get_needs(self):
         self.ensure_one()
-        needs = self.env["qnetz.need"].search(self._needs_domain())
-        if not self.occupation_id:
-            key = (self.topic or "").strip().lower()
-            needs = needs.filtered(lambda n: (n.topic or "").strip().lower() == key)
-        return needs
+        key = (self.topic or "").strip().lower()
+        return self.env["qnetz.need"].search(self._needs_domain()).filtered(
+            lambda n: (n.topic or "").strip().lower() == key)
 
     def _compute_need_ids(self):
         for proposal in self:

@@ -1,3 +1,4 @@
+import tempfile
 from unittest.mock import patch
 
 from odoo.exceptions import UserError, ValidationError
@@ -68,8 +69,10 @@ class TestAttendance(QnetzCoursesCase):
     def test_certificate_pdf(self):
         self._mark(self.good, ["present"] * 5)
         report = self.env.ref("qnetz_courses.action_report_qnetz_certificate")
-        # Odoo renders HTML instead of PDF in test mode; we want the real wkhtmltopdf run
-        with patch.dict(config.options, {"test_enable": False}):
+        # Odoo renders HTML instead of PDF in test mode unless a report directory is
+        # configured; with one, wkhtmltopdf really runs (and nothing is committed)
+        with tempfile.TemporaryDirectory() as directory, \
+                patch.dict(config.options, {"test_report_directory": directory}):
             pdf, fmt = report.render_qweb_pdf(self.good.ids)
         self.assertEqual(fmt, "pdf")
         self.assertTrue(pdf.startswith(b"%PDF"))

@@ -42,10 +42,11 @@ class TestBundle(QnetzCoursesCase):
         # ... unless it asks for the Höxter side
         b2 = self._need(self.company_b, self.apprentices[5:6], preferred_place="hoexter")
         other_area = self._need(self.company_a, area="theory")
-        other_occupation = self._need(self.company_a, occupation_id=self.occupation_2.id)
+        other_topic = self._need(self.company_a, topic="Pneumatik")
         general_1 = self._need(self.company_a, area="general", occupation_id=False,
                                topic="Mathematik ")
-        general_2 = self._need(self.company_b, area="general", occupation_id=False,
+        general_2 = self._need(self.company_b, area="general",
+                               occupation_id=self.occupation_2.id,
                                topic="mathematik", preferred_place="hoexter")
         unqualified = self.env["qnetz.need"].create({
             "partner_id": self.company_a.id, "area": "practice", "topic": "Hydraulik",
@@ -57,6 +58,7 @@ class TestBundle(QnetzCoursesCase):
         self.assertEqual(hx.need_count, 3)
         self.assertEqual(hx.partner_count, 2)
         self.assertEqual(hx.place, "hoexter")
+        self.assertEqual(hx.occupation_id, self.occupation)
         self.assertEqual(hx.seats_min, 3)
         self.assertEqual(hx.seats_max, 5)
         self.assertEqual(hx.fill_state, "ok")
@@ -64,6 +66,7 @@ class TestBundle(QnetzCoursesCase):
         self.assertEqual(hx.evening_count, 3)
         self.assertEqual(hx.any_time_count, 1)
         self.assertFalse(hx.time_conflict)
+        self.assertIn("Hydraulik", hx.name)
         self.assertNotIn(unqualified, hx.need_ids)
 
         hol = self._proposal_of(b1)
@@ -73,10 +76,12 @@ class TestBundle(QnetzCoursesCase):
         self.assertEqual(hol.suggested_time, "saturday")
 
         self.assertEqual(self._proposal_of(other_area).need_ids, other_area)
-        self.assertEqual(self._proposal_of(other_occupation).need_ids, other_occupation)
-        # without an occupation, needs group by topic (case and spaces ignored)
-        self.assertEqual(self._proposal_of(general_1).need_ids, general_1 | general_2)
-        self.assertIn("Mathematik", self._proposal_of(general_1).name)
+        self.assertEqual(self._proposal_of(other_topic).need_ids, other_topic)
+        # one topic (case and spaces ignored) for several occupations: one proposal
+        maths = self._proposal_of(general_1)
+        self.assertEqual(maths.need_ids, general_1 | general_2)
+        self.assertFalse(maths.occupation_id)
+        self.assertEqual(maths.place, "hoexter")
 
     def test_time_conflict_and_above_maximum(self):
         first = self._need(self.company_a, self.apprentices[0:4], preferred_time="evening")
