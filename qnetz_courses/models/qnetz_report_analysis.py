@@ -38,6 +38,10 @@ class QnetzReportAnalysis(models.Model):
     date = fields.Date(
         string="Date", readonly=True,
         help="When the row counts: the day a need was captured, or the start of the course.")
+    date_time = fields.Datetime(
+        string="Point in Time", readonly=True,
+        help="Creation of the need, or start of the course, as a point in time (UTC); "
+             "the figures filter on it so that the database need not convert every row.")
     district_id = fields.Many2one("qnetz.district", string="District", readonly=True)
     federal_state_id = fields.Many2one("res.country.state", string="Federal State", readonly=True)
     area = fields.Selection(AREAS, string="Area", readonly=True)
@@ -82,10 +86,15 @@ class QnetzReportAnalysis(models.Model):
         local_date = "(({col}) AT TIME ZONE 'UTC' AT TIME ZONE '%s')::date" % REPORT_TZ
         need_date = local_date.format(col="n.create_date")
         course_date = local_date.format(col="e.date_begin")
+        # per invoice, and only for the invoices a query keeps (index on invoice_id)
+        funding = """COALESCE((SELECT SUM(COALESCE(l.qnetz_funding_amount, 0.0))
+                                 FROM account_invoice_line l WHERE l.invoice_id = i.id), 0.0)
+                      * CASE WHEN i.type IN ('out_refund', 'in_refund') THEN -1 ELSE 1 END"""
         self.env.cr.execute("""
             CREATE VIEW {table} AS (
             -- needs: the company is the owner, or the employer of a young person who owns it
             SELECT n.id * 8 + 1 AS id, 'need'::varchar AS kind, {need_date} AS date,
+                   n.create_date AS date_time,
                    n.district_id, d.state_id AS federal_state_id, n.area,
                    n.state AS need_state, n.course_id,
                    CASE WHEN p.is_apprentice THEN p.employer_id
@@ -106,7 +115,7 @@ class QnetzReportAnalysis(models.Model):
               LEFT JOIN qnetz_district d ON d.id = n.district_id
               LEFT JOIN event_event e ON e.id = n.course_id
             UNION ALL
-            SELECT e.id * 8 + 2, 'course', {course_date},
+            SELECT e.id * 8 + 2, 'course', {course_date}, e.date_begin,
                    e.district_id, d.state_id, e.qnetz_area, NULL, e.id, NULL,
                    0, 0, 0, NULL,
                    1, 0, 0.0, 0.0, 0,
@@ -115,7 +124,7 @@ class QnetzReportAnalysis(models.Model):
               LEFT JOIN qnetz_district d ON d.id = e.district_id
              WHERE e.is_qnetz_course AND e.state IN %(held)s
             UNION ALL
-            SELECT r.id * 8 + 3, 'participant', {course_date},
+            SELECT r.id * 8 + 3, 'participant', {course_date}, e.date_begin,
                    e.district_id, d.state_id, e.qnetz_area, NULL, e.id,
                    payer.commercial_partner_id,
                    0, 0, 0, NULL,
@@ -131,17 +140,17 @@ class QnetzReportAnalysis(models.Model):
             -- money counts for the course it belongs to, whatever became of the course
             SELECT i.id * 8 + CASE WHEN i.type IN ('out_invoice', 'out_refund') THEN 4 ELSE 5 END,
                    CASE WHEN i.type IN ('out_invoice', 'out_refund') THEN 'invoice' ELSE 'bill' END,
-                   {course_date},
+                   {course_date}, e.date_begin,
                    e.district_id, d.state_id, e.qnetz_area, NULL, e.id,
                    i.commercial_partner_id,
                    0, 0, 0, NULL,
                    0, 0, 0.0, 0.0, 0,
                    CASE WHEN i.type IN ('out_invoice', 'out_refund')
-                        THEN i.amount_total_signed + COALESCE(f.funding, 0.0) ELSE 0.0 END,
+                        THEN i.amount_total_signed + {funding} ELSE 0.0 END,
                    CASE WHEN i.type IN ('out_invoice', 'out_refund')
                         THEN i.amount_total_signed ELSE 0.0 END,
                    CASE WHEN i.type IN ('out_invoice', 'out_refund')
-                        THEN COALESCE(f.funding, 0.0) ELSE 0.0 END,
+                        THEN {funding} ELSE 0.0 END,
                    CASE WHEN i.type NOT IN ('out_invoice', 'out_refund') THEN 0.0
                         WHEN i.state = 'draft' THEN i.amount_total_signed
                         WHEN i.state = 'open' THEN i.residual_signed ELSE 0.0 END,
@@ -150,15 +159,8 @@ class QnetzReportAnalysis(models.Model):
               FROM account_invoice i
               JOIN event_event e ON e.id = i.qnetz_course_id
               LEFT JOIN qnetz_district d ON d.id = e.district_id
-              LEFT JOIN (
-                    SELECT l.invoice_id, SUM(COALESCE(l.qnetz_funding_amount, 0.0)
-                           * CASE WHEN li.type IN ('out_refund', 'in_refund') THEN -1 ELSE 1 END
-                           ) AS funding
-                      FROM account_invoice_line l
-                      JOIN account_invoice li ON li.id = l.invoice_id
-                     GROUP BY l.invoice_id
-                   ) f ON f.invoice_id = i.id
              WHERE i.state != 'cancel'
             )
-        """.format(table=self._table, need_date=need_date, course_date=course_date),
+        """.format(table=self._table, need_date=need_date, course_date=course_date,
+                   funding=funding),
             {"held": HELD_COURSE_STATES, "participant": PARTICIPANT_STATES})

@@ -1,6 +1,8 @@
 import datetime
 import io
+from collections import defaultdict
 
+import pytz
 import xlsxwriter
 
 from odoo import SUPERUSER_ID, _, api, fields, models
@@ -8,6 +10,13 @@ from odoo.exceptions import AccessError, UserError
 
 from .qnetz_report_analysis import REPORT_TZ
 
+# the measures of qnetz.report.analysis the figures sum
+SUM_COLUMNS = (
+    "need_count", "need_withdrawn_count", "need_served_count", "course_count",
+    "participant_count", "attended_hours", "planned_hours",
+    "certificate_count", "amount_gross", "amount_billed", "amount_funding", "amount_open",
+    "amount_provider",
+)
 TARGET_GROUPS = [
     ("young_learning", "learning_difficulties"),
     ("young_gap_general", "gap_general"),
@@ -63,52 +72,122 @@ class QnetzReportFigures(models.AbstractModel):
 
     # Queries ---------------------------------------------------------------
 
-    def _grouped(self, base_sql, params, measures, dim=None):
+    def _grouped(self, base_sql, params, measures, dims=()):
         """Aggregate `base_sql` per district, per federal state and in total.
 
-        base_sql yields the columns district_id, state_id, the optional `dim` and whatever
-        `measures` (name -> aggregate SQL) use. Returns {(dim value or None, column key):
-        {measure: value}} where column key is 'd<id>', 's<id>' or 'total'; with `dim`,
-        the rows without the dim (dim value None) are computed too.
+        base_sql yields the columns district_id, state_id, the `dims` and whatever
+        `measures` (name -> aggregate SQL) use. Returns {(key, column key): {measure:
+        value}}; key is None for the figures over everything and (dim, value) for the
+        figures per value of one dim; the column key is 'd<id>', 's<id>' or 'total'.
         """
         sets = ["(district_id, state_id)", "(state_id)", "()"]
-        if dim:
+        for dim in dims:
             sets += ["(%s, district_id, state_id)" % dim, "(%s, state_id)" % dim, "(%s)" % dim]
         names = list(measures)
         select = ", ".join("%s AS %s" % (measures[name], name) for name in names)
-        dim_select = ("%s, GROUPING(%s)" % (dim, dim)) if dim else "NULL, 1"
+        dim_select = "".join(", %s, GROUPING(%s)" % (dim, dim) for dim in dims)
         self.env.cr.execute("""
             WITH base AS (%s)
-            SELECT %s, district_id, state_id, GROUPING(district_id), GROUPING(state_id), %s
+            SELECT district_id, state_id, GROUPING(district_id), GROUPING(state_id)%s, %s
               FROM base
              GROUP BY GROUPING SETS (%s)
         """ % (base_sql, dim_select, select, ", ".join(sets)), params)
         result = {}
+        width = 4 + 2 * len(dims)
         for row in self.env.cr.fetchall():
-            dim_value, dim_grouped, district_id, state_id, g_district, g_state = row[:6]
+            district_id, state_id, g_district, g_state = row[:4]
             if not g_district:
                 column = "d%s" % (district_id or 0)
             elif not g_state:
                 column = "s%s" % (state_id or 0)
             else:
                 column = "total"
-            key = None if dim_grouped else dim_value
-            result[(key, column)] = dict(zip(names, row[6:]))
+            key = None
+            for index, dim in enumerate(dims):
+                value, grouped = row[4 + 2 * index], row[5 + 2 * index]
+                if not grouped:
+                    # a NULL value of a dim must not pass for the figures over everything
+                    key = (dim, value if value is not None else False)
+            result[(key, column)] = dict(zip(names, row[width:]))
         return result
+
+    def _disable_jit(self):
+        """PostgreSQL (11+) compiles expensive queries just in time; for these queries
+        the compilation costs more (0.3 s and up) than it saves. Only this transaction."""
+        self.env.cr.execute("SELECT current_setting('jit', true)")
+        if self.env.cr.fetchone()[0] is not None:
+            self.env.cr.execute("SET LOCAL jit = off")
 
     def _district_clause(self, column, district_ids):
         if not district_ids:
             return "", ()
         return " AND %s IN %%s" % column, (tuple(district_ids),)
 
-    def _analysis(self, kinds, date_from, date_to, district_ids, measures, dim=None):
+    def _utc_bounds(self, date_from, date_to):
+        """The period as [start, end) in UTC, for the creation/start times in the view.
+
+        Comparing the stored UTC times with two bounds lets the database skip converting
+        every row into local time (and use the indexes).
+        """
+        tz = pytz.timezone(REPORT_TZ)
+        start = fields.Date.from_string(date_from)
+        end = fields.Date.from_string(date_to) + datetime.timedelta(days=1)
+
+        def utc(day):
+            local = tz.localize(datetime.datetime(day.year, day.month, day.day))
+            return fields.Datetime.to_string(local.astimezone(pytz.utc))
+
+        return utc(start), utc(end)
+
+    def _facts(self, date_from, date_to, district_ids):
+        """Needs, courses and fees: sums over the view qnetz.report.analysis.
+
+        The view is the one the pivot and graph views show. One pass: the database sums
+        per district, area, status and number of days; the few hundred rows are then
+        added up here per district, per federal state, in total, per area and per status,
+        and the median of the days comes from the counts per number of days.
+        Returns the same structure as _grouped().
+        """
         clause, extra = self._district_clause("a.district_id", district_ids)
-        base = """
-            SELECT a.*, a.federal_state_id AS state_id
+        sums = ", ".join("SUM(a.%s)" % column for column in SUM_COLUMNS)
+        self.env.cr.execute("""
+            SELECT a.district_id, a.federal_state_id, a.area, a.need_state, a.days_to_start,
+                   COUNT(a.days_to_start), %s
               FROM qnetz_report_analysis a
-             WHERE a.kind IN %%s AND a.date BETWEEN %%s AND %%s%s
-        """ % clause
-        return self._grouped(base, (tuple(kinds), date_from, date_to) + extra, measures, dim)
+             WHERE a.date_time >= %%s AND a.date_time < %%s%s
+             GROUP BY 1, 2, 3, 4, 5
+        """ % (sums, clause), self._utc_bounds(date_from, date_to) + extra)
+        totals = defaultdict(lambda: dict.fromkeys(SUM_COLUMNS, 0.0))
+        days = defaultdict(lambda: defaultdict(int))
+        for row in self.env.cr.fetchall():
+            district_id, state_id, area, need_state, day_count, day_rows = row[:6]
+            values = row[6:]
+            columns = ("d%s" % (district_id or 0), "s%s" % (state_id or 0), "total")
+            keys = (None, ("area", area or False), ("need_state", need_state or False))
+            for key in keys:
+                for column in columns:
+                    target = totals[(key, column)]
+                    for name, value in zip(SUM_COLUMNS, values):
+                        target[name] += value or 0.0
+                    if day_rows:
+                        days[(key, column)][day_count] += day_rows
+        for group_key, histogram in days.items():
+            totals[group_key]["median_days"] = self._median(histogram)
+        return dict(totals)
+
+    @staticmethod
+    def _median(histogram):
+        """The median (as PostgreSQL's percentile_cont(0.5)) of {value: how often}."""
+        count = sum(histogram.values())
+        if not count:
+            return None
+        wanted = [(count - 1) // 2, count // 2]
+        found, seen = [], 0
+        for value in sorted(histogram):
+            seen += histogram[value]
+            while len(found) < 2 and wanted[len(found)] < seen:
+                found.append(value)
+        return (found[0] + found[1]) / 2.0
 
     def _companies(self, date_from, date_to, district_ids):
         clause, extra = self._district_clause("c.qnetz_district_id", district_ids)
@@ -119,14 +198,14 @@ class QnetzReportFigures(models.AbstractModel):
               LEFT JOIN qnetz_district d ON d.id = c.qnetz_district_id
              WHERE c.id IN (SELECT a.company_id FROM qnetz_report_analysis a
                              WHERE a.kind IN ('need', 'participant')
-                               AND a.date BETWEEN %%s AND %%s
+                               AND a.date_time >= %%s AND a.date_time < %%s
                                AND a.company_id IS NOT NULL)%s
         """ % clause
         # a company has one district, but count distinct to be safe against duplicates
-        return self._grouped(base, (date_from, date_to) + extra, {
+        return self._grouped(base, self._utc_bounds(date_from, date_to) + extra, {
             "companies": "COUNT(DISTINCT id)",
             "companies_sme": "COUNT(DISTINCT id) FILTER (WHERE is_sme)",
-        }, dim="industry_id")
+        }, dims=("industry_id",))
 
     def _young_people(self, date_from, date_to, district_ids):
         """Counted from the target-group profiles: anonymised people still count."""
@@ -167,6 +246,7 @@ class QnetzReportFigures(models.AbstractModel):
         """
         self._check_report_access()
         date_from, date_to = self._check_period(date_from, date_to)
+        self._disable_jit()
         district_ids = list(district_ids or [])
         columns = self._columns(district_ids)
         column_keys = [column["key"] for column in columns]
@@ -201,14 +281,14 @@ class QnetzReportFigures(models.AbstractModel):
         add(rows, "companies", _("Companies reached (with a need or a participant)"),
             companies, "companies")
         add(rows, "companies_sme", _("of which SMEs"), companies, "companies_sme")
-        industry_ids = sorted({key[0] for key in companies if key[0] is not None})
+        industry_ids = sorted({key[0][1] for key in companies if key[0] is not None})
         industries = self.env["res.partner.industry"].sudo().browse(
             [i for i in industry_ids if i]).exists()
         names = {industry.id: industry.name for industry in industries}
         for industry_id in sorted(industry_ids, key=lambda i: (not i, names.get(i, ""))):
             add(rows, "industry_%d" % industry_id,
                 _("Industry: %s") % (names.get(industry_id) or _("not given")),
-                companies, "companies", dim=industry_id)
+                companies, "companies", dim=("industry_id", industry_id))
 
         # Young people
         young = self._young_people(date_from, date_to, district_ids)
@@ -228,29 +308,21 @@ class QnetzReportFigures(models.AbstractModel):
         add(rows, "young_anonymised", _("of which anonymised (still counted)"),
             young, "young_anonymised")
 
-        # Needs
-        need_measures = {
-            "needs": "SUM(need_count)",
-            "withdrawn": "SUM(need_withdrawn_count)",
-            "served": "SUM(need_served_count)",
-            "median_days": "percentile_cont(0.5) WITHIN GROUP (ORDER BY days_to_start)",
-        }
-        needs = self._analysis(["need"], date_from, date_to, district_ids, need_measures,
-                               dim="area")
-        need_states = self._analysis(["need"], date_from, date_to, district_ids,
-                                     {"needs": "SUM(need_count)"}, dim="need_state")
+        # Needs, courses and fees: one pass over the analysis view
+        facts = self._facts(date_from, date_to, district_ids)
+        needs = need_states = courses = money = facts
         rows = section("needs", _("Training needs"))
-        add(rows, "needs", _("Needs captured"), needs, "needs")
+        add(rows, "needs", _("Needs captured"), needs, "need_count")
         for area, label in area_labels:
-            add(rows, "needs_area_%s" % area, _("Area: %s") % label, needs, "needs", dim=area)
+            add(rows, "needs_area_%s" % area, _("Area: %s") % label, needs, "need_count", dim=("area", area))
         for state, label in state_labels:
             add(rows, "needs_state_%s" % state, _("Status: %s") % label,
-                need_states, "needs", dim=state)
-        add(rows, "needs_served", _("Needs served by a course"), needs, "served")
+                need_states, "need_count", dim=("need_state", state))
+        add(rows, "needs_served", _("Needs served by a course"), needs, "need_served_count")
 
         def share(values):
-            base = (values.get("needs") or 0) - (values.get("withdrawn") or 0)
-            return 100.0 * (values.get("served") or 0) / base if base else 0.0
+            base = (values.get("need_count") or 0) - (values.get("need_withdrawn_count") or 0)
+            return 100.0 * (values.get("need_served_count") or 0) / base if base else 0.0
 
         add(rows, "needs_served_share", _("Share of needs served (%, withdrawn excluded)"),
             needs, None, kind="percent", fn=share)
@@ -258,21 +330,12 @@ class QnetzReportFigures(models.AbstractModel):
             needs, None, kind="days", fn=lambda values: values.get("median_days"))
 
         # Courses
-        course_measures = {
-            "courses": "SUM(course_count)",
-            "participants": "SUM(participant_count)",
-            "attended_hours": "SUM(attended_hours)",
-            "planned_hours": "SUM(planned_hours)",
-            "certificates": "SUM(certificate_count)",
-        }
-        courses = self._analysis(["course", "participant"], date_from, date_to, district_ids,
-                                 course_measures, dim="area")
         rows = section("courses", _("Courses held (by course start and venue)"))
-        add(rows, "courses", _("Courses held"), courses, "courses")
+        add(rows, "courses", _("Courses held"), courses, "course_count")
         for area, label in area_labels:
-            add(rows, "courses_area_%s" % area, _("Area: %s") % label, courses, "courses",
-                dim=area)
-        add(rows, "participants", _("Participants"), courses, "participants")
+            add(rows, "courses_area_%s" % area, _("Area: %s") % label, courses, "course_count",
+                dim=("area", area))
+        add(rows, "participants", _("Participants"), courses, "participant_count")
         add(rows, "participant_hours", _("Participant-hours attended"), courses,
             "attended_hours", kind="hours")
 
@@ -282,27 +345,22 @@ class QnetzReportFigures(models.AbstractModel):
 
         add(rows, "attendance_rate", _("Attendance rate (%)"), courses, None,
             kind="percent", fn=rate)
-        add(rows, "certificates", _("Certificates issued"), courses, "certificates")
+        add(rows, "certificates", _("Certificates issued"), courses, "certificate_count")
 
         # Fees
-        money = self._analysis(["invoice", "bill"], date_from, date_to, district_ids, {
-            "gross": "SUM(amount_gross)", "billed": "SUM(amount_billed)",
-            "funding": "SUM(amount_funding)", "open": "SUM(amount_open)",
-            "provider": "SUM(amount_provider)",
-        })
         rows = section("fees", _("Fees (by course start and venue)"))
-        add(rows, "fees_gross", _("Course fees (gross)"), money, "gross", kind="money")
-        add(rows, "fees_billed", _("Billed to companies"), money, "billed", kind="money")
-        add(rows, "fees_funding", _("Covered by funding"), money, "funding", kind="money")
+        add(rows, "fees_gross", _("Course fees (gross)"), money, "amount_gross", kind="money")
+        add(rows, "fees_billed", _("Billed to companies"), money, "amount_billed", kind="money")
+        add(rows, "fees_funding", _("Covered by funding"), money, "amount_funding", kind="money")
 
         def funding_share(values):
-            gross = values.get("gross") or 0.0
-            return 100.0 * (values.get("funding") or 0.0) / gross if gross else 0.0
+            gross = values.get("amount_gross") or 0.0
+            return 100.0 * (values.get("amount_funding") or 0.0) / gross if gross else 0.0
 
         add(rows, "funding_share", _("Funding share (%)"), money, None, kind="percent",
             fn=funding_share)
-        add(rows, "fees_open", _("Open amounts"), money, "open", kind="money")
-        add(rows, "provider_fees", _("Provider fees (vendor bills)"), money, "provider",
+        add(rows, "fees_open", _("Open amounts"), money, "amount_open", kind="money")
+        add(rows, "provider_fees", _("Provider fees (vendor bills)"), money, "amount_provider",
             kind="money")
 
         totals = {}

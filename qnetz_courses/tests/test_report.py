@@ -472,3 +472,11 @@ class TestReportInput(QnetzReportCase):
         figures = self.Figures.compute("2024-04-08", "2024-04-08")
         self.assertEqual(figures["totals"]["courses"], 1)
         self.assertEqual(figures["totals"]["needs"], 0)
+
+    def test_median_from_counts(self):
+        median = self.Figures._median
+        self.assertIsNone(median({}))
+        self.assertEqual(median({5: 1}), 5.0)
+        self.assertEqual(median({1: 1, 3: 1, 10: 1}), 3.0)
+        self.assertEqual(median({1: 2, 10: 2}), 5.5)
+        self.assertEqual(median({-2: 1, 4: 3}), 4.0)
