@@ -122,6 +122,19 @@ class QnetzTargetProfile(models.Model):
         return super(QnetzTargetProfile, self).write(vals)
 
     @api.multi
+    def action_withdraw_consent(self):
+        """The person withdrew the consent: the markers and their history go with it."""
+        today = fields.Date.context_today(self)
+        # Tracking messages repeat the marker values; they must not outlive the consent.
+        self.sudo().mapped("message_ids").filtered("tracking_value_ids").unlink()
+        values = {name: False for name in MARKER_FIELDS + CONSENT_FIELDS}
+        self.with_context(tracking_disable=True).write(values)
+        for profile in self:
+            profile.message_post(body=_(
+                "Consent withdrawn on %s: the target-group markers have been deleted.") % today)
+        return True
+
+    @api.multi
     def _anonymise(self):
         """Detach the profiles from their person; markers, district and dates stay."""
         today = fields.Date.context_today(self)

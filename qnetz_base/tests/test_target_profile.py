@@ -62,3 +62,19 @@ class TestTargetProfile(QnetzCase):
         fields_tracked = profile.sudo().message_ids.mapped("tracking_value_ids.field")
         self.assertIn("is_refugee", fields_tracked)
         self.assertIn("language_level", fields_tracked)
+
+    def test_withdrawing_consent_deletes_markers_and_their_history(self):
+        profile = self._profile(**self._consent())
+        profile.write({"is_refugee": True, "language_level": "b1", "gap_theory": True})
+        self.assertTrue(profile.sudo().message_ids.mapped("tracking_value_ids"))
+        profile.action_withdraw_consent()
+        for name in ("learning_difficulties", "gap_general", "gap_theory", "gap_practice",
+                     "is_refugee", "language_level", "consent_date", "consent_given_by",
+                     "consent_purpose"):
+            self.assertFalse(profile[name], name)
+        self.assertEqual(profile.partner_id, self.apprentice)
+        self.assertFalse(profile.sudo().message_ids.mapped("tracking_value_ids"))
+        self.assertTrue(profile.message_ids.filtered(lambda m: "withdrawn" in (m.body or "")))
+        # Markers cannot come back without a new consent.
+        with self.assertRaisesRegex(ValidationError, "Consent"):
+            profile.is_refugee = True

@@ -392,12 +392,11 @@ class EventEvent(models.Model):
                 result[reg_id] = (gross, company, gross - company)
         return result
 
-    def _qnetz_invoice_line_vals(self, registration, kind, amounts, tools):
+    def _qnetz_invoice_line_vals(self, registration, kind, amounts, tools, label):
         gross, company, funding = amounts
         event = registration.event_id
         currency = event.currency_id or tools["company"].currency_id
-        name = _("%s: course fee for %s") % (event.name, registration.apprentice_id.name
-                                               or registration.name)
+        name = _("%s: course fee for %s") % (event.name, label)
         if funding:
             name += "\n" + _("Fee %s, of which %s %% (%s) is covered by the funding programme") % (
                 "%.2f %s" % (gross / 100.0, currency.symbol), "%g" % event.funding_share,
@@ -483,6 +482,11 @@ class EventEvent(models.Model):
     def _qnetz_make_invoices(self, registrations, inv_type, kind, amounts):
         tools = self._qnetz_billing_tools(inv_type)
         Invoice = self.env["account.invoice"]
+        # mapped() reads the partners of all registrations at once (prefetching)
+        registrations.mapped("apprentice_id.name")
+        registrations.mapped("paying_partner_id.property_account_receivable_id")
+        registrations.mapped("event_id.name")
+        labels = {reg.id: reg.apprentice_id.name or reg.name for reg in registrations}
         groups = defaultdict(lambda: self.env["event.registration"])
         for registration in registrations:
             groups[(registration.event_id.id, registration.paying_partner_id.id)] |= registration
@@ -492,23 +496,33 @@ class EventEvent(models.Model):
             ("type", "=", inv_type), ("state", "=", "draft"),
             ("qnetz_is_provider_bill", "=", False)])
         draft_by_key = {(inv.qnetz_course_id.id, inv.partner_id.id): inv for inv in drafts}
-        touched = Invoice
+        # all values first: creating invoices invalidates the cache, reading the
+        # registrations in between would cost queries per registration
+        plans = []
         for (event_id, partner_id), group in groups.items():
-            event = group[0].event_id
-            partner = group[0].paying_partner_id
-            lines = [(0, 0, self._qnetz_invoice_line_vals(reg, kind, amounts[reg.id], tools))
-                     for reg in group.sorted("id")]
+            lines = [(0, 0, self._qnetz_invoice_line_vals(
+                reg, kind, amounts[reg.id], tools, labels[reg.id])) for reg in group.sorted("id")]
+            plans.append((event_id, partner_id, group[0].event_id, group[0].paying_partner_id,
+                          lines))
+        touched = appended = Invoice
+        for event_id, partner_id, event, partner, lines in plans:
             invoice = draft_by_key.get((event_id, partner_id))
             if invoice:
                 invoice.write({"invoice_line_ids": lines})
+                appended |= invoice
             else:
                 account = partner.property_account_receivable_id
                 if not account:
                     raise UserError(_("Account: %s has no receivable account.") % partner.name)
+                # every value the invoice's onchanges would compute is given, so that
+                # create() does not run them on a draft copy of all the lines
                 invoice = Invoice.create({
                     "type": inv_type,
                     "partner_id": partner_id,
                     "account_id": account.id,
+                    "payment_term_id": partner.property_payment_term_id.id,
+                    "fiscal_position_id": partner.property_account_position_id.id,
+                    "partner_bank_id": False,
                     "journal_id": tools["journal"].id,
                     "company_id": tools["company"].id,
                     "currency_id": (event.currency_id or tools["company"].currency_id).id,
@@ -519,7 +533,8 @@ class EventEvent(models.Model):
                     "invoice_line_ids": lines,
                 })
             touched |= invoice
-        touched.compute_taxes()
+        # new invoices got their tax lines in create(); drafts that grew need them again
+        appended.compute_taxes()
         return touched
 
     @api.multi
@@ -555,6 +570,9 @@ class EventEvent(models.Model):
                 "type": "in_invoice",
                 "partner_id": provider.id,
                 "account_id": account.id,
+                "payment_term_id": provider.property_supplier_payment_term_id.id,
+                "fiscal_position_id": provider.property_account_position_id.id,
+                "partner_bank_id": provider.bank_ids[:1].id,
                 "journal_id": tools["journal"].id,
                 "company_id": tools["company"].id,
                 "currency_id": (event.currency_id or tools["company"].currency_id).id,
@@ -572,7 +590,6 @@ class EventEvent(models.Model):
                     "invoice_line_tax_ids": [(6, 0, tools["tax"].ids)],
                 })],
             })
-        bills.filtered(lambda b: b.state == "draft").compute_taxes()
         return bills
 
     @api.multi

@@ -1,1 +1,6 @@
 from . import test_install
+from . import test_offer
+from . import test_guide_http
+from . import test_need_form
+from . import test_catalogue
+from . import test_browser

@@ -1,0 +1,179 @@
+from werkzeug.datastructures import MultiDict
+from werkzeug.urls import url_encode
+
+from odoo import _, http
+from odoo.http import request
+
+from odoo.addons.http_routing.models.ir_http import slug
+from odoo.addons.qnetz_guide.models.qnetz_offer import FACETS
+
+PAGE_SIZE = 12
+
+
+def _selected_filters(args, options):
+    """Known filter values from the query string, and the unknown ones (to tell)."""
+    selected, unknown = {}, []
+    for facet in FACETS:
+        valid = [code for code, _label in options[facet]]
+        given = [value for value in args.getlist(facet) if value]
+        unknown += [value for value in given if value not in valid]
+        chosen = [code for code in valid if code in given]
+        if chosen:
+            selected[facet] = chosen
+    return selected, unknown
+
+
+def _state_args(search, selected):
+    """The filter state as URL parameters, in a stable order so URLs can be shared."""
+    args = MultiDict()
+    if search:
+        args.add("search", search)
+    for facet in FACETS:
+        for code in selected.get(facet, ()):
+            args.add(facet, code)
+    return args
+
+
+class QnetzGuide(http.Controller):
+
+    def sitemap_guide(env, rule, qs):
+        if not qs or qs.lower() in "/wegweiser":
+            yield {"loc": "/wegweiser"}
+
+    def sitemap_offers(env, rule, qs):
+        # env is the website's public user: the record rule applies as well.
+        Offer = env["qnetz.offer"]
+        for offer in Offer.search(Offer._guide_visible_domain()):
+            loc = "/wegweiser/%s" % slug(offer)
+            if not qs or qs.lower() in loc.lower():
+                yield {"loc": loc}
+
+    def sitemap_courses(env, rule, qs):
+        if not qs or qs.lower() in "/wegweiser/kurse":
+            yield {"loc": "/wegweiser/kurse"}
+
+    def sitemap_need_form(env, rule, qs):
+        if not qs or qs.lower() in "/bedarf-melden":
+            yield {"loc": "/bedarf-melden"}
+
+    # --- Wegweiser: listing and detail -------------------------------------------------
+
+    @http.route(["/wegweiser", "/wegweiser/page/<int:page>"], type="http", auth="public",
+                website=True, sitemap=sitemap_guide)
+    def guide(self, page=1, **kwargs):
+        Offer = request.env["qnetz.offer"]
+        args = request.httprequest.args
+        search, search_cut = Offer._guide_clean_search(args.get("search", ""))
+        options = Offer._guide_facet_options()
+        selected, unknown = _selected_filters(args, options)
+        offer_ids, counts = Offer._guide_search(search, selected)
+
+        state = _state_args(search, selected)
+        try:
+            page = int(page)
+        except (TypeError, ValueError):
+            page = 1
+        pager = request.website.pager(
+            url="/wegweiser", total=len(offer_ids), page=page, step=PAGE_SIZE, scope=5,
+            url_args=state)
+        offers = Offer.browse(offer_ids[pager["offset"]:pager["offset"] + PAGE_SIZE])
+        # Institutions are partners; visitors only get their names, read in one query.
+        institution_names = {offer.id: offer.institution_id.name for offer in offers.sudo()}
+
+        messages = []
+        if unknown:
+            messages.append(_("Some filters in the address are unknown and were ignored: %s")
+                            % ", ".join(unknown[:5]))
+        if search_cut:
+            messages.append(_("Your search was shortened to \"%s\".") % search)
+        if page < 1 or (offer_ids and page > pager["page_count"]):
+            messages.append(_("There is no page %s; you see page %s.")
+                            % (page, pager["page"]["num"]))
+
+        labels = {facet: dict(options[facet]) for facet in FACETS}
+        active_filters = []
+        for facet in FACETS:
+            for code in selected.get(facet, ()):
+                rest = {f: [c for c in codes if (f, c) != (facet, code)]
+                        for f, codes in selected.items()}
+                query = url_encode(_state_args(search, rest))
+                active_filters.append({
+                    "label": labels[facet][code],
+                    "url": "/wegweiser" + ("?" + query if query else ""),
+                })
+        query = url_encode(state)
+        values = {
+            "offers": offers,
+            "institution_names": institution_names,
+            "offer_count": len(offer_ids),
+            "search": search,
+            "options": options,
+            "selected": selected,
+            "counts": counts,
+            "pager": pager,
+            "messages": messages,
+            "active_filters": active_filters,
+            "state_query": query,
+            "reset_search_url": "/wegweiser" + (
+                "?" + url_encode(_state_args("", selected)) if selected else ""),
+        }
+        return request.render("qnetz_guide.guide_index", values)
+
+    @http.route(["/wegweiser/<qnetz_offer:offer>"], type="http", auth="public", website=True,
+                sitemap=sitemap_offers)
+    def guide_offer(self, offer, **kwargs):
+        Offer = request.env["qnetz.offer"]
+        args = request.httprequest.args
+        search, _cut = Offer._guide_clean_search(args.get("search", ""))
+        selected, _unknown = _selected_filters(args, Offer._guide_facet_options())
+        query = url_encode(_state_args(search, selected))
+        values = {
+            "offer": offer,
+            "main_object": offer,
+            "institution": offer.sudo().institution_id,
+            "steps": offer._guide_application_steps(),
+            "description_html": offer._guide_description_html(),
+            "back_url": "/wegweiser" + ("?" + query if query else ""),
+        }
+        return request.render("qnetz_guide.guide_offer", values)
+
+    # --- Course catalogue ----------------------------------------------------------------
+
+    @http.route(["/wegweiser/kurse"], type="http", auth="public", website=True,
+                sitemap=sitemap_courses)
+    def course_catalogue(self, **kwargs):
+        courses = request.env["event.event"]._guide_catalogue_courses()
+        values = {
+            "courses": courses,
+            "course_rows": courses._guide_catalogue_rows(),
+        }
+        return request.render("qnetz_guide.course_catalogue", values)
+
+    # --- Report a need ("Bedarf melden") -------------------------------------------------
+
+    @http.route(["/bedarf-melden"], type="http", auth="public", website=True,
+                methods=["GET", "POST"], sitemap=sitemap_need_form)
+    def need_form(self, **post):
+        Need = request.env["qnetz.need"]
+        if request.httprequest.method != "POST":
+            return self._render_need_form({}, {}, Need._guide_form_token())
+        result = Need._guide_submit_report(post, request.httprequest.remote_addr)
+        if result.get("ok"):
+            return request.redirect("/bedarf-melden/danke")
+        return self._render_need_form(
+            post, result["errors"], result.get("token") or Need._guide_form_token())
+
+    def _render_need_form(self, post, errors, token):
+        values = {
+            "form": {key: value for key, value in post.items()
+                     if key not in ("csrf_token", "form_token")},
+            "errors": errors,
+            "form_token": token,
+            "need_options": request.env["qnetz.need"]._guide_form_options(),
+        }
+        return request.render("qnetz_guide.need_form", values)
+
+    @http.route(["/bedarf-melden/danke"], type="http", auth="public", website=True,
+                sitemap=False)
+    def need_form_thanks(self, **kwargs):
+        return request.render("qnetz_guide.need_form_thanks", {})

@@ -1,0 +1,52 @@
+from werkzeug.routing import ValidationError
+
+from odoo import api, models
+from odoo.http import request
+
+from odoo.addons.http_routing.models.ir_http import ModelConverter
+
+
+class OfferConverter(ModelConverter):
+    """URL converter for /wegweiser/<offer:offer>.
+
+    The standard model converter hands any id to the controller, and building the
+    canonical slug of an offer the visitor may not read ends in a 403 page that also
+    confirms the offer exists. This converter refuses such offers while routing, so
+    the visitor gets the ordinary 404 page; network users may still preview them.
+    """
+
+    def __init__(self, url_map, model="qnetz.offer", domain="[]"):
+        super(OfferConverter, self).__init__(url_map, "qnetz.offer", domain)
+
+    def to_python(self, value):
+        record = super(OfferConverter, self).to_python(value)
+        env = api.Environment(request.cr, 1, {})
+        offer = env["qnetz.offer"].browse(record.id)
+        visible = env["qnetz.offer"].search(
+            [("id", "=", offer.id)] + offer._guide_visible_domain())
+        if not visible:
+            uid = request.session.uid
+            if not (uid and offer.exists()
+                    and env["res.users"].browse(uid).has_group("qnetz_base.group_qnetz_user")):
+                raise ValidationError()
+        return record
+
+
+class IrHttp(models.AbstractModel):
+    _inherit = "ir.http"
+
+    @classmethod
+    def _get_converters(cls):
+        return dict(super(IrHttp, cls)._get_converters(), qnetz_offer=OfferConverter)
+
+    @classmethod
+    def _add_dispatch_parameters(cls, func):
+        # Odoo 11 treats a request without Accept-Language as en_US. Now that the
+        # website also speaks English, such visitors (and robots) would get the
+        # English site; they get the website's default language, German, instead.
+        if (request.routing_iteration == 1
+                and not request.httprequest.headers.get("Accept-Language")
+                and not request.httprequest.cookies.get("frontend_lang")
+                and not request.session.uid):
+            request.lang = cls._get_default_lang().code
+        return super(IrHttp, cls)._add_dispatch_parameters(func)
