@@ -232,7 +232,7 @@ class QnetzReportFigures(models.AbstractModel):
         columns = [{"key": "d%d" % d.id, "label": d.name} for d in districts]
         states = districts.mapped("state_id").sorted("name")
         columns += [{"key": "s%d" % s.id, "label": s.name} for s in states]
-        columns.append({"key": "total", "label": _("Total")})
+        columns.append({"key": "total", "label": _("In total")})
         return columns
 
     @api.model

@@ -404,6 +404,16 @@ class TestReportFigures(QnetzReportCase):
         self.assertIn('class="header"', html)
         self.assertIn('class="footer"', html)
 
+    def test_pdf_in_german(self):
+        wizard = self.env["qnetz.report.wizard"].create({
+            "date_from": PERIOD[0], "date_to": PERIOD[1]})
+        report = self.env.ref("qnetz_courses.action_report_qnetz_figures")
+        html = report.with_context(lang="de_DE").render_qweb_html(wizard.ids)[0].decode("utf-8")
+        for text in ("Bericht an den Fördermittelgeber", "Erreichte Betriebe", "davon KMU",
+                     "Geflüchtete und Zugewanderte", "Bereich: Fachtheorie",
+                     "Zeitraum", "01.01.2024", "31.12.2024", "1.500,00 €", "Insgesamt"):
+            self.assertIn(text, html)
+
     def test_export_and_analysis_actions(self):
         wizard = self.env["qnetz.report.wizard"].create({
             "date_from": PERIOD[0], "date_to": PERIOD[1],
