@@ -10,6 +10,11 @@
     "installable": True,
     "depends": ["qnetz_courses", "portal", "website"],
     "data": [
+        "security/ir.model.access.csv",
+        "security/qnetz_portal_security.xml",
+        "data/mail_template_data.xml",
+        "views/portal_templates.xml",
+        "views/portal_course_templates.xml",
     ],
     "demo": [
     ],

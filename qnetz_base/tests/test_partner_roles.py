@@ -9,6 +9,9 @@ class TestPartnerRoles(QnetzCase):
         school = self.school
         self.assertTrue(school.is_vocational_school)
         self.assertTrue(school.is_education_provider)
+        # The schools also run support offers of their own (Wegweiser).
+        self.assertTrue(school.is_support_institution)
+        self.assertEqual(school.support_institution_type, "school")
         Partner = self.env["res.partner"]
         providers = Partner.search([("is_education_provider", "=", True)])
         schools = Partner.search([("is_vocational_school", "=", True)])

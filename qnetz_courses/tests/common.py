@@ -7,7 +7,8 @@ class QnetzCoursesCase(SavepointCase):
     @classmethod
     def setUpClass(cls):
         super(QnetzCoursesCase, cls).setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True,
+        # the users work in German: messages are checked in German
+        cls.env = cls.env(context=dict(cls.env.context, lang="de_DE", tracking_disable=True,
                                        mail_notrack=True, no_reset_password=True))
         Partner = cls.env["res.partner"]
         cls.district_hx = cls.env.ref("qnetz_base.district_hoexter")

@@ -38,7 +38,7 @@ class TestBilling(QnetzCoursesCase):
         self.assertEqual(line.qnetz_gross_amount, 333.33)
         self.assertEqual(line.qnetz_funding_amount, 133.33)
         self.assertAlmostEqual(line.price_subtotal + line.qnetz_funding_amount, 333.33, places=2)
-        self.assertIn("40", line.name)
+        self.assertIn("davon trägt das Förderprogramm 40 %", line.name)
         self.assertTrue(inv_a.comment)
         tax = self.env.ref("qnetz_courses.tax_exempt_education_sale")
         self.assertEqual(line.invoice_line_tax_ids, tax)
@@ -150,7 +150,7 @@ class TestBilling(QnetzCoursesCase):
     def test_refusals(self):
         course, _regs = self._course_with(1)
         course.provider_id = False
-        with self.assertRaisesRegex(UserError, "Provider|Bildungsträger|Anbieter"):
+        with self.assertRaisesRegex(UserError, "hat keinen Bildungsträger"):
             course._qnetz_bill_registrations()
         with self.assertRaisesRegex(UserError, "Provider|Bildungsträger|Anbieter"):
             course._qnetz_create_provider_bill()

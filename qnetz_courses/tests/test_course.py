@@ -34,7 +34,7 @@ class TestCourse(QnetzCoursesCase):
     def test_same_apprentice_twice_refused(self):
         course = self._create_course()
         self._register(course, self.apprentices[0])
-        with self.assertRaisesRegex(ValidationError, "Azubi Test 0"):
+        with self.assertRaisesRegex(ValidationError, "Azubi Test 0 ist bereits .* angemeldet"):
             self._register(course, self.apprentices[0])
 
     def test_cancelled_apprentice_can_register_again(self):
@@ -48,7 +48,7 @@ class TestCourse(QnetzCoursesCase):
         course = self._create_course(seats_min=3)
         self._register(course, self.apprentices[0])
         self.assertTrue(course.below_minimum)
-        with self.assertRaises(UserError):
+        with self.assertRaisesRegex(UserError, "1 von mindestens 3 Teilnehmenden"):
             course.button_confirm()
         self.assertEqual(course.state, "draft")
         messages_before = len(course.message_ids)
@@ -90,11 +90,11 @@ class TestCourse(QnetzCoursesCase):
         self.assertFalse(need.course_id)
 
     def test_bad_fees_refused(self):
-        with self.assertRaisesRegex(ValidationError, "Fee"):
+        with self.assertRaisesRegex(ValidationError, "Gebühr: .* nicht unter null"):
             self._create_course(fee_amount=-1.0)
-        with self.assertRaisesRegex(ValidationError, "Funding Share|Förderanteil"):
+        with self.assertRaisesRegex(ValidationError, "Förderanteil .*: 120.* kein Prozentsatz"):
             self._create_course(funding_share=120.0)
-        with self.assertRaisesRegex(ValidationError, "Funding Share|Förderanteil"):
+        with self.assertRaisesRegex(ValidationError, "Förderanteil"):
             self._create_course(funding_share=-5.0)
         course = self._create_course(funding_share=100.0)
         self.assertEqual(course.funding_share, 100.0)
@@ -136,3 +136,27 @@ class TestCourse(QnetzCoursesCase):
         course.write({"seats_max": 2})
         waiting.action_move_up()
         self.assertEqual(waiting.state, "open")
+
+    def test_participants_are_informed(self):
+        course = self._create_course(seats_max=1, seats_min=1)
+        first = self._register(course, self.apprentices[0])
+        waiting = self._register(course, self.apprentices[1])
+
+        def subjects(registration):
+            return " ".join(s for s in registration.message_ids.mapped("subject") if s)
+
+        templates = {
+            kind: self.env.ref("qnetz_courses.mail_template_%s" % kind)
+            for kind in ("registration_confirmed", "registration_waiting",
+                         "registration_moved_up", "course_cancelled")}
+        for template in templates.values():
+            self.assertEqual(template.model_id.model, "event.registration")
+        self.assertIn(course.name, subjects(first))
+        self.assertEqual(len(first.message_ids.filtered("subject")), 1)
+        self.assertEqual(len(waiting.message_ids.filtered("subject")), 1)
+        first.action_cancel_registration()
+        self.assertEqual(waiting.state, "open")
+        self.assertEqual(len(waiting.message_ids.filtered("subject")), 2)
+        course.button_cancel()
+        self.assertEqual(len(waiting.message_ids.filtered("subject")), 3)
+        self.assertIn(course.name, subjects(waiting))

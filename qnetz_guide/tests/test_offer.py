@@ -61,6 +61,21 @@ class TestOfferSearch(GuideDataMixin, SavepointCase):
         self.assertEqual(counts["topic"], {"language": 1, "tutoring": 1})
         self.assertEqual(counts["cost"], {"fee": 1, "free": 1})
 
+    def test_query_count_does_not_grow_with_offers(self):
+        Offer = self.Offer.sudo(self.public)
+
+        def queries():
+            Offer._guide_search("", {"topic": {"language"}})  # warm the caches
+            Offer.invalidate_cache()
+            before = self.cr.sql_log_count
+            Offer._guide_search("", {"topic": {"language"}, "region": {"hoexter"}})
+            return self.cr.sql_log_count - before
+
+        few = queries()
+        for index in range(40):
+            self.offer_language.copy({"name": "Kopie %d" % index, "website_published": True})
+        self.assertEqual(queries(), few)
+
     def test_clean_search_cuts_long_input(self):
         text, cut = self.Offer._guide_clean_search("  a   b  ")
         self.assertEqual((text, cut), ("a b", False))

@@ -1,1 +1,3 @@
-
+from . import res_partner
+from . import qnetz_need
+from . import qnetz_attendance

@@ -51,7 +51,7 @@ function fail(message) {
     await Promise.all([page.waitForNavigation(), page.click('button.o_qnetz_submit')]);
     const error = await page.locator('.o_qnetz_errors').innerText();
     console.log('error shown: ' + error);
-    if (!error.includes('Teilnehmer')) fail('no German message on the participants: ' + error);
+    if (!error.includes('Teilnehmende')) fail('no German message on the participants: ' + error);
     if ((await page.inputValue('input[name="topic"]')) !== TOPIC) fail('topic lost');
     if (!(await page.inputValue('textarea[name="description"]')).includes('Lehrjahr')) fail('notes lost');
 

@@ -1,0 +1,255 @@
+"""Benchmark of the public Wegweiser: SQL queries per page and latency under load.
+
+    .venv/bin/python qnetz_guide/benchmarks/bench_guide.py \
+        [--config .odoo/test-qnetz_t_guide.conf] [--source qnetz_t_guide] \
+        [--clients 20] [--seconds 10]
+
+Prints figures; it is no timed test. It copies the source database (prepared by
+`make test TEST_DB=qnetz_t_guide ADDONS=qnetz_base,qnetz_courses,qnetz_guide`) to
+<source>_bench, so the test database stays as it is, then
+
+1. fills the copy up to 50 and then 500 published offers and counts the SQL queries
+   of one /wegweiser request (also with a search and filters), in this process;
+2. starts an Odoo server on the copy (2 workers, a free loopback port) and lets N
+   concurrent clients fetch /wegweiser, then Odoo's own /event, for S seconds each,
+   and prints median and p95 latency side by side with their ratio.
+"""
+import argparse
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+
+import psycopg2
+import requests
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+sys.path.insert(0, ROOT)
+
+import odoo  # noqa: E402
+from odoo import SUPERUSER_ID, api  # noqa: E402
+
+GUIDE_URLS = [
+    "/wegweiser",
+    "/wegweiser?topic=language&region=hoexter",
+    "/wegweiser?search=Ausbildung&target=refugees",
+    "/wegweiser/page/3",
+]
+
+
+def connect(dbname):
+    conf = odoo.tools.config
+    return psycopg2.connect(dbname=dbname, host=conf["db_host"], port=conf["db_port"],
+                            user=conf["db_user"], password=conf["db_password"])
+
+
+def copy_database(source, target):
+    conn = connect("postgres")
+    conn.autocommit = True
+    with conn.cursor() as cr:
+        cr.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                   "WHERE datname IN (%s, %s) AND pid <> pg_backend_pid()", (source, target))
+        cr.execute('DROP DATABASE IF EXISTS "%s"' % target)
+        cr.execute('CREATE DATABASE "%s" TEMPLATE "%s"' % (target, source))
+    conn.close()
+
+
+def drop_database(name):
+    conn = connect("postgres")
+    conn.autocommit = True
+    with conn.cursor() as cr:
+        cr.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                   "WHERE datname = %s AND pid <> pg_backend_pid()", (name,))
+        cr.execute('DROP DATABASE IF EXISTS "%s"' % name)
+    conn.close()
+
+
+def fill_offers(dbname, total):
+    """Publish copies of the demo offers until `total` offers are visible."""
+    registry = odoo.registry(dbname)
+    with api.Environment.manage(), registry.cursor() as cr:
+        env = api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True})
+        Offer = env["qnetz.offer"]
+        visible = Offer.search_count(Offer._guide_visible_domain())
+        templates = Offer.search(Offer._guide_visible_domain())
+        groups = env["qnetz.offer.target.group"].search([])
+        topics = env["qnetz.offer.topic"].search([])
+        languages = env["qnetz.offer.language"].search([])
+        rnd = random.Random(42)
+        for index in range(visible, total):
+            template = templates[index % len(templates)]
+            template.copy({
+                "name": "%s (%d)" % (template.name, index),
+                "website_published": True,
+                "region": rnd.choice(["hoexter", "holzminden", "both"]),
+                "cost": rnd.choice(["free", "free", "fee"]),
+                "target_group_ids": [(6, 0, rnd.sample(groups.ids, rnd.randint(1, 3)))],
+                "topic_ids": [(6, 0, rnd.sample(topics.ids, rnd.randint(1, 2)))],
+                "language_ids": [(6, 0, rnd.sample(languages.ids, rnd.randint(1, 2)))],
+            })
+        cr.commit()
+        return Offer.search_count(Offer._guide_visible_domain())
+
+
+def trim_offers(dbname, total):
+    """Unpublish offers until only `total` are visible."""
+    registry = odoo.registry(dbname)
+    with api.Environment.manage(), registry.cursor() as cr:
+        env = api.Environment(cr, SUPERUSER_ID, {})
+        Offer = env["qnetz.offer"]
+        offers = Offer.search(Offer._guide_visible_domain(), order="id desc")
+        offers[:max(len(offers) - total, 0)].write({"website_published": False})
+        cr.commit()
+        return Offer.search_count(Offer._guide_visible_domain())
+
+
+def count_queries(dbname, urls):
+    """Queries of one request per URL, served in this process (after a warm-up)."""
+    from werkzeug.test import Client
+    from werkzeug.wrappers import BaseResponse
+    odoo.tools.config["dbfilter"] = "^%s$" % dbname
+    # db_monodb lists the databases to apply the filter; only in this process.
+    odoo.tools.config["list_db"] = True
+    client = Client(odoo.http.root, BaseResponse)
+    counts = {}
+    with api.Environment.manage():
+        for url in urls:
+            client.get(url, headers={"Accept-Language": "de-DE"})
+            before = odoo.sql_db.sql_counter
+            response = client.get(url, headers={"Accept-Language": "de-DE"})
+            counts[url] = (odoo.sql_db.sql_counter - before, response.status_code)
+    return counts
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_server(config, dbname, port):
+    cmd = [sys.executable, os.path.join(ROOT, "scripts", "odoo"), "-c", config, "-d", dbname,
+           "--db-filter=^%s$" % dbname, "--http-port=%d" % port, "--http-interface=127.0.0.1",
+           "--workers=2", "--max-cron-threads=0", "--log-level=warn",
+           "--limit-time-real=120", "--log-handler=odoo.modules.graph:CRITICAL"]
+    server = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            if requests.get("http://127.0.0.1:%d/wegweiser" % port, timeout=10).ok:
+                return server
+        except requests.RequestException:
+            pass
+        time.sleep(0.5)
+    server.terminate()
+    raise SystemExit("the Odoo server did not come up on port %d" % port)
+
+
+def load(base, urls, clients, seconds):
+    """N threads fetch the URLs in turn for `seconds`; returns latencies and errors."""
+    latencies, errors = [], []
+    lock = threading.Lock()
+    stop = time.time() + seconds
+
+    def worker(number):
+        session = requests.Session()
+        session.headers["Accept-Language"] = "de-DE"
+        index = number
+        while time.time() < stop:
+            url = base + urls[index % len(urls)]
+            index += 1
+            start = time.perf_counter()
+            try:
+                response = session.get(url, timeout=60)
+                elapsed = time.perf_counter() - start
+                with lock:
+                    if response.status_code == 200:
+                        latencies.append(elapsed)
+                    else:
+                        errors.append(response.status_code)
+            except requests.RequestException as error:
+                with lock:
+                    errors.append(type(error).__name__)
+
+    threads = [threading.Thread(target=worker, args=(n,)) for n in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return latencies, errors
+
+
+def p95(values):
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(0.95 * (len(values) - 1))))]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--config", default=os.path.join(ROOT, ".odoo", "test-qnetz_t_guide.conf"))
+    parser.add_argument("--source", default="qnetz_t_guide")
+    parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument("--seconds", type=float, default=10.0,
+                        help="load duration per page (two pages: about twice this in total)")
+    parser.add_argument("--keep", action="store_true", help="keep the benchmark database")
+    args = parser.parse_args()
+    odoo.tools.config.parse_config(["-c", args.config, "--log-level=warn",
+                                    "--log-handler=odoo.modules.graph:CRITICAL"])
+    bench_db = args.source + "_bench"
+    print("Copying %s to %s ..." % (args.source, bench_db))
+    copy_database(args.source, bench_db)
+    try:
+        print("\n1. SQL queries of one request (same process, caches warm)")
+        results = {}
+        for total in (50, 500):
+            visible = fill_offers(bench_db, total)
+            if visible > total:
+                visible = trim_offers(bench_db, total)
+            results[total] = count_queries(bench_db, GUIDE_URLS + ["/event"])
+            print("   %d published offers" % visible)
+        print("   %-48s %10s %10s" % ("URL", "50 offers", "500 offers"))
+        for url in GUIDE_URLS + ["/event"]:
+            print("   %-48s %10d %10d" % (url, results[50][url][0], results[500][url][0]))
+            for total in (50, 500):
+                if results[total][url][1] != 200:
+                    print("   (HTTP %s for %s with %d offers)" % (results[total][url][1], url, total))
+        odoo.sql_db.close_all()
+
+        print("\n2. Latency under load: %d concurrent clients, %.0f s per page, loopback, "
+              "Odoo with 2 workers, %d published offers"
+              % (args.clients, args.seconds, visible))
+        port = free_port()
+        server = start_server(args.config, bench_db, port)
+        try:
+            base = "http://127.0.0.1:%d" % port
+            load(base, GUIDE_URLS + ["/event"], 4, 3)  # warm up every worker
+            guide, guide_errors = load(base, GUIDE_URLS, args.clients, args.seconds)
+            event, event_errors = load(base, ["/event"], args.clients, args.seconds)
+        finally:
+            server.terminate()
+            server.wait(30)
+        rows = [("requests", len(guide), len(event)),
+                ("errors", len(guide_errors), len(event_errors)),
+                ("throughput (req/s)", len(guide) / args.seconds, len(event) / args.seconds),
+                ("median (ms)", statistics.median(guide) * 1000, statistics.median(event) * 1000),
+                ("p95 (ms)", p95(guide) * 1000, p95(event) * 1000)]
+        print("   %-20s %12s %12s %16s" % ("", "/wegweiser", "/event", "wegweiser/event"))
+        for label, a, b in rows:
+            ratio = "%.2f" % (a / b) if b else "-"
+            print("   %-20s %12.1f %12.1f %16s" % (label, a, b, ratio))
+        if guide_errors or event_errors:
+            print("   errors: %s / %s" % (sorted(set(map(str, guide_errors))),
+                                         sorted(set(map(str, event_errors)))))
+    finally:
+        odoo.sql_db.close_all()
+        if not args.keep:
+            drop_database(bench_db)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,148 @@
+import re
+
+from .common import PortalCase
+
+
+class TestPortalCourses(PortalCase):
+
+    def register(self, course, apprentices):
+        return self.post("/my/courses/%d/register" % course.id,
+                         {"apprentice_ids": [str(a.id) for a in apprentices]},
+                         form_url="/my/courses/%d" % course.id)
+
+    def registrations(self, course):
+        return self.env["event.registration"].search(
+            [("event_id", "=", course.id)], order="id")
+
+    def test_company_registers_own_apprentice(self):
+        course = self.make_course()
+        self.make_course(name="Entwurf, noch nicht bestätigt", confirm=False)
+        self.login(self.user_a)
+        listing = self.get("/my/courses")
+        self.assertEqual(listing.status_code, 200)
+        self.assertIn("Holzbearbeitung kompakt", listing.text)
+        self.assertIn("Lehrwerkstatt Weserbergland", listing.text)
+        self.assertNotIn("Entwurf, noch nicht", listing.text)
+        response = self.register(course, self.apprentice_a1)
+        self.assertEqual(response.status_code, 200)
+        registration = self.registrations(course)
+        self.assertEqual(registration.apprentice_id, self.apprentice_a1)
+        self.assertEqual(registration.paying_partner_id, self.company_a)
+        self.assertEqual(registration.state, "open")
+        # the apprentice gets qnetz_courses' confirmation mail
+        self.assertTrue(self.env["mail.mail"].search(
+            [("model", "=", "event.registration"), ("res_id", "=", registration.id)]))
+        listing = self.get("/my/courses")
+        self.assertIn("Lena Albrecht", listing.text)
+        self.assertIn("/my/registrations/%d/cancel" % registration.id, listing.text)
+        # B sees the course but not A's registration
+        self.login(self.user_b)
+        listing = self.get("/my/courses")
+        self.assertIn("Holzbearbeitung kompakt", listing.text)
+        self.assertNotIn("Lena Albrecht", listing.text)
+        page = self.get("/my/courses/%d" % course.id)
+        self.assertNotIn("Lena Albrecht", page.text)
+
+    def test_full_course_puts_on_waiting_list_and_cancel_moves_up(self):
+        course = self.make_course(seats_max=1)
+        self.login(self.user_a)
+        response = self.register(course, self.apprentice_a1 | self.apprentice_a2)
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("alert-warning", response.text)
+        regs = self.registrations(course)
+        self.assertEqual(sorted(regs.mapped("state")), ["open", "waiting"])
+        seated = regs.filtered(lambda r: r.state == "open")
+        waiting = regs - seated
+        response = self.post("/my/registrations/%d/cancel" % seated.id, {},
+                             form_url="/my/courses")
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(seated.state, "cancel")
+        self.assertEqual(waiting.state, "open")
+
+    def test_bad_registrations_are_refused_with_a_message(self):
+        course = self.make_course()
+        started = self.make_course(name="Läuft schon", days=30)
+        self.run_course(started, days_ago=1)
+        draft = self.make_course(name="Entwurf", confirm=False)
+        self.login(self.user_a)
+        # another company's apprentice
+        response = self.register(course, self.apprentice_b1)
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("o_qnetz_errors", response.text)
+        # nobody chosen
+        response = self.post("/my/courses/%d/register" % course.id, {},
+                             form_url="/my/courses/%d" % course.id)
+        self.assertIn("o_qnetz_errors", response.text)
+        # a course that has started
+        token = self.csrf_token("/my/courses/%d" % course.id)
+        response = self.url_open("/my/courses/%d/register" % started.id, data={
+            "apprentice_ids": [str(self.apprentice_a1.id)], "csrf_token": token})
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("o_qnetz_errors", response.text)
+        # a draft course does not exist for the portal
+        response = self.url_open("/my/courses/%d/register" % draft.id, data={
+            "apprentice_ids": [str(self.apprentice_a1.id)], "csrf_token": token})
+        self.assertEqual(response.status_code, 404)
+        self.assertEqual(self.get("/my/courses/%d" % draft.id).status_code, 404)
+        self.assertFalse(self.env["event.registration"].search(
+            [("event_id", "in", (course | started | draft).ids)]))
+
+    def test_other_company_cannot_cancel_and_no_cancel_after_start(self):
+        course = self.make_course()
+        registration = self.env["event.registration"].create({
+            "event_id": course.id, "apprentice_id": self.apprentice_a1.id})
+        self.login(self.user_b)
+        token = self.csrf_token("/my/courses/%d" % course.id)
+        response = self.url_open("/my/registrations/%d/cancel" % registration.id,
+                                 data={"csrf_token": token})
+        self.assertEqual(response.status_code, 404)
+        self.assertEqual(registration.state, "open")
+        self.run_course(course, days_ago=1)
+        self.login(self.user_a)
+        response = self.post("/my/registrations/%d/cancel" % registration.id, {},
+                             form_url="/my/needs/new")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("o_qnetz_errors", response.text)
+        self.assertEqual(registration.state, "open")
+
+    def test_certificate_only_for_own_eligible_apprentices(self):
+        course = self.make_course()
+        reg_a = self.env["event.registration"].create({
+            "event_id": course.id, "apprentice_id": self.apprentice_a1.id})
+        reg_a2 = self.env["event.registration"].create({
+            "event_id": course.id, "apprentice_id": self.apprentice_a2.id})
+        reg_b = self.env["event.registration"].create({
+            "event_id": course.id, "apprentice_id": self.apprentice_b1.id})
+        self.run_course(course)
+        for session in course.session_ids:
+            for reg, status in ((reg_a, "present"), (reg_a2, "absent"), (reg_b, "present")):
+                self.env["qnetz.attendance"].create({
+                    "session_id": session.id, "registration_id": reg.id, "status": status})
+        course.button_done()
+        self.login(self.user_a)
+        listing = self.get("/my/certificates")
+        self.assertEqual(listing.status_code, 200)
+        self.assertIn("/my/certificates/%d/pdf" % reg_a.id, listing.text)
+        self.assertNotIn("/my/certificates/%d/pdf" % reg_a2.id, listing.text)
+        self.assertNotIn("/my/certificates/%d/pdf" % reg_b.id, listing.text)
+        pdf = self.get("/my/certificates/%d/pdf" % reg_a.id)
+        self.assertEqual(pdf.status_code, 200)
+        self.assertTrue(pdf.headers["Content-Type"].startswith("application/pdf"))
+        # under the test cursor Odoo renders reports as HTML instead of calling wkhtmltopdf
+        self.assertTrue(pdf.content.startswith(b"%PDF") or b"Lena Albrecht" in pdf.content)
+        # not eligible, or another company's apprentice: nothing
+        self.assertEqual(self.get("/my/certificates/%d/pdf" % reg_a2.id).status_code, 404)
+        self.assertEqual(self.get("/my/certificates/%d/pdf" % reg_b.id).status_code, 404)
+        self.login(self.user_p)
+        self.assertEqual(self.get("/my/certificates/%d/pdf" % reg_a.id).status_code, 403)
+
+    def test_home_counts_courses(self):
+        self.make_course()
+        self.login(self.user_a)
+        home = self.get("/my/home").text
+        self.assertIn('href="/my/courses"', home)
+        self.assertIn('href="/my/certificates"', home)
+        self.assertNotIn('href="/my/provider/courses"', home)
+        match = re.search(r'<span class="badge">(\d+)</span>\s*<a href="/my/courses"', home)
+        self.assertTrue(match)
+        self.assertGreaterEqual(int(match.group(1)), 1)
