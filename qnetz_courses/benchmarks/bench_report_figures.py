@@ -1,13 +1,14 @@
 """Time and queries of the network figures (dashboard, PDF and XLSX share them).
 
-    .venv/bin/python qnetz_courses/benchmarks/bench_report_figures.py CONFIG DBNAME [NEEDS REGS]
+    .venv/bin/python qnetz_courses/benchmarks/bench_report_figures.py -c .odoo/odoo.conf -d qnetz
+        [--needs 50000] [--registrations 20000]
 
 Adds (by default) 50,000 needs, 20,000 registrations of 1,000 courses, 2,000 companies,
 10,000 target-group profiles and 2,000 invoices with 20,000 lines with bulk SQL inserts,
 computes the figures of one year (all districts, then one district), prints seconds and
 query counts, and rolls everything back. Changes nothing.
 """
-import sys
+import argparse
 import time
 
 import odoo
@@ -175,4 +176,10 @@ def main(config, dbname, needs=50000, registrations=20000):
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:5])
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-c", "--config", required=True)
+    parser.add_argument("-d", "--database", required=True)
+    parser.add_argument("--needs", type=int, default=50000)
+    parser.add_argument("--registrations", type=int, default=20000)
+    args = parser.parse_args()
+    main(args.config, args.database, args.needs, args.registrations)

@@ -404,6 +404,20 @@ class TestReportFigures(QnetzReportCase):
         self.assertIn('class="header"', html)
         self.assertIn('class="footer"', html)
 
+    def test_pivot_sums_equal_the_figures(self):
+        totals = self.Figures.compute(*PERIOD)["totals"]
+        measures = {"need_count": "needs", "need_served_count": "needs_served",
+                    "course_count": "courses", "participant_count": "participants",
+                    "attended_hours": "participant_hours", "certificate_count": "certificates",
+                    "amount_gross": "fees_gross", "amount_billed": "fees_billed",
+                    "amount_funding": "fees_funding", "amount_open": "fees_open",
+                    "amount_provider": "provider_fees"}
+        groups = self.env["qnetz.report.analysis"].read_group(
+            [("date", ">=", PERIOD[0]), ("date", "<=", PERIOD[1])],
+            ["federal_state_id"] + list(measures), ["federal_state_id"])
+        for measure, key in measures.items():
+            self.assertAlmostEqual(sum(g[measure] for g in groups), totals[key], 2, key)
+
     def test_pdf_in_german(self):
         wizard = self.env["qnetz.report.wizard"].create({
             "date_from": PERIOD[0], "date_to": PERIOD[1]})
