@@ -248,6 +248,11 @@ class QnetzReportFigures(models.AbstractModel):
         date_from, date_to = self._check_period(date_from, date_to)
         self._disable_jit()
         district_ids = list(district_ids or [])
+        known = self.env["qnetz.district"].sudo().with_context(active_test=False).browse(
+            district_ids).exists()
+        if len(known) != len(set(district_ids)):
+            raise UserError(_("Districts: %s is not a district of the network.") % ", ".join(
+                str(i) for i in sorted(set(district_ids) - set(known.ids))))
         columns = self._columns(district_ids)
         column_keys = [column["key"] for column in columns]
         Need = self.env["qnetz.need"]
@@ -314,7 +319,8 @@ class QnetzReportFigures(models.AbstractModel):
         rows = section("needs", _("Training needs"))
         add(rows, "needs", _("Needs captured"), needs, "need_count")
         for area, label in area_labels:
-            add(rows, "needs_area_%s" % area, _("Area: %s") % label, needs, "need_count", dim=("area", area))
+            add(rows, "needs_area_%s" % area, _("Area: %s") % label, needs, "need_count",
+                dim=("area", area))
         for state, label in state_labels:
             add(rows, "needs_state_%s" % state, _("Status: %s") % label,
                 need_states, "need_count", dim=("need_state", state))

@@ -4,7 +4,7 @@ from unittest.mock import patch
 
 import xlrd
 
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools import config
 
 from .common import QnetzCoursesCase
@@ -467,6 +467,11 @@ class TestReportInput(QnetzReportCase):
                                    ("2024-13-45", "2024-12-31"), ("gestern", "heute")):
             with self.assertRaises(UserError):
                 self.Figures.compute(date_from, date_to)
+
+    def test_unknown_district_refused(self):
+        with self.assertRaises(UserError) as caught:
+            self.Figures.compute(*PERIOD, district_ids=[999999])
+        self.assertIn("999999", caught.exception.name)
 
     def test_dashboard_shows_message_while_period_is_wrong(self):
         wizard = self.env["qnetz.report.wizard"].new(

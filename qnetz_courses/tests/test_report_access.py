@@ -94,6 +94,9 @@ class TestReportHttp(HttpCase):
         self.assertEqual(response.status_code, 400)
         response = self.url_open(self._url(district_ids="x,y"))
         self.assertEqual(response.status_code, 400)
+        response = self.url_open(self._url(district_ids="999999"))
+        self.assertEqual(response.status_code, 400)
+        self.assertIn("999999", response.text)
         response = self.url_open("/qnetz/report/xlsx")
         self.assertEqual(response.status_code, 400)
 
