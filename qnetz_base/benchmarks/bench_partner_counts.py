@@ -32,7 +32,8 @@ def main(config, dbname):
         def naive():
             Partner, Need = env["res.partner"], env["qnetz.need"]
             for company in companies:
-                Partner.search_count([("employer_id", "=", company.id), ("is_apprentice", "=", True)])
+                Partner.search_count(
+                    [("employer_id", "=", company.id), ("is_apprentice", "=", True)])
                 Need.search_count([("partner_id", "=", company.id)])
 
         batched_q, batched_ms = measure(cr, batched)

@@ -136,7 +136,8 @@ class QnetzNeed(models.Model):
         # The database would refuse it too, but with a technical message.
         if "partner_id" in vals and not vals["partner_id"]:
             raise ValidationError(_(
-                "Reported by: a need must have an owner, the training company or the young person."))
+                "Reported by: a need must have an owner, the training company or the young "
+                "person."))
 
     @api.model
     def create(self, vals):

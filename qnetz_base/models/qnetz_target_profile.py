@@ -30,12 +30,14 @@ class QnetzTargetProfile(models.Model):
         "res.partner", string="Person", index=True, ondelete="set null",
         domain=[("is_company", "=", False)], track_visibility="onchange")
     display_label = fields.Char(string="Profile", compute="_compute_display_label")
-    anonymised = fields.Boolean(readonly=True, copy=False, index=True,
-                                help="The person's identity has been removed; the profile only counts.")
+    anonymised = fields.Boolean(
+        readonly=True, copy=False, index=True,
+        help="The person's identity has been removed; the profile only counts.")
     anonymised_date = fields.Date(string="Anonymised on", readonly=True, copy=False)
 
     # Markers
-    learning_difficulties = fields.Boolean(string="Learning Difficulties", track_visibility="onchange")
+    learning_difficulties = fields.Boolean(
+        string="Learning Difficulties", track_visibility="onchange")
     gap_general = fields.Boolean(string="Gaps in General Education", track_visibility="onchange")
     gap_theory = fields.Boolean(string="Gaps in Technical Theory", track_visibility="onchange")
     gap_practice = fields.Boolean(string="Gaps in Technical Practice", track_visibility="onchange")
@@ -43,10 +45,12 @@ class QnetzTargetProfile(models.Model):
         string="Refugee / Immigrant", track_visibility="onchange",
         help="Refugee or immigrant who needs industry-specific German to reach the full "
              "depth and breadth of the training.")
-    language_level = fields.Selection(LANGUAGE_LEVELS, string="German Level", track_visibility="onchange")
+    language_level = fields.Selection(
+        LANGUAGE_LEVELS, string="German Level", track_visibility="onchange")
 
     # Non-identifying context, copied from the person so that it survives anonymisation.
-    district_id = fields.Many2one("qnetz.district", string="District", index=True, ondelete="restrict")
+    district_id = fields.Many2one(
+        "qnetz.district", string="District", index=True, ondelete="restrict")
     employer_is_sme = fields.Boolean(string="Employer is an SME")
     first_reached_date = fields.Date(
         string="First Reached", default=fields.Date.context_today,
@@ -63,7 +67,8 @@ class QnetzTargetProfile(models.Model):
         default=lambda self: self.env["res.company"]._company_default_get("qnetz.target.profile"))
 
     _sql_constraints = [
-        ("partner_unique", "unique(partner_id)", "Person: this person already has a target-group profile."),
+        ("partner_unique", "unique(partner_id)",
+         "Person: this person already has a target-group profile."),
     ]
 
     @api.depends("partner_id", "anonymised")

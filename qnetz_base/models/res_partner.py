@@ -46,13 +46,15 @@ class ResPartner(models.Model):
     apprentice_ids = fields.One2many(
         "res.partner", "employer_id", string="Apprentices",
         domain=[("is_apprentice", "=", True)])
-    apprentice_count = fields.Integer(compute="_compute_apprentice_count", string="Number of Apprentices")
+    apprentice_count = fields.Integer(
+        compute="_compute_apprentice_count", string="Number of Apprentices")
 
     # Apprentice data (not sensitive; the target-group markers live elsewhere)
     employer_id = fields.Many2one(
         "res.partner", string="Training Company", index=True, ondelete="restrict",
         domain=[("is_training_company", "=", True)])
-    occupation_id = fields.Many2one("qnetz.occupation", string="Training Occupation", ondelete="restrict")
+    occupation_id = fields.Many2one(
+        "qnetz.occupation", string="Training Occupation", ondelete="restrict")
     training_year = fields.Selection(
         [("0", "Before training"), ("1", "1st year"), ("2", "2nd year"),
          ("3", "3rd year"), ("4", "4th year")],
@@ -66,7 +68,8 @@ class ResPartner(models.Model):
     need_ids = fields.One2many(
         "qnetz.need", "partner_id", string="Training Needs", groups="qnetz_base.group_qnetz_user")
     need_count = fields.Integer(
-        compute="_compute_need_count", string="Number of Needs", groups="qnetz_base.group_qnetz_user")
+        compute="_compute_need_count", string="Number of Needs",
+        groups="qnetz_base.group_qnetz_user")
 
     # Sensitive data: the target-group profile and the retention of the person's data.
     target_profile_ids = fields.One2many(
@@ -105,7 +108,8 @@ class ResPartner(models.Model):
             if not partner.employer_id.is_training_company:
                 raise ValidationError(_(
                     "Training Company: %s is not marked as a training company, "
-                    "so %s cannot be its apprentice.") % (partner.employer_id.display_name, partner.name))
+                    "so %s cannot be its apprentice.")
+                    % (partner.employer_id.display_name, partner.name))
 
     @api.constrains("is_training_company")
     def _check_still_employs_apprentices(self):

@@ -12,16 +12,20 @@ class QnetzCase(SavepointCase):
         cls.env = env = cls.env(context=dict(cls.env.context, lang="en_US"))
         Users = env["res.users"].with_context(no_reset_password=True)
         cls.coordinator = Users.create({
-            "name": "Test Koordination", "login": "test-qnetz-coordinator", "email": "test-qnetz-coordinator@example.com",
+            "name": "Test Koordination", "login": "test-qnetz-coordinator",
+            "email": "test-qnetz-coordinator@example.com",
             "groups_id": [(6, 0, [env.ref("qnetz_base.group_qnetz_coordinator").id])]})
         cls.network_user = Users.create({
-            "name": "Test Netzwerk", "login": "test-qnetz-user", "email": "test-qnetz-user@example.com",
+            "name": "Test Netzwerk", "login": "test-qnetz-user",
+            "email": "test-qnetz-user@example.com",
             "groups_id": [(6, 0, [env.ref("qnetz_base.group_qnetz_user").id])]})
         cls.employee = Users.create({
-            "name": "Test Employee", "login": "test-qnetz-employee", "email": "test-qnetz-employee@example.com",
+            "name": "Test Employee", "login": "test-qnetz-employee",
+            "email": "test-qnetz-employee@example.com",
             "groups_id": [(6, 0, [env.ref("base.group_user").id])]})
         cls.portal_user = Users.create({
-            "name": "Test Portal", "login": "test-qnetz-portal", "email": "test-qnetz-portal@example.com",
+            "name": "Test Portal", "login": "test-qnetz-portal",
+            "email": "test-qnetz-portal@example.com",
             "groups_id": [(6, 0, [env.ref("base.group_portal").id])]})
         cls.public_user = env.ref("base.public_user")
 

@@ -141,7 +141,8 @@ class TestAccess(QnetzCase):
         self.assertIn(root, Menu.sudo(self.network_user).search([("id", "=", root.id)]))
         self.assertNotIn(root, Menu.sudo(self.employee).search([("id", "=", root.id)]))
         # Portal users cannot even read the backend menus.
-        self.assertFalse(Menu.sudo(self.portal_user).check_access_rights("read", raise_exception=False))
+        self.assertFalse(
+            Menu.sudo(self.portal_user).check_access_rights("read", raise_exception=False))
         profiles_menu = self.env.ref("qnetz_base.menu_qnetz_target_profile")
         self.assertFalse(Menu.sudo(self.network_user).search([("id", "=", profiles_menu.id)]))
         self.assertTrue(Menu.sudo(self.coordinator).search([("id", "=", profiles_menu.id)]))

@@ -88,7 +88,9 @@ class TestPartnerRoles(QnetzCase):
                          set((self.district_hx | self.district_hol).ids))
         self.assertGreaterEqual(Partner.search_count([("is_apprentice", "=", True)]), 40)
         self.assertGreaterEqual(Partner.search_count([("is_support_institution", "=", True)]), 4)
-        demo_companies = companies.filtered(lambda c: c.get_external_id()[c.id].startswith("qnetz_base."))
+        external_ids = companies.get_external_id()
+        demo_companies = companies.filtered(
+            lambda c: external_ids[c.id].startswith("qnetz_base."))
         self.assertTrue(all(company.industry_id for company in demo_companies))
         portal = self.env.ref("qnetz_base.user_company_portal")
         self.assertEqual(portal.login, "betrieb")

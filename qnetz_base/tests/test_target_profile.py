@@ -14,7 +14,8 @@ class TestTargetProfile(QnetzCase):
         for marker in ({"learning_difficulties": True}, {"gap_general": True},
                        {"gap_theory": True}, {"gap_practice": True}, {"is_refugee": True},
                        {"language_level": "a2"}):
-            with self.assertRaisesRegex(ValidationError, "Consent Date, Consent Given By, Purpose"), \
+            with self.assertRaisesRegex(
+                    ValidationError, "Consent Date, Consent Given By, Purpose"), \
                     self.env.cr.savepoint():
                 self._profile(**marker)
 

@@ -1,4 +1,3 @@
-import logging
 from collections import defaultdict
 
 import psycopg2
@@ -8,8 +7,6 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_round
 
 from odoo.addons.qnetz_base.models.qnetz_need import AREAS
-
-_logger = logging.getLogger(__name__)
 
 FEE_MODELS = [
     ("per_participant", "Price per participant"),

@@ -110,7 +110,8 @@ class QnetzBundleProposal(models.Model):
                   FROM keyed k
               GROUP BY k.area, k.topic_key, k.place, k.company_id
             )
-            SELECT g.id, g.area, g.occupation_id, g.occupation_count, g.topic, g.topics, g.place, g.company_id,
+            SELECT g.id, g.area, g.occupation_id, g.occupation_count, g.topic, g.topics,
+                   g.place, g.company_id,
                    g.need_count, g.participant_count, g.partner_count,
                    g.evening_count, g.saturday_count, g.block_count, g.school_day_count,
                    g.any_time_count, g.earliest_start, g.max_urgency,

@@ -1,6 +1,8 @@
 import tempfile
 from unittest.mock import patch
 
+import psycopg2
+
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import config, mute_logger
 
@@ -53,7 +55,7 @@ class TestAttendance(QnetzCoursesCase):
 
     def test_one_entry_per_session(self):
         self._mark(self.good, ["present"])
-        with mute_logger("odoo.sql_db"), self.assertRaises(Exception):
+        with mute_logger("odoo.sql_db"), self.assertRaises(psycopg2.IntegrityError):
             with self.env.cr.savepoint():
                 self._mark(self.good, ["absent"])
 

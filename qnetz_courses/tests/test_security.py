@@ -59,10 +59,25 @@ class TestSecurity(QnetzCoursesCase):
                 "date_end": "2030-06-01 09:00:00"})
 
     def test_portal_and_other_users_see_nothing(self):
-        for user in (self.portal_user, self.internal_user):
-            for model in ("qnetz.course.session", "qnetz.attendance", "qnetz.bundle.proposal"):
-                with self.assertRaises(AccessError):
-                    self.env[model].sudo(user).check_access_rights("read")
+        course = self._create_course(seats_min=1)
+        session = self.env["qnetz.course.session"].create({
+            "event_id": course.id, "date_begin": "2030-06-01 07:00:00",
+            "date_end": "2030-06-01 09:00:00"})
+        self._register(course, self.apprentices[0])
+        session.action_fill_attendance()
+        models = ("qnetz.course.session", "qnetz.attendance", "qnetz.bundle.proposal")
+        for model in models:
+            with self.assertRaises(AccessError):
+                self.env[model].sudo(self.internal_user).check_access_rights("read")
+        # qnetz_portal may open these models to portal users (published course dates,
+        # their own company's attendance); a portal user of no company sees no
+        # attendance and nothing of a course that is still being planned
+        Attendance = self.env["qnetz.attendance"].sudo(self.portal_user)
+        if Attendance.check_access_rights("read", raise_exception=False):
+            self.assertFalse(Attendance.search([]))
+        Session = self.env["qnetz.course.session"].sudo(self.portal_user)
+        if Session.check_access_rights("read", raise_exception=False):
+            self.assertFalse(Session.search([("event_id", "=", course.id)]))
 
     def test_company_rules_exist(self):
         for model in ("qnetz.course.session", "qnetz.attendance", "qnetz.bundle.proposal"):

@@ -2,7 +2,7 @@
 
     .venv/bin/python qnetz_guide/benchmarks/bench_guide.py \
         [--config .odoo/test-qnetz_t_guide.conf] [--source qnetz_t_guide] \
-        [--clients 20] [--seconds 10]
+        [--clients 20] [--seconds 20]
 
 Prints figures; it is no timed test. It copies the source database (prepared by
 `make test TEST_DB=qnetz_t_guide ADDONS=qnetz_base,qnetz_courses,qnetz_guide`) to
@@ -11,8 +11,9 @@ Prints figures; it is no timed test. It copies the source database (prepared by
 1. fills the copy up to 50 and then 500 published offers and counts the SQL queries
    of one /wegweiser request (also with a search and filters), in this process;
 2. starts an Odoo server on the copy (2 workers, a free loopback port) and lets N
-   concurrent clients fetch /wegweiser, then Odoo's own /event, for S seconds each,
-   and prints median and p95 latency side by side with their ratio.
+   concurrent clients fetch /wegweiser and Odoo's own /event, interleaved, for S
+   seconds, and prints median and p95 latency side by side with their ratio (and
+   the median of one client alone, the pages' own cost on a quiet server).
 """
 import argparse
 import os
@@ -119,7 +120,9 @@ def count_queries(dbname, urls):
     counts = {}
     with api.Environment.manage():
         for url in urls:
+            # warm-up: compile the templates and assets, fill the registry caches
             client.get(url, headers={"Accept-Language": "de-DE"})
+        for url in urls:
             before = odoo.sql_db.sql_counter
             response = client.get(url, headers={"Accept-Language": "de-DE"})
             counts[url] = (odoo.sql_db.sql_counter - before, response.status_code)
@@ -151,8 +154,12 @@ def start_server(config, dbname, port):
 
 
 def load(base, urls, clients, seconds):
-    """N threads fetch the URLs in turn for `seconds`; returns latencies and errors."""
-    latencies, errors = [], []
+    """N threads fetch the (tag, url) pairs in turn for `seconds`.
+
+    Guide and /event requests are interleaved in every client, so both pages meet
+    the same load on the machine (other processes included) at the same time.
+    Returns {tag: latencies} and the errors."""
+    latencies, errors = {}, []
     lock = threading.Lock()
     stop = time.time() + seconds
 
@@ -161,20 +168,20 @@ def load(base, urls, clients, seconds):
         session.headers["Accept-Language"] = "de-DE"
         index = number
         while time.time() < stop:
-            url = base + urls[index % len(urls)]
+            tag, url = urls[index % len(urls)]
             index += 1
             start = time.perf_counter()
             try:
-                response = session.get(url, timeout=60)
+                response = session.get(base + url, timeout=60)
                 elapsed = time.perf_counter() - start
                 with lock:
                     if response.status_code == 200:
-                        latencies.append(elapsed)
+                        latencies.setdefault(tag, []).append(elapsed)
                     else:
-                        errors.append(response.status_code)
+                        errors.append((tag, response.status_code))
             except requests.RequestException as error:
                 with lock:
-                    errors.append(type(error).__name__)
+                    errors.append((tag, type(error).__name__))
 
     threads = [threading.Thread(target=worker, args=(n,)) for n in range(clients)]
     for thread in threads:
@@ -182,6 +189,19 @@ def load(base, urls, clients, seconds):
     for thread in threads:
         thread.join()
     return latencies, errors
+
+
+def sequential(base, urls, rounds):
+    """One client, one request at a time: the server's own time per page."""
+    session = requests.Session()
+    session.headers["Accept-Language"] = "de-DE"
+    latencies = {}
+    for _round in range(rounds):
+        for tag, url in urls:
+            start = time.perf_counter()
+            session.get(base + url, timeout=60)
+            latencies.setdefault(tag, []).append(time.perf_counter() - start)
+    return latencies
 
 
 def p95(values):
@@ -194,8 +214,7 @@ def main():
     parser.add_argument("--config", default=os.path.join(ROOT, ".odoo", "test-qnetz_t_guide.conf"))
     parser.add_argument("--source", default="qnetz_t_guide")
     parser.add_argument("--clients", type=int, default=20)
-    parser.add_argument("--seconds", type=float, default=10.0,
-                        help="load duration per page (two pages: about twice this in total)")
+    parser.add_argument("--seconds", type=float, default=20.0, help="duration of the load")
     parser.add_argument("--keep", action="store_true", help="keep the benchmark database")
     args = parser.parse_args()
     odoo.tools.config.parse_config(["-c", args.config, "--log-level=warn",
@@ -220,31 +239,39 @@ def main():
                     print("   (HTTP %s for %s with %d offers)" % (results[total][url][1], url, total))
         odoo.sql_db.close_all()
 
-        print("\n2. Latency under load: %d concurrent clients, %.0f s per page, loopback, "
-              "Odoo with 2 workers, %d published offers"
+        print("\n2. Latency: one client, then %d concurrent clients for %.0f s; guide and "
+              "/event requests interleaved; loopback, Odoo with 2 workers, %d published offers"
               % (args.clients, args.seconds, visible))
         port = free_port()
         server = start_server(args.config, bench_db, port)
         try:
             base = "http://127.0.0.1:%d" % port
-            load(base, GUIDE_URLS + ["/event"], 4, 3)  # warm up every worker
-            guide, guide_errors = load(base, GUIDE_URLS, args.clients, args.seconds)
-            event, event_errors = load(base, ["/event"], args.clients, args.seconds)
+            # Each guide URL alternates with /event: as many /event requests as guide ones.
+            mixed = []
+            for url in GUIDE_URLS:
+                mixed += [("guide", url), ("event", "/event")]
+            load(base, mixed, 4, 3)  # warm up every worker
+            quiet = sequential(base, mixed, 10)
+            loaded, errors = load(base, mixed, args.clients, args.seconds)
         finally:
             server.terminate()
             server.wait(30)
-        rows = [("requests", len(guide), len(event)),
-                ("errors", len(guide_errors), len(event_errors)),
-                ("throughput (req/s)", len(guide) / args.seconds, len(event) / args.seconds),
-                ("median (ms)", statistics.median(guide) * 1000, statistics.median(event) * 1000),
-                ("p95 (ms)", p95(guide) * 1000, p95(event) * 1000)]
-        print("   %-20s %12s %12s %16s" % ("", "/wegweiser", "/event", "wegweiser/event"))
-        for label, a, b in rows:
-            ratio = "%.2f" % (a / b) if b else "-"
-            print("   %-20s %12.1f %12.1f %16s" % (label, a, b, ratio))
-        if guide_errors or event_errors:
-            print("   errors: %s / %s" % (sorted(set(map(str, guide_errors))),
-                                         sorted(set(map(str, event_errors)))))
+
+        def row(label, values, scale=1000.0):
+            guide, event = values
+            ratio = "%.2f" % (guide / event) if event else "-"
+            print("   %-34s %12.1f %12.1f %16s" % (label, guide * scale, event * scale, ratio))
+
+        print("   %-34s %12s %12s %16s" % ("", "/wegweiser", "/event", "wegweiser/event"))
+        row("one client: median (ms)",
+            (statistics.median(quiet["guide"]), statistics.median(quiet["event"])))
+        row("%d clients: requests" % args.clients,
+            (len(loaded.get("guide", [])), len(loaded.get("event", []))), 1)
+        row("%d clients: median (ms)" % args.clients,
+            (statistics.median(loaded["guide"]), statistics.median(loaded["event"])))
+        row("%d clients: p95 (ms)" % args.clients,
+            (p95(loaded["guide"]), p95(loaded["event"])))
+        print("   errors: %d %s" % (len(errors), sorted(set(map(str, errors)))[:5]))
     finally:
         odoo.sql_db.close_all()
         if not args.keep:

@@ -105,6 +105,9 @@ class QnetzGuide(http.Controller):
         values = {
             "offers": offers,
             "institution_names": institution_names,
+            # Plain labels: t-field's converters cost more than the rest of an item.
+            "region_labels": dict(Offer._fields["region"]._description_selection(request.env)),
+            "cost_labels": labels["cost"],
             "offer_count": len(offer_ids),
             "search": search,
             "options": options,

@@ -205,32 +205,36 @@ class QnetzOffer(models.Model):
             # The search above applied access rules; the facet values of all matches
             # are then read in one query (the ORM's read() of the three many2many
             # fields cost more than the rest of the page with 500 offers).
+            # Flat joins rather than correlated subqueries: their plan does not depend
+            # on fresh table statistics.
             self.env.cr.execute("""
-                SELECT o.id, o.region, o.cost,
-                       ARRAY(SELECT g.code FROM qnetz_offer_target_group_rel r
-                             JOIN qnetz_offer_target_group g ON g.id = r.target_group_id
-                             WHERE r.offer_id = o.id),
-                       ARRAY(SELECT t.code FROM qnetz_offer_topic_rel r
-                             JOIN qnetz_offer_topic t ON t.id = r.topic_id
-                             WHERE r.offer_id = o.id),
-                       ARRAY(SELECT l.code FROM qnetz_offer_language_rel r
-                             JOIN qnetz_offer_language l ON l.id = r.language_id
-                             WHERE r.offer_id = o.id)
-                  FROM qnetz_offer o
-                 WHERE o.id IN %s
-            """, (tuple(offers.ids),))
-            rows = {row[0]: row[1:] for row in self.env.cr.fetchall()}
-            for offer_id in offers.ids:
-                region, cost, targets, topics, languages = rows[offer_id]
-                # An offer for both districts is found under either district.
-                regions = ({"hoexter", "holzminden"} if region == "both" else {region})
-                values.append((offer_id, {
-                    "region": regions,
-                    "cost": {cost},
-                    "target": set(targets),
-                    "topic": set(topics),
-                    "language": set(languages),
-                }))
+                SELECT 'region', o.id, o.region FROM qnetz_offer o
+                 WHERE o.id = ANY(%(ids)s)
+                UNION ALL
+                SELECT 'cost', o.id, o.cost FROM qnetz_offer o
+                 WHERE o.id = ANY(%(ids)s)
+                UNION ALL
+                SELECT 'target', r.offer_id, g.code FROM qnetz_offer_target_group_rel r
+                  JOIN qnetz_offer_target_group g ON g.id = r.target_group_id
+                 WHERE r.offer_id = ANY(%(ids)s)
+                UNION ALL
+                SELECT 'topic', r.offer_id, t.code FROM qnetz_offer_topic_rel r
+                  JOIN qnetz_offer_topic t ON t.id = r.topic_id
+                 WHERE r.offer_id = ANY(%(ids)s)
+                UNION ALL
+                SELECT 'language', r.offer_id, l.code FROM qnetz_offer_language_rel r
+                  JOIN qnetz_offer_language l ON l.id = r.language_id
+                 WHERE r.offer_id = ANY(%(ids)s)
+            """, {"ids": offers.ids})
+            facet_values = {offer_id: {facet: set() for facet in FACETS}
+                            for offer_id in offers.ids}
+            for facet, offer_id, code in self.env.cr.fetchall():
+                if facet == "region" and code == "both":
+                    # An offer for both districts is found under either district.
+                    facet_values[offer_id]["region"].update(("hoexter", "holzminden"))
+                else:
+                    facet_values[offer_id][facet].add(code)
+            values = [(offer_id, facet_values[offer_id]) for offer_id in offers.ids]
 
         def matches(offer_values, facet):
             return facet not in selected or bool(offer_values[facet] & selected[facet])

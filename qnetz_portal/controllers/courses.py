@@ -291,7 +291,7 @@ class QnetzCoursePortal(QnetzPortal):
             "session": session,
             "participants": participants,
             # the paying company's name only; it is another organisation
-            "companies": {r.id: r.sudo().paying_partner_id.name or "" for r in participants},
+            "companies": {r.id: r.paying_partner_id.name or "" for r in participants.sudo()},
             "status": status,
             "status_labels": dict(self._selection("qnetz.attendance", "status")),
             "course_states": dict(self._selection("event.event", "state")),

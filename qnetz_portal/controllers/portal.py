@@ -319,7 +319,7 @@ class QnetzPortal(CustomerPortal):
         values.update({
             "apprentices": apprentices,
             # the school is another organisation; only its name is shown
-            "schools": {a.id: a.sudo().vocational_school_id.name or "" for a in apprentices},
+            "schools": {a.id: a.vocational_school_id.name or "" for a in apprentices.sudo()},
             "years": dict(self._selection("res.partner", "training_year")),
             "page_name": "qnetz_apprentice",
             "message": message,
