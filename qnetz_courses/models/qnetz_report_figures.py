@@ -65,9 +65,10 @@ class QnetzReportFigures(models.AbstractModel):
             raise UserError(_("Period: '%s' - '%s' is not a valid period; please use dates "
                               "like 2026-01-31.") % (date_from, date_to))
         if end < start:
+            lang = self._lang()
             raise UserError(_("Period: the end date (To) %s is before the start date "
-                              "(From) %s.") % (fields.Date.to_string(end),
-                                              fields.Date.to_string(start)))
+                              "(From) %s.") % (end.strftime(lang.date_format),
+                                              start.strftime(lang.date_format)))
         return fields.Date.to_string(start), fields.Date.to_string(end)
 
     # Queries ---------------------------------------------------------------

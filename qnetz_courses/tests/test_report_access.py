@@ -31,6 +31,18 @@ class TestReportAccessOrm(TransactionCase):
             self.assertFalse(self.env["qnetz.report.analysis"].sudo(user).check_access_rights(
                 "read", raise_exception=False))
 
+    def test_analysis_rule_hides_rows_even_with_an_acl(self):
+        """If some other addon granted network users an ACL on the analysis, the global
+        record rule still keeps its rows from them."""
+        self.env["ir.model.access"].create({
+            "name": "test leak", "model_id": self.env["ir.model"]._get("qnetz.report.analysis").id,
+            "group_id": self.env.ref("qnetz_base.group_qnetz_user").id, "perm_read": True})
+        Analysis = self.env["qnetz.report.analysis"]
+        self.assertTrue(Analysis.sudo(self.coordinator).search([], limit=1))
+        self.assertTrue(Analysis.sudo(self.network_user).check_access_rights(
+            "read", raise_exception=False))
+        self.assertFalse(Analysis.sudo(self.network_user).search([]))
+
     def test_others_cannot_print_a_coordinators_report(self):
         wizard = self.env["qnetz.report.wizard"].sudo(self.coordinator).create(
             {"date_from": "2024-01-01", "date_to": "2024-12-31"})

@@ -74,6 +74,7 @@ async function shot(page, name) {
     const message = await page.locator('.alert-warning').innerText();
     console.log('message: ' + message);
     if (!message.includes('Zeitraum')) fail('no period message: ' + message);
+    await page.keyboard.press('Escape');
     await shot(page, 'report_reversed_period');
 
     // a full page load: leaving the dirty dashboard by its hash would ask to save it
