@@ -24,6 +24,9 @@
         "views/qnetz_bundle_proposal_views.xml",
         "views/account_invoice_views.xml",
         "views/qnetz_courses_menus.xml",
+        "security/qnetz_report_security.xml",
+        "report/qnetz_report_figures.xml",
+        "views/qnetz_report_views.xml",
     ],
     "demo": [
         "demo/event_event_demo.xml",

@@ -7,3 +7,5 @@ from . import qnetz_bundle_proposal
 from . import account_invoice
 from . import account_invoice_line
 from . import account_tax
+from . import qnetz_report_analysis
+from . import qnetz_report_figures

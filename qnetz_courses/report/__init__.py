@@ -1,1 +1,2 @@
 from . import report_qnetz_certificate
+from . import report_qnetz_figures

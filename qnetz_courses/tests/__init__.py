@@ -5,3 +5,6 @@ from . import test_bundle
 from . import test_billing
 from . import test_billing_concurrency
 from . import test_security
+from . import test_report
+from . import test_report_access
+from . import test_report_browser

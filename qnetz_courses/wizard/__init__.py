@@ -1,2 +1,3 @@
 from . import qnetz_bundle_wizard
 from . import qnetz_billing_wizard
+from . import qnetz_report_wizard

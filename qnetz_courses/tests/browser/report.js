@@ -1,0 +1,95 @@
+// The coordinator's dashboard "Auswertung → Kennzahlen" in German, with the demo data:
+// the figures appear, a reversed period shows a message instead of an error, and the
+// analysis opens as a pivot. Fails on any JS error or error dialog.
+// Driven by qnetz_courses/tests/test_report_browser.py (BASE_URL, LOGIN, PASSWORD, SHOTS).
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { chromium } = require('playwright-core');
+
+const { BASE_URL, LOGIN, PASSWORD, SHOTS } = process.env;
+const errors = [];
+
+function fail(message) {
+  console.error('FAIL: ' + message);
+  process.exitCode = 1;
+}
+
+async function settle(page) {
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(500);
+  const dialog = page.locator('.modal .o_dialog_warning, .modal .o_error_detail, .o_notification.o_error');
+  if (await dialog.count()) fail('error dialog: ' + (await dialog.first().innerText()));
+}
+
+async function shot(page, name) {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS, 'qnetz_courses_' + name + '.png'), fullPage: true });
+}
+
+(async () => {
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qnetz-report-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    locale: 'de-DE',
+    viewport: { width: 1400, height: 900 },
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+           '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    const page = context.pages()[0] || await context.newPage();
+    page.setDefaultTimeout(45000);
+    page.on('pageerror', (err) => errors.push('pageerror: ' + err.message));
+    page.on('console', (msg) => { if (msg.type() === 'error') errors.push('console: ' + msg.text()); });
+
+    await page.goto(BASE_URL + '/web/login', { waitUntil: 'load' });
+    await page.fill('input[name="login"]', LOGIN);
+    await page.fill('input[name="password"]', PASSWORD);
+    await Promise.all([page.waitForNavigation(), page.click('button[type="submit"]')]);
+    await page.waitForSelector('#oe_main_menu_navbar');
+    await settle(page);
+
+    await page.goto(BASE_URL + '/web#action=qnetz_courses.action_qnetz_report_wizard');
+    await page.waitForSelector('.o_qnetz_figures table');
+    await settle(page);
+    const text = await page.locator('.o_form_view').innerText();
+    for (const label of ['Erreichte Betriebe', 'Erfasste Bedarfe', 'Durchgeführte Kurse',
+                         'Kreis Höxter', 'Landkreis Holzminden', 'Insgesamt', 'PDF drucken']) {
+      if (!text.includes(label)) fail('dashboard lacks "' + label + '"');
+    }
+    const needs = await page.locator('tr[data-row="needs"] td[data-column="total"]').innerText();
+    console.log('needs this year: ' + needs);
+    if (!(parseInt(needs, 10) > 0)) fail('no needs counted: ' + needs);
+    await page.keyboard.press('Escape');  // close the date picker that has the focus
+    await page.mouse.click(5, 880);
+    await shot(page, 'report_dashboard');
+
+    // A reversed period: a message on the form, no error dialog.
+    const from = page.locator('.o_field_widget[name="date_from"] input, input[name="date_from"]').first();
+    await from.fill('31.12.2099');
+    await from.press('Tab');
+    await page.waitForTimeout(1500);
+    await settle(page);
+    const message = await page.locator('.alert-warning').innerText();
+    console.log('message: ' + message);
+    if (!message.includes('Zeitraum')) fail('no period message: ' + message);
+    await page.keyboard.press('Escape');
+    await shot(page, 'report_reversed_period');
+
+    // a full page load: leaving the dirty dashboard by its hash would ask to save it
+    await page.goto(BASE_URL + '/web?reload=1#action=qnetz_courses.action_qnetz_report_analysis&view_type=pivot');
+    await page.waitForSelector('.o_pivot table');
+    await settle(page);
+    const pivot = await page.locator('.o_pivot table').innerText();
+    if (!pivot.includes('Bedarfe')) fail('pivot content: ' + pivot.slice(0, 300));
+    await shot(page, 'report_pivot');
+
+    if (errors.length) fail('browser errors:\n' + errors.join('\n'));
+    console.log('done');
+  } catch (err) {
+    fail(err.stack || String(err));
+  } finally {
+    await context.close();
+  }
+})();
