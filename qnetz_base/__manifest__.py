@@ -29,6 +29,7 @@
         "demo/res_partner_industry_demo.xml",
         "demo/res_partner_demo.xml",
         "demo/res_users_demo.xml",
+        "demo/res_company_demo.xml",
         "demo/qnetz_target_profile_demo.xml",
         "demo/qnetz_need_demo.xml",
     ],
