@@ -41,12 +41,15 @@ class IrHttp(models.AbstractModel):
 
     @classmethod
     def _add_dispatch_parameters(cls, func):
-        # Odoo 11 treats a request without Accept-Language as en_US. Now that the
-        # website also speaks English, such visitors (and robots) would get the
-        # English site; they get the website's default language, German, instead.
-        if (request.routing_iteration == 1
-                and not request.httprequest.headers.get("Accept-Language")
-                and not request.httprequest.cookies.get("frontend_lang")
-                and not request.session.uid):
-            request.lang = cls._get_default_lang().code
+        # Odoo 11 picks the website language from the browser's Accept-Language,
+        # so an English browser (and every request without the header) got the
+        # English site, even for a logged-in user whose language is German. The
+        # network's site is German; English is there for those who choose it with
+        # the language switcher (a /en_US/ URL, then the frontend_lang cookie).
+        # Without that choice, a user gets their own language, a visitor German.
+        if request.routing_iteration == 1:
+            langs = [lang.code for lang in cls._get_languages()]
+            if request.httprequest.cookies.get("frontend_lang") not in langs:
+                user_lang = request.session.uid and request.env.user.lang
+                request.lang = user_lang if user_lang in langs else cls._get_default_lang().code
         return super(IrHttp, cls)._add_dispatch_parameters(func)

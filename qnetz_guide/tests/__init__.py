@@ -4,3 +4,4 @@ from . import test_guide_http
 from . import test_need_form
 from . import test_catalogue
 from . import test_browser
+from . import test_language
