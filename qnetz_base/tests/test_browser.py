@@ -1,13 +1,10 @@
 import os
-import subprocess
 
-import odoo
 from odoo.tests.common import HttpCase
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(os.path.dirname(HERE))
-SCRIPT = os.path.join(HERE, "browser", "backend.js")
-SHOTS = os.path.join(ROOT, "artifacts")
+from .chromium import ARTIFACTS, run_browser_script
+
+SCRIPT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "browser", "backend.js")
 
 
 class TestBackendBrowser(HttpCase):
@@ -15,15 +12,10 @@ class TestBackendBrowser(HttpCase):
 
     def test_coordinator_round(self):
         apprentice = self.env.ref("qnetz_base.partner_apprentice_07")
-        env = dict(os.environ,
-                   BASE_URL="http://127.0.0.1:%s" % odoo.tools.config["http_port"],
-                   LOGIN="koordination", PASSWORD="koordination",
-                   APPRENTICE_ID=str(apprentice.id), SHOTS=SHOTS,
-                   NODE_PATH=os.path.join(ROOT, "node_modules"))
-        result = subprocess.run(
-            ["node", SCRIPT], cwd=ROOT, env=env, stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT, timeout=300)
-        output = result.stdout.decode("utf-8", "replace")
-        self.assertEqual(result.returncode, 0, output)
+        code, output = run_browser_script(
+            SCRIPT, LOGIN="koordination", PASSWORD="koordination",
+            APPRENTICE_ID=apprentice.id, SHOTS=ARTIFACTS)
+        self.assertEqual(code, 0, output)
         self.assertIn("done", output)
-        self.assertTrue(os.path.getsize(os.path.join(SHOTS, "qnetz_base_needs_kanban.png")) > 10000)
+        self.assertTrue(
+            os.path.getsize(os.path.join(ARTIFACTS, "qnetz_base_needs_kanban.png")) > 10000)

@@ -1,14 +1,11 @@
 import os
-import subprocess
 
-import odoo
+from odoo.addons.qnetz_base.tests.chromium import ARTIFACTS, ROOT, run_browser_script
 
 from .common import PortalCase
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(os.path.dirname(HERE))
 SCRIPT = os.path.join(ROOT, "tests", "browser", "portal_need.js")
-SHOTS = os.path.join(ROOT, "artifacts")
+SHOTS = ARTIFACTS
 
 
 class TestPortalBrowser(PortalCase):
@@ -22,16 +19,10 @@ class TestPortalBrowser(PortalCase):
         if os.path.exists(screenshot):
             os.remove(screenshot)
         self.sync()
-        env = dict(os.environ,
-                   BASE_URL="http://127.0.0.1:%s" % odoo.tools.config["http_port"],
-                   LOGIN="betrieb", PASSWORD="betrieb", TOPIC=topic, SHOTS=SHOTS,
-                   NODE_PATH=os.path.join(ROOT, "node_modules"))
-        result = subprocess.run(
-            ["node", SCRIPT], cwd=ROOT, env=env, stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT, timeout=300)
-        output = result.stdout.decode("utf-8", "replace")
+        code, output = run_browser_script(
+            SCRIPT, LOGIN="betrieb", PASSWORD="betrieb", TOPIC=topic, SHOTS=SHOTS)
         self.env.cache.invalidate()
-        self.assertEqual(result.returncode, 0, output)
+        self.assertEqual(code, 0, output)
         self.assertIn("done", output)
         need = self.env["qnetz.need"].search([("topic", "=", topic)])
         self.assertEqual(len(need), 1, output)

@@ -1,28 +1,14 @@
 // Walks through the public Wegweiser as a visitor: listing, a filter, an offer.
 // Driven by qnetz_guide/tests/test_browser.py; BASE_URL and SCREENSHOT come from there.
 const fs = require('fs');
-const os = require('os');
 const path = require('path');
-const { chromium } = require('playwright-core');
+const { fail, launch } = require('./chromium');
 
 const BASE_URL = process.env.BASE_URL;
 const SCREENSHOT = process.env.SCREENSHOT;
 
-function fail(message) {
-  console.error('FAIL: ' + message);
-  process.exitCode = 1;
-}
-
 (async () => {
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qnetz-guide-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    locale: 'de-DE',
-    viewport: { width: 1280, height: 900 },
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-           '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const context = await launch('guide', { width: 1280, height: 900 });
   try {
     const page = context.pages()[0] || await context.newPage();
     page.setDefaultTimeout(30000);
@@ -61,6 +47,5 @@ function fail(message) {
     fail(error.stack || String(error));
   } finally {
     await context.close();
-    fs.rmSync(userDataDir, { recursive: true, force: true });
   }
 })();

@@ -1,28 +1,14 @@
 // A training company reports a need in the portal and finds it in its list.
 // Driven by qnetz_portal/tests/test_portal_browser.py (BASE_URL, LOGIN, PASSWORD, TOPIC, SHOTS).
 const fs = require('fs');
-const os = require('os');
 const path = require('path');
-const { chromium } = require('playwright-core');
+const { fail, launch } = require('./chromium');
 
 const { BASE_URL, LOGIN, PASSWORD, TOPIC, SHOTS } = process.env;
 const errors = [];
 
-function fail(message) {
-  console.error('FAIL: ' + message);
-  process.exitCode = 1;
-}
-
 (async () => {
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qnetz-portal-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    locale: 'de-DE',
-    viewport: { width: 1280, height: 900 },
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-           '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const context = await launch('portal', { width: 1280, height: 900 });
   try {
     const page = context.pages()[0] || await context.newPage();
     page.setDefaultTimeout(45000);

@@ -3,17 +3,11 @@
 // network page and the sensitive target-group page. Fails on any JS error or error dialog.
 // Driven by qnetz_base/tests/test_browser.py (BASE_URL, LOGIN, PASSWORD, APPRENTICE_ID, SHOTS).
 const fs = require('fs');
-const os = require('os');
 const path = require('path');
-const { chromium } = require('playwright-core');
+const { fail, launch } = require('../../../tests/browser/chromium');
 
 const { BASE_URL, LOGIN, PASSWORD, APPRENTICE_ID, SHOTS } = process.env;
 const errors = [];
-
-function fail(message) {
-  console.error('FAIL: ' + message);
-  process.exitCode = 1;
-}
 
 async function settle(page) {
   await page.waitForLoadState('networkidle');
@@ -28,15 +22,7 @@ async function shot(page, name) {
 }
 
 (async () => {
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qnetz-base-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    locale: 'de-DE',
-    viewport: { width: 1400, height: 900 },
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-           '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const context = await launch('base', { width: 1400, height: 900 });
   try {
     const page = context.pages()[0] || await context.newPage();
     page.setDefaultTimeout(45000);
@@ -112,6 +98,5 @@ async function shot(page, name) {
   } finally {
     for (const e of errors) fail(e);
     await context.close();
-    fs.rmSync(userDataDir, { recursive: true, force: true });
   }
 })();

@@ -3,17 +3,11 @@
 // analysis opens as a pivot. Fails on any JS error or error dialog.
 // Driven by qnetz_courses/tests/test_report_browser.py (BASE_URL, LOGIN, PASSWORD, SHOTS).
 const fs = require('fs');
-const os = require('os');
 const path = require('path');
-const { chromium } = require('playwright-core');
+const { fail, launch } = require('../../../tests/browser/chromium');
 
 const { BASE_URL, LOGIN, PASSWORD, SHOTS } = process.env;
 const errors = [];
-
-function fail(message) {
-  console.error('FAIL: ' + message);
-  process.exitCode = 1;
-}
 
 async function settle(page) {
   await page.waitForLoadState('networkidle');
@@ -28,15 +22,7 @@ async function shot(page, name) {
 }
 
 (async () => {
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qnetz-report-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    locale: 'de-DE',
-    viewport: { width: 1400, height: 900 },
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-           '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const context = await launch('report', { width: 1400, height: 900 });
   try {
     const page = context.pages()[0] || await context.newPage();
     page.setDefaultTimeout(45000);
