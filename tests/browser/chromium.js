@@ -32,4 +32,36 @@ async function launch(name, viewport) {
   return context;
 }
 
-module.exports = { fail, launch };
+// Collects the page's uncaught errors (and with consoleToo its console errors) in `errors`.
+function watchErrors(page, errors, consoleToo) {
+  page.on('pageerror', (err) => errors.push('pageerror: ' + err.message));
+  if (consoleToo) {
+    page.on('console', (msg) => { if (msg.type() === 'error') errors.push('console: ' + msg.text()); });
+  }
+}
+
+// Waits until the backend is idle; an error dialog or notification fails the test.
+async function settle(page, pause) {
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(pause || 300);
+  const dialog = page.locator('.modal .o_dialog_warning, .modal .o_error_detail, .o_notification.o_error');
+  if (await dialog.count()) fail('error dialog: ' + (await dialog.first().innerText()));
+}
+
+// Logs in through Odoo's own form.
+async function login(page, baseUrl, user, password) {
+  await page.goto(baseUrl + '/web/login', { waitUntil: 'load' });
+  await page.fill('input[name="login"]', user);
+  await page.fill('input[name="password"]', password);
+  await Promise.all([page.waitForNavigation(), page.click('button[type="submit"]')]);
+}
+
+// Returns shot(page, name), which saves a full-page screenshot as <dir>/<prefix><name>.png.
+function screenshots(dir, prefix) {
+  return async (page, name) => {
+    fs.mkdirSync(dir, { recursive: true });
+    await page.screenshot({ path: path.join(dir, prefix + name + '.png'), fullPage: true });
+  };
+}
+
+module.exports = { fail, launch, login, screenshots, settle, watchErrors };

@@ -2,7 +2,7 @@
 // Driven by qnetz_portal/tests/test_portal_browser.py (BASE_URL, LOGIN, PASSWORD, TOPIC, SHOTS).
 const fs = require('fs');
 const path = require('path');
-const { fail, launch } = require('./chromium');
+const { fail, launch, login, watchErrors } = require('./chromium');
 
 const { BASE_URL, LOGIN, PASSWORD, TOPIC, SHOTS } = process.env;
 const errors = [];
@@ -12,12 +12,9 @@ const errors = [];
   try {
     const page = context.pages()[0] || await context.newPage();
     page.setDefaultTimeout(45000);
-    page.on('pageerror', (err) => errors.push('pageerror: ' + err.message));
+    watchErrors(page, errors);
 
-    await page.goto(BASE_URL + '/web/login', { waitUntil: 'load' });
-    await page.fill('input[name="login"]', LOGIN);
-    await page.fill('input[name="password"]', PASSWORD);
-    await Promise.all([page.waitForNavigation(), page.click('button[type="submit"]')]);
+    await login(page, BASE_URL, LOGIN, PASSWORD);
 
     // My Account: the company's entries, in German.
     await page.goto(BASE_URL + '/my/home', { waitUntil: 'load' });

@@ -2,37 +2,21 @@
 // the needs kanban (by state), pivot and graph, the companies, an apprentice's form with the
 // network page and the sensitive target-group page. Fails on any JS error or error dialog.
 // Driven by qnetz_base/tests/test_browser.py (BASE_URL, LOGIN, PASSWORD, APPRENTICE_ID, SHOTS).
-const fs = require('fs');
-const path = require('path');
-const { fail, launch } = require('../../../tests/browser/chromium');
+const { fail, launch, login, screenshots, settle, watchErrors } = require('../../../tests/browser/chromium');
 
 const { BASE_URL, LOGIN, PASSWORD, APPRENTICE_ID, SHOTS } = process.env;
 const errors = [];
 
-async function settle(page) {
-  await page.waitForLoadState('networkidle');
-  await page.waitForTimeout(300);
-  const dialog = page.locator('.modal .o_dialog_warning, .modal .o_error_detail, .o_notification.o_error');
-  if (await dialog.count()) fail('error dialog: ' + (await dialog.first().innerText()));
-}
-
-async function shot(page, name) {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS, 'qnetz_base_' + name + '.png'), fullPage: true });
-}
+const shot = screenshots(SHOTS, 'qnetz_base_');
 
 (async () => {
   const context = await launch('base', { width: 1400, height: 900 });
   try {
     const page = context.pages()[0] || await context.newPage();
     page.setDefaultTimeout(45000);
-    page.on('pageerror', (err) => errors.push('pageerror: ' + err.message));
-    page.on('console', (msg) => { if (msg.type() === 'error') errors.push('console: ' + msg.text()); });
+    watchErrors(page, errors, true);
 
-    await page.goto(BASE_URL + '/web/login', { waitUntil: 'load' });
-    await page.fill('input[name="login"]', LOGIN);
-    await page.fill('input[name="password"]', PASSWORD);
-    await Promise.all([page.waitForNavigation(), page.click('button[type="submit"]')]);
+    await login(page, BASE_URL, LOGIN, PASSWORD);
     await page.waitForSelector('#oe_main_menu_navbar');
     await settle(page);
 

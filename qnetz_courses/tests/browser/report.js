@@ -2,43 +2,27 @@
 // the figures appear, a reversed period shows a message instead of an error, and the
 // analysis opens as a pivot. Fails on any JS error or error dialog.
 // Driven by qnetz_courses/tests/test_report_browser.py (BASE_URL, LOGIN, PASSWORD, SHOTS).
-const fs = require('fs');
-const path = require('path');
-const { fail, launch } = require('../../../tests/browser/chromium');
+const { fail, launch, login, screenshots, settle, watchErrors } = require('../../../tests/browser/chromium');
 
 const { BASE_URL, LOGIN, PASSWORD, SHOTS } = process.env;
 const errors = [];
 
-async function settle(page) {
-  await page.waitForLoadState('networkidle');
-  await page.waitForTimeout(500);
-  const dialog = page.locator('.modal .o_dialog_warning, .modal .o_error_detail, .o_notification.o_error');
-  if (await dialog.count()) fail('error dialog: ' + (await dialog.first().innerText()));
-}
-
-async function shot(page, name) {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS, 'qnetz_courses_' + name + '.png'), fullPage: true });
-}
+const shot = screenshots(SHOTS, 'qnetz_courses_');
 
 (async () => {
   const context = await launch('report', { width: 1400, height: 900 });
   try {
     const page = context.pages()[0] || await context.newPage();
     page.setDefaultTimeout(45000);
-    page.on('pageerror', (err) => errors.push('pageerror: ' + err.message));
-    page.on('console', (msg) => { if (msg.type() === 'error') errors.push('console: ' + msg.text()); });
+    watchErrors(page, errors, true);
 
-    await page.goto(BASE_URL + '/web/login', { waitUntil: 'load' });
-    await page.fill('input[name="login"]', LOGIN);
-    await page.fill('input[name="password"]', PASSWORD);
-    await Promise.all([page.waitForNavigation(), page.click('button[type="submit"]')]);
+    await login(page, BASE_URL, LOGIN, PASSWORD);
     await page.waitForSelector('#oe_main_menu_navbar');
-    await settle(page);
+    await settle(page, 500);
 
     await page.goto(BASE_URL + '/web#action=qnetz_courses.action_qnetz_report_wizard');
     await page.waitForSelector('.o_qnetz_figures table');
-    await settle(page);
+    await settle(page, 500);
     const text = await page.locator('.o_form_view').innerText();
     for (const label of ['Erreichte Betriebe', 'Erfasste Bedarfe', 'Durchgeführte Kurse',
                          'Kreis Höxter', 'Landkreis Holzminden', 'Insgesamt', 'PDF drucken']) {
@@ -56,7 +40,7 @@ async function shot(page, name) {
     await from.fill('31.12.2099');
     await from.press('Tab');
     await page.waitForTimeout(1500);
-    await settle(page);
+    await settle(page, 500);
     const message = await page.locator('.alert-warning').innerText();
     console.log('message: ' + message);
     if (!message.includes('Zeitraum')) fail('no period message: ' + message);
@@ -66,7 +50,7 @@ async function shot(page, name) {
     // a full page load: leaving the dirty dashboard by its hash would ask to save it
     await page.goto(BASE_URL + '/web?reload=1#action=qnetz_courses.action_qnetz_report_analysis&view_type=pivot');
     await page.waitForSelector('.o_pivot table');
-    await settle(page);
+    await settle(page, 500);
     const pivot = await page.locator('.o_pivot table').innerText();
     if (!pivot.includes('Bedarfe')) fail('pivot content: ' + pivot.slice(0, 300));
     await shot(page, 'report_pivot');
