@@ -2,6 +2,7 @@ import statistics
 import tempfile
 from unittest.mock import patch
 
+import lxml.html
 import xlrd
 
 from odoo.exceptions import UserError, ValidationError
@@ -403,6 +404,22 @@ class TestReportFigures(QnetzReportCase):
         self.assertIn(self.district_hol.name, html)
         self.assertIn('class="header"', html)
         self.assertIn('class="footer"', html)
+        # Debian's wkhtmltopdf ignores the header and footer, so every table, which
+        # never breaks across pages, repeats the period and the generation date: then
+        # every page of the PDF carries them.
+        figures = self.Figures.compute(*PERIOD)
+        # the date only: the minute may turn between the rendering and this line
+        expected_texts = (figures["date_from_display"], figures["date_to_display"],
+                          figures["generated"].split()[0])
+        tables = lxml.html.fromstring(html).xpath("//table[@data-section]")
+        self.assertGreater(len(tables), 3)
+        for table in tables:
+            self.assertIn("page-break-inside: avoid", table.get("style"))
+            period_row = table.xpath(".//thead/tr[contains(@class, 'o_qnetz_period_row')]")
+            self.assertEqual(len(period_row), 1, table.get("data-section"))
+            text = period_row[0].text_content()
+            for expected in expected_texts:
+                self.assertIn(expected, text, table.get("data-section"))
 
     def test_pivot_sums_equal_the_figures(self):
         totals = self.Figures.compute(*PERIOD)["totals"]
