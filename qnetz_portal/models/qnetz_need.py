@@ -26,7 +26,6 @@ class QnetzNeed(models.Model):
         company = self.env.user.commercial_partner_id
         vals = dict(vals)
         vals["user_id"] = self.env["res.partner"]._qnetz_default_coordinator(company).id
-        vals["name"] = self.env["ir.sequence"].sudo().next_by_code("qnetz.need") or _("New")
         need = super(QnetzNeed, self.sudo()).create(vals).sudo(self.env.uid)
         # the record rule decides, on the record as it was created
         need.check_access_rule("create")
