@@ -25,15 +25,17 @@ import sys
 import threading
 import time
 
-import psycopg2
 import requests
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, ROOT)
+# the database helpers of the set-up, so the benchmark connects and drops as it does
+sys.path.insert(0, os.path.join(ROOT, "scripts"))
 
 import odoo  # noqa: E402
 from odoo import SUPERUSER_ID, api  # noqa: E402
+from init_db import connect, drop_database  # noqa: E402
 
 GUIDE_URLS = [
     "/wegweiser",
@@ -41,12 +43,6 @@ GUIDE_URLS = [
     "/wegweiser?search=Ausbildung&target=refugees",
     "/wegweiser/page/3",
 ]
-
-
-def connect(dbname):
-    conf = odoo.tools.config
-    return psycopg2.connect(dbname=dbname, host=conf["db_host"], port=conf["db_port"],
-                            user=conf["db_user"], password=conf["db_password"])
 
 
 def copy_database(source, target):
@@ -57,16 +53,6 @@ def copy_database(source, target):
                    "WHERE datname IN (%s, %s) AND pid <> pg_backend_pid()", (source, target))
         cr.execute('DROP DATABASE IF EXISTS "%s"' % target)
         cr.execute('CREATE DATABASE "%s" TEMPLATE "%s"' % (target, source))
-    conn.close()
-
-
-def drop_database(name):
-    conn = connect("postgres")
-    conn.autocommit = True
-    with conn.cursor() as cr:
-        cr.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                   "WHERE datname = %s AND pid <> pg_backend_pid()", (name,))
-        cr.execute('DROP DATABASE IF EXISTS "%s"' % name)
     conn.close()
 
 
