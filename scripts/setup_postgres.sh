@@ -15,13 +15,7 @@ as_root() {
 }
 as_postgres() { as_root runuser -u postgres -- "$@"; }
 
-if ! command -v pg_lsclusters >/dev/null 2>&1; then
-    echo "PostgreSQL is not installed: installing Debian's postgresql ..."
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq \
-        || die "apt-get update failed; install PostgreSQL (15 or newer) by hand and run this again."
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null \
-        || die "apt-get install postgresql failed; install PostgreSQL by hand and run this again."
-fi
+"$(dirname "$0")/install_debian_package.sh" pg_lsclusters postgresql
 
 cluster="$(pg_lsclusters --no-header | awk -v port="$DB_PORT" '$3 == port {print $1 " " $2; exit}')"
 if [ -z "$cluster" ]; then
