@@ -11,7 +11,6 @@ if [ -f "$VENV/.qnetz-stamp" ] && [ "$(cat "$VENV/.qnetz-stamp")" = "$want" ]; t
     exit 0
 fi
 python="$(scripts/find_python37.sh)"
-target="$VENV"
 if [ -f "$VENV/.qnetz-stamp" ] && [ -x "$VENV/bin/python" ]; then
     echo "Updating $VENV: the requirements changed ..."
 else
@@ -20,10 +19,10 @@ else
     "$python" -m venv "$VENV"
 fi
 # The machine's pip.conf names local index folders that may not exist; pip warns per package.
-pip() { "$target/bin/python" -m pip --disable-pip-version-check -q "$@" 2> >(grep -v "^WARNING: Location" >&2); }
+pip() { "$VENV/bin/python" -m pip --disable-pip-version-check -q "$@" 2> >(grep -v "^WARNING: Location" >&2); }
 pip install "setuptools<58" wheel
 pip install --no-build-isolation -r requirements.txt -r requirements-test.txt
 pip install --no-deps -r requirements-odoo.txt
-"$target/bin/python" -c "import odoo, pytest_odoo" || { echo "error: the Odoo installation in $target is incomplete" >&2; exit 1; }
-echo "$want" > "$target/.qnetz-stamp"
+"$VENV/bin/python" -c "import odoo, pytest_odoo" || { echo "error: the Odoo installation in $VENV is incomplete" >&2; exit 1; }
+echo "$want" > "$VENV/.qnetz-stamp"
 echo "$VENV is ready."
