@@ -167,18 +167,22 @@ class QnetzNeed(models.Model):
     @api.multi
     def action_qualify(self):
         self.write({"state": "qualified"})
+        return True
 
     @api.multi
     def action_mark_served(self):
         self.write({"state": "served"})
+        return True
 
     @api.multi
     def action_close(self):
         self.write({"state": "closed"})
+        return True
 
     @api.multi
     def action_reset_to_new(self):
         self.write({"state": "new"})
+        return True
 
     @api.multi
     def action_withdraw(self, reason=None):
@@ -186,3 +190,4 @@ class QnetzNeed(models.Model):
         if reason:
             values["withdraw_reason"] = reason
         self.write(values)
+        return True

@@ -1,5 +1,8 @@
 from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import html_escape
+
+from odoo.addons.qnetz_base.tools import like_escape
 
 # Below this head count a company counts as small or medium-sized (EU definition).
 SME_EMPLOYEE_LIMIT = 250
@@ -201,6 +204,8 @@ class ResPartner(models.Model):
                 "Anonymise: %s is an organisation, only people can be anonymised.")
                 % ", ".join(companies.mapped("name")))
         partners = self.sudo().with_context(active_test=False, tracking_disable=True)
+        lang = self.env.context.get("lang") or self.env.user.lang
+        partners._qnetz_scrub_identity(self.with_context(lang=lang)._anonymised_name())
         partners.mapped("target_profile_ids")._anonymise()
         # Logins of the person would still identify them.
         for user in partners.mapped("user_ids"):
@@ -208,7 +213,6 @@ class ResPartner(models.Model):
         partners.mapped("bank_ids").unlink()
         partners.mapped("message_ids").unlink()
         partners.mapped("activity_ids").unlink()
-        lang = self.env.context.get("lang") or self.env.user.lang
         partners.write({
             "name": self.with_context(lang=lang)._anonymised_name(),
             "email": False, "phone": False, "mobile": False, "website": False,
@@ -221,6 +225,37 @@ class ResPartner(models.Model):
             "qnetz_anonymised_date": fields.Date.context_today(self),
         })
         return True
+
+    @api.multi
+    def _qnetz_scrub_identity(self, replacement):
+        """Replace the people's names wherever the network wrote them down besides their
+        own record: the chatter of other records and its tracked values. Addons that copy
+        a name elsewhere (registrations, invoice lines) extend this."""
+        cr = self.env.cr
+        for name in self._qnetz_scrubbable_names():
+            pattern = "%" + like_escape(name) + "%"
+            escaped = html_escape(name)
+            cr.execute("""UPDATE mail_message SET body = replace(replace(body, %s, %s), %s, %s),
+                                                   subject = replace(subject, %s, %s),
+                                                   record_name = replace(record_name, %s, %s)
+                          WHERE body LIKE %s OR body LIKE %s OR subject LIKE %s
+                             OR record_name LIKE %s""",
+                       (name, replacement, escaped, replacement, name, replacement,
+                        name, replacement, pattern, "%" + like_escape(escaped) + "%", pattern,
+                        pattern))
+            cr.execute("""UPDATE mail_tracking_value
+                          SET old_value_char = replace(old_value_char, %s, %s),
+                              new_value_char = replace(new_value_char, %s, %s)
+                          WHERE old_value_char LIKE %s OR new_value_char LIKE %s""",
+                       (name, replacement, name, replacement, pattern, pattern))
+        self.env["mail.message"].invalidate_cache()
+
+    @api.multi
+    def _qnetz_scrubbable_names(self):
+        # Very short names would scrub unrelated words; such names identify nobody anyway.
+        return sorted({partner.name.strip() for partner in self
+                       if partner.name and len(partner.name.strip()) >= 4},
+                      key=len, reverse=True)
 
     @api.model
     def _cron_qnetz_anonymise_expired(self):

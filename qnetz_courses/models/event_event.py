@@ -8,6 +8,8 @@ from odoo.tools import float_round
 
 from odoo.addons.qnetz_base.models.qnetz_need import AREAS
 
+from .event_registration import ACTIVE_STATES
+
 FEE_MODELS = [
     ("per_participant", "Price per participant"),
     ("total", "Total course price split across participants"),
@@ -84,18 +86,26 @@ class EventEvent(models.Model):
         string="Funding Share (%)", track_visibility="onchange",
         help="Percentage of the fee covered by the funding programme; "
              "the companies pay the rest.")
+    # Money that is not the public price is the coordinator's business (field groups hold
+    # for RPC reads too): the provider's fee and the course's billing figures.
     provider_fee = fields.Monetary(
         string="Provider Fee", track_visibility="onchange",
+        groups="qnetz_base.group_qnetz_coordinator",
         help="The fee agreed with the provider for the whole course (vendor bill).")
     qnetz_invoice_ids = fields.One2many(
-        "account.invoice", "qnetz_course_id", string="Invoices", readonly=True)
-    invoice_count = fields.Integer(compute="_compute_billing_amounts", string="Customer Invoices")
-    provider_bill_count = fields.Integer(compute="_compute_billing_amounts", string="Vendor Bills")
+        "account.invoice", "qnetz_course_id", string="Invoices", readonly=True,
+        groups="qnetz_base.group_qnetz_coordinator")
+    invoice_count = fields.Integer(compute="_compute_billing_amounts", string="Customer Invoices",
+                                   groups="qnetz_base.group_qnetz_coordinator")
+    provider_bill_count = fields.Integer(compute="_compute_billing_amounts", string="Vendor Bills",
+                                         groups="qnetz_base.group_qnetz_coordinator")
     amount_billed = fields.Monetary(
         compute="_compute_billing_amounts", string="Billed",
+        groups="qnetz_base.group_qnetz_coordinator",
         help="Customer invoices less credit notes of this course (drafts included).")
     amount_open = fields.Monetary(
         compute="_compute_billing_amounts", string="Open",
+        groups="qnetz_base.group_qnetz_coordinator",
         help="What the companies still have to pay (drafts and unpaid invoices).")
 
     @api.depends("session_ids.duration")
@@ -200,7 +210,15 @@ class EventEvent(models.Model):
     # Workflow ------------------------------------------------------------
 
     @api.multi
+    def _qnetz_check_coordinator_action(self):
+        """The workflow buttons are public methods, callable over RPC by anyone who may
+        read a course: they run only for those who may change it."""
+        self.check_access_rights("write")
+        self.check_access_rule("write")
+
+    @api.multi
     def button_confirm(self):
+        self._qnetz_check_coordinator_action()
         if not self.env.context.get("qnetz_min_override"):
             for event in self.filtered("is_qnetz_course"):
                 if event.below_minimum:
@@ -208,11 +226,14 @@ class EventEvent(models.Model):
                         "Minimum Attendees: %s has %d of at least %d participants, so it cannot "
                         "be confirmed. Use 'Confirm below Minimum' to confirm it anyway.") % (
                         event.name, event.seats_reserved + event.seats_used, event.seats_min))
-        return super(EventEvent, self).button_confirm()
+        super(EventEvent, self).button_confirm()
+        # Odoo's button_confirm returns None, which XML-RPC clients cannot unmarshal.
+        return True
 
     @api.multi
     def action_confirm_below_minimum(self):
         """Confirm although the minimum is not reached; logged on the course."""
+        self._qnetz_check_coordinator_action()
         for event in self:
             event.message_post(body=_(
                 "Confirmed below the minimum: %d of %d participants (by %s).") % (
@@ -222,19 +243,23 @@ class EventEvent(models.Model):
 
     @api.multi
     def action_start(self):
+        self._qnetz_check_coordinator_action()
         for event in self:
             if event.state != "confirm":
                 raise UserError(_("Status: only a confirmed course can start (%s).") % event.name)
         self.write({"state": "running"})
+        return True
 
     @api.multi
     def button_done(self):
-        result = super(EventEvent, self).button_done()
+        self._qnetz_check_coordinator_action()
+        super(EventEvent, self).button_done()
         self.mapped("need_ids").filtered(lambda n: n.state == "bundled").action_mark_served()
-        return result
+        return True
 
     @api.multi
     def button_cancel(self):
+        self._qnetz_check_coordinator_action()
         courses = self.filtered("is_qnetz_course")
         result = super(EventEvent, self.with_context(qnetz_no_move_up=True)).button_cancel()
         needs = courses.mapped("need_ids").filtered(lambda n: n.state == "bundled")
@@ -245,7 +270,7 @@ class EventEvent(models.Model):
         if template:
             for registration in courses.mapped("registration_ids").filtered("email"):
                 registration.message_post_with_template(template.id)
-        return result
+        return True if result is None else result
 
     def _qnetz_move_up_waiting(self):
         """Fill free seats from the waiting list, first come first served."""
@@ -455,7 +480,7 @@ class EventEvent(models.Model):
             else:
                 billed[reg_id] = (to_cents(gross or 0.0), to_cents(price), to_cents(funding or 0.0))
         registrations = Registration.browse(reg_ids)
-        active = registrations.filtered(lambda r: r.state in ("open", "done"))
+        active = registrations.filtered(lambda r: r.state in ACTIVE_STATES)
         to_invoice = active.filtered(lambda r: r.id not in billed)
         to_credit = registrations.filtered(
             lambda r: r.state == "cancel" and r.id in billed and r.id not in credited)
@@ -592,6 +617,7 @@ class EventEvent(models.Model):
     @api.multi
     def action_validate_invoices(self):
         """Validate the courses' draft customer invoices and credit notes."""
+        self._qnetz_check_coordinator_action()
         drafts = self.env["account.invoice"].search([
             ("qnetz_course_id", "in", self.ids), ("state", "=", "draft"),
             ("type", "in", ("out_invoice", "out_refund"))])

@@ -1,6 +1,12 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+# Registrations that hold a seat and count as participants (attendance, billing, figures).
+ACTIVE_STATES = ("open", "done")
+# What Odoo's website registration form may set on a registration of an ordinary event.
+WEBSITE_ATTENDEE_FIELDS = ("name", "phone", "email", "partner_id", "event_id", "event_ticket_id",
+                           "sale_order_id", "sale_order_line_id", "answer_ids")
+
 
 class EventRegistration(models.Model):
     _inherit = "event.registration"
@@ -32,7 +38,8 @@ class EventRegistration(models.Model):
     waiting_since = fields.Datetime(
         string="On Waiting List since", readonly=True, copy=False)
     qnetz_invoice_line_ids = fields.One2many(
-        "account.invoice.line", "qnetz_registration_id", string="Invoice Lines", readonly=True)
+        "account.invoice.line", "qnetz_registration_id", string="Invoice Lines", readonly=True,
+        groups="qnetz_base.group_qnetz_coordinator")
     qnetz_billing_state = fields.Selection(
         [("to_bill", "To Bill"), ("invoiced", "Invoiced"), ("credited", "Credited")],
         string="Billing", default="to_bill", readonly=True, copy=False, index=True)
@@ -82,6 +89,22 @@ class EventRegistration(models.Model):
                 self.paying_partner_id = apprentice.employer_id
 
     @api.model
+    def _prepare_attendee_values(self, registration):
+        # Odoo's /event/<id>/registration/confirm creates registrations as superuser from
+        # these values, and Odoo 11 copies every posted key that names a field. Network
+        # courses are never registered that way (companies register apprentices in the
+        # portal), and no visitor sets a paying company, a state or a billing state.
+        event = registration.get("event_id")
+        if isinstance(event, int):
+            event = self.env["event.event"].browse(event)
+        if event and event.sudo().is_qnetz_course:
+            raise UserError(_("Course: %s is a course of the qualification network; training "
+                              "companies register their apprentices in the portal.")
+                            % event.sudo().name)
+        values = super(EventRegistration, self)._prepare_attendee_values(registration)
+        return {key: value for key, value in values.items() if key in WEBSITE_ATTENDEE_FIELDS}
+
+    @api.model
     def create(self, vals):
         event = self.env["event.event"].browse(vals.get("event_id"))
         if event.is_qnetz_course:
@@ -121,7 +144,7 @@ class EventRegistration(models.Model):
         if vals.get("state") in ("cancel", "draft", "waiting") \
                 and not self.env.context.get("qnetz_no_move_up"):
             freed = self.filtered(
-                lambda r: r.is_qnetz_course and r.state in ("open", "done")).mapped("event_id")
+                lambda r: r.is_qnetz_course and r.state in ACTIVE_STATES).mapped("event_id")
         result = super(EventRegistration, self).write(vals)
         if freed:
             freed._qnetz_move_up_waiting()
@@ -138,10 +161,12 @@ class EventRegistration(models.Model):
                 raise UserError(_("Maximum Attendees: %s has no free seat.") % event.name)
             registration.write({"state": "open"})
             registration._qnetz_send_mail("moved_up")
+        return True
 
     @api.multi
     def action_cancel_registration(self):
         self.write({"state": "cancel"})
+        return True
 
     def _qnetz_send_mail(self, kind):
         template = self.env.ref("qnetz_courses.mail_template_registration_%s" % kind,

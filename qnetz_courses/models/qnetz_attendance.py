@@ -1,6 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from .event_registration import ACTIVE_STATES
+
 
 class QnetzAttendance(models.Model):
     """Whether a participant was at one session of the course."""
@@ -37,7 +39,12 @@ class QnetzAttendance(models.Model):
     @api.constrains("registration_id", "session_id")
     def _check_same_course(self):
         for attendance in self:
-            if attendance.registration_id.event_id != attendance.session_id.event_id:
+            registration = attendance.registration_id
+            if registration.event_id != attendance.session_id.event_id:
                 raise ValidationError(_(
                     "Session: %s is not a session of the course %s.") % (
-                    attendance.session_id.display_name, attendance.registration_id.event_id.name))
+                    attendance.session_id.display_name, registration.event_id.name))
+            if registration.state not in ACTIVE_STATES:
+                raise ValidationError(_(
+                    "Participant: %s holds no seat in the course (waiting list or cancelled); "
+                    "attendance is recorded for participants only.") % registration.name)

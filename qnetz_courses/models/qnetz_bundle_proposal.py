@@ -169,6 +169,8 @@ class QnetzBundleProposal(models.Model):
     @api.multi
     def action_create_course(self):
         self.ensure_one()
+        # public, so callable over RPC by anyone who reads proposals
+        self.env["event.event"].check_access_rights("create")
         return {
             "name": _("Create Course"),
             "type": "ir.actions.act_window",

@@ -1,6 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from .event_registration import ACTIVE_STATES
+
 
 class QnetzCourseSession(models.Model):
     """One date of a course (Termin): when, how long, and who was there."""
@@ -93,9 +95,11 @@ class QnetzCourseSession(models.Model):
     def action_fill_attendance(self):
         """Create an attendance line (present) for every participant without one."""
         Attendance = self.env["qnetz.attendance"]
+        # public, so callable over RPC by anyone who reads sessions: check before looking
+        Attendance.check_access_rights("create")
         for session in self:
             registrations = session.event_id.registration_ids.filtered(
-                lambda r: r.state in ("open", "done"))
+                lambda r: r.state in ACTIVE_STATES)
             known = session.attendance_ids.mapped("registration_id")
             for registration in registrations - known:
                 Attendance.create({"session_id": session.id,

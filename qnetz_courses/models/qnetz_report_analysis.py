@@ -2,6 +2,8 @@ from odoo import api, fields, models, tools
 
 from odoo.addons.qnetz_base.models.qnetz_need import AREAS, STATES
 
+from .event_registration import ACTIVE_STATES
+
 # The time zone of the network: a need captured at 00:30 local time on 1 January belongs
 # to the new year, although it is still 31 December in UTC.
 REPORT_TZ = "Europe/Berlin"
@@ -15,7 +17,7 @@ KINDS = [
 # A course is held once it is confirmed; a planned (draft) or cancelled course is not.
 HELD_COURSE_STATES = ("confirm", "running", "done")
 # Participants: confirmed or attended registrations; waiting list and cancelled do not count.
-PARTICIPANT_STATES = ("open", "done")
+PARTICIPANT_STATES = ACTIVE_STATES
 
 
 class QnetzReportAnalysis(models.Model):

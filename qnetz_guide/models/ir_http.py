@@ -1,9 +1,15 @@
 from werkzeug.routing import ValidationError
+from werkzeug.wrappers import Response
 
 from odoo import api, models
 from odoo.http import request
 
 from odoo.addons.http_routing.models.ir_http import ModelConverter
+from odoo.addons.qnetz_base.tools import CONTROL_RE
+
+BAD_REQUEST_TEXT = (
+    "Die Anfrage enthält ungültige Zeichen und wurde nicht bearbeitet.\n"
+    "The request contains invalid characters and was not processed.\n")
 
 
 class OfferConverter(ModelConverter):
@@ -34,6 +40,28 @@ class OfferConverter(ModelConverter):
 
 class IrHttp(models.AbstractModel):
     _inherit = "ir.http"
+
+    @classmethod
+    def _dispatch(cls):
+        # PostgreSQL can neither store nor compare NUL, and no field of the network takes
+        # other control characters: such input (in the path, the query or a form) gets a
+        # 400 before any controller, or the website's page lookup, sends it to the
+        # database and fails there with a 500. This module depends on website, so this
+        # check runs before website's own dispatch.
+        if cls._qnetz_has_bad_characters(request.httprequest):
+            return Response(BAD_REQUEST_TEXT, status=400, mimetype="text/plain")
+        return super(IrHttp, cls)._dispatch()
+
+    @staticmethod
+    def _qnetz_has_bad_characters(httprequest):
+        if CONTROL_RE.search(httprequest.path):
+            return True
+        for multidict in (httprequest.args, httprequest.form):
+            for key, values in multidict.lists():
+                for text in [key] + values:
+                    if isinstance(text, str) and CONTROL_RE.search(text):
+                        return True
+        return False
 
     @classmethod
     def _get_converters(cls):

@@ -8,17 +8,18 @@ from odoo import _, api, fields, models
 from odoo.tools import DEFAULT_SERVER_DATETIME_FORMAT
 
 from odoo.addons.qnetz_base.models.qnetz_need import AREAS, PLACES, TIMES
+from odoo.addons.qnetz_base.models.qnetz_need_intake import INTAKE_CHANNELS
+from odoo.addons.qnetz_base.tools import like_escape, outside_env
 
 # Limits of the public form; longer input is refused with a message, never cut silently.
+# Limits of the reporter's fields; the need's own fields have theirs in INTAKE_CHANNELS.
+# Longer input is refused with a message, never cut silently.
 MAX_LENGTHS = {
     "name": 120,
     "contact_name": 120,
     "email": 120,
     "phone": 40,
-    "topic": 200,
-    "description": 2000,
 }
-MAX_PARTICIPANTS = 30
 EMAIL_RE = re.compile(r"^[^@\s<>\"'(),;:]+@[^@\s<>\"'(),;:]+\.[A-Za-z]{2,}$")
 PHONE_RE = re.compile(r"^[0-9 +()/\-]*$")
 KINDS = ("company", "young_person")
@@ -110,26 +111,35 @@ class QnetzNeed(models.Model):
             "area": [(key, labels("area")[key]) for key, _label in AREAS],
             "preferred_place": [(key, labels("preferred_place")[key]) for key, _l in PLACES],
             "preferred_time": [(key, labels("preferred_time")[key]) for key, _l in TIMES],
-            "max_participants": MAX_PARTICIPANTS,
-            "max_lengths": MAX_LENGTHS,
+            "max_participants": INTAKE_CHANNELS["website"]["max_participants"],
+            "max_lengths": dict(MAX_LENGTHS, **INTAKE_CHANNELS["website"]["max_length"]),
         }
 
     @api.model
     def _guide_validate_report(self, post):
-        """Check the posted form. Returns (clean values, {field: message})."""
+        """Check the posted form. Returns (clean values, {field: message}).
+
+        The reporter's own fields are checked here; the need's fields by the need intake
+        that the portal uses too, with the website's limits and the form's labels."""
         def text(key):
             value = post.get(key) or ""
             return value.strip() if isinstance(value, str) else ""
 
-        errors = {}
         clean = {key: text(key) for key in (
             "kind", "name", "contact_name", "email", "phone", "district", "area", "topic",
             "participant_count", "preferred_place", "preferred_time", "wanted_start",
             "description")}
+        need_data = {key: clean[key] for key in INTAKE_CHANNELS["website"]["fields"]}
+        need_values, errors = self._qnetz_check_intake(need_data, "website", labels={
+            "area": _("Area"), "topic": _("What should be learnt"),
+            "participant_count": _("Participants"), "wanted_start": _("Wanted start"),
+            "description": _("Message"), "preferred_place": _("Place"),
+            "preferred_time": _("Time"),
+        })
+        errors = dict(errors)
         field_labels = {
             "name": _("Name"), "contact_name": _("Contact person"), "email": _("Email"),
-            "phone": _("Phone"), "topic": _("What should be learnt"),
-            "description": _("Message"),
+            "phone": _("Phone"),
         }
         for key, limit in MAX_LENGTHS.items():
             if len(clean[key]) > limit:
@@ -147,38 +157,10 @@ class QnetzNeed(models.Model):
             errors["phone"] = _("Phone: please use only digits, spaces and + ( ) / -.")
         if clean["district"] not in DISTRICTS:
             errors["district"] = _("District: please choose Kreis Höxter or Landkreis Holzminden.")
-        if clean["area"] not in dict(AREAS):
-            errors["area"] = _("Area: please choose what kind of support is needed.")
-        if not clean["topic"]:
-            errors["topic"] = _("What should be learnt: please describe the need in a few words.")
-        try:
-            count = int(clean["participant_count"] or 1)
-        except ValueError:
-            count = 0
-        if not 1 <= count <= MAX_PARTICIPANTS:
-            errors["participant_count"] = _(
-                "Participants: please enter a number from 1 to %d.") % MAX_PARTICIPANTS
-        clean["participant_count"] = count
-        if clean["preferred_place"] not in dict(PLACES):
-            clean["preferred_place"] = "either"
-        if clean["preferred_time"] not in dict(TIMES):
-            clean["preferred_time"] = "any"
-        if clean["wanted_start"]:
-            try:
-                start = datetime.strptime(clean["wanted_start"], "%Y-%m-%d").date()
-            except ValueError:
-                errors["wanted_start"] = _(
-                    "Wanted start: please enter a date like 2027-03-01.")
-            else:
-                today = fields.Date.from_string(fields.Date.context_today(self))
-                if start < today:
-                    errors["wanted_start"] = _("Wanted start: the date lies in the past.")
-                elif start > today + timedelta(days=3 * 366):
-                    errors["wanted_start"] = _(
-                        "Wanted start: please choose a date within the next three years.")
         if post.get("consent") not in ("1", "on", "yes"):
             errors["consent"] = _(
                 "Consent: please agree that we may store your details to answer you.")
+        clean.update(need_values)
         return clean, errors
 
     @api.model
@@ -189,7 +171,7 @@ class QnetzNeed(models.Model):
         Partner = self.env["res.partner"].sudo()
         district = self.env.ref(DISTRICTS[clean["district"]])
         role = "is_training_company" if clean["kind"] == "company" else "is_apprentice"
-        email = clean["email"].replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        email = like_escape(clean["email"])
         partner = Partner.search([
             ("qnetz_web_reported", "=", True), (role, "=", True), ("parent_id", "=", False),
             ("email", "=ilike", email)], limit=1)
@@ -247,7 +229,8 @@ class QnetzNeed(models.Model):
         if clean["kind"] == "company" and clean["contact_name"]:
             description = _("Contact person: %s") % clean["contact_name"] + (
                 "\n\n" + description if description else "")
-        need = self.sudo().with_context(mail_create_nosubscribe=True).create({
+        need = self.with_env(outside_env(self.env)).with_context(
+            mail_create_nosubscribe=True).create({
             "partner_id": partner.id,
             "area": clean["area"],
             "topic": clean["topic"],

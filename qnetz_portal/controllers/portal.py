@@ -1,22 +1,12 @@
-import re
-
 from werkzeug.exceptions import Forbidden, NotFound
 
-from odoo import _, fields, http, tools
+from odoo import _, http
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.http import request
 
 from odoo.addons.portal.controllers.portal import CustomerPortal, pager as portal_pager
-
-DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-MAX_PARTICIPANTS = 99
-
-
-def _int(value):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return 0
+from odoo.addons.qnetz_base.models.qnetz_need_intake import INTAKE_CHANNELS
+from odoo.addons.qnetz_base.tools import to_int as _int
 
 
 def _error_text(exc):
@@ -78,7 +68,7 @@ class QnetzPortal(CustomerPortal):
         return values
 
     def _qnetz_course_layout_values(self, roles, partner):
-        # extended below by the course part once qnetz_courses provides the models
+        # the course part (courses.py) adds its counts
         return {}
 
     # ------------------------------------------------------------------ needs
@@ -116,82 +106,23 @@ class QnetzPortal(CustomerPortal):
             "places": self._selection("qnetz.need", "preferred_place"),
             "times": self._selection("qnetz.need", "preferred_time"),
             "urgencies": self._selection("qnetz.need", "urgency"),
-            "max_participants": MAX_PARTICIPANTS,
+            "max_participants": INTAKE_CHANNELS["portal"]["max_participants"],
         })
         return values
 
     def _need_form_parse(self, company, post):
-        """Check the form like the backend does and return (form, vals, errors, messages).
-        form keeps what the user typed so the page can show it again."""
-        Need = request.env["qnetz.need"]
-        fields_ = Need._fields
-        labels = {name: fields_[name].get_description(request.env)["string"]
-                  for name in ("area", "topic", "occupation_id", "participant_count",
-                               "preferred_place", "preferred_time", "wanted_start",
-                               "urgency", "apprentice_ids")}
+        """Read the posted form and check it with the need's own intake rules.
+        Returns (form, data, errors): form keeps what the user typed so the page can
+        show it again, data is what goes to the need's portal action."""
         apprentice_ids = [_int(v) for v in request.httprequest.form.getlist("apprentice_ids")]
         form = {key: (post.get(key) or "").strip() for key in (
             "area", "topic", "occupation_id", "participant_count", "preferred_place",
             "preferred_time", "wanted_start", "urgency", "description")}
         form["apprentice_ids"] = apprentice_ids
-        errors, messages = {}, []
-
-        def fail(field, message):
-            errors[field] = True
-            messages.append(message)
-
-        for field in ("area", "preferred_place", "preferred_time", "urgency"):
-            keys = dict(self._selection("qnetz.need", field))
-            if not form[field]:
-                fail(field, _("%s: please choose a value.") % labels[field])
-            elif form[field] not in keys:
-                fail(field, _("%s: please choose one of the offered values.") % labels[field])
-        if not form["topic"]:
-            fail("topic", _("%s: please describe what should be learnt.") % labels["topic"])
-        occupation = request.env["qnetz.occupation"]
-        if form["occupation_id"]:
-            occupation = occupation.search([("id", "=", _int(form["occupation_id"]))])
-            if not occupation:
-                fail("occupation_id", _("%s: unknown occupation.") % labels["occupation_id"])
-        count = form["participant_count"]
-        if not count.isdigit() or not 1 <= int(count) <= MAX_PARTICIPANTS:
-            fail("participant_count", _("%s: please enter a whole number from 1 to %d.")
-                 % (labels["participant_count"], MAX_PARTICIPANTS))
-        wanted = form["wanted_start"]
-        if wanted:
-            try:
-                if not DATE_RE.match(wanted):
-                    raise ValueError
-                fields.Date.from_string(wanted)
-            except ValueError:
-                fail("wanted_start", _("%s: please enter a date (YYYY-MM-DD).")
-                     % labels["wanted_start"])
-            else:
-                if wanted < fields.Date.context_today(request.env.user):
-                    fail("wanted_start", _("%s: the date cannot be in the past.")
-                         % labels["wanted_start"])
-        apprentices = request.env["res.partner"].search(
-            self._apprentice_domain(company) + [("id", "in", apprentice_ids)])
-        if len(apprentices) != len(set(apprentice_ids)):
-            fail("apprentice_ids", _("%s: only your own apprentices can be chosen.")
-                 % labels["apprentice_ids"])
-        elif count.isdigit() and len(apprentices) > int(count):
-            fail("apprentice_ids", _("%s: %d apprentices are chosen, more than the %s participants.")
-                 % (labels["apprentice_ids"], len(apprentices), count))
-        vals = {}
-        if not errors:
-            vals = {
-                "area": form["area"], "topic": form["topic"],
-                "occupation_id": occupation.id or False,
-                "participant_count": int(count),
-                "preferred_place": form["preferred_place"],
-                "preferred_time": form["preferred_time"],
-                "wanted_start": wanted or False,
-                "urgency": form["urgency"],
-                "description": form["description"] or False,
-                "apprentice_ids": [(6, 0, apprentices.ids)],
-            }
-        return form, vals, errors, messages
+        data = dict(form)
+        _values, errors = request.env["qnetz.need"]._qnetz_check_intake(
+            data, "portal", company)
+        return form, data, errors
 
     @http.route(["/my/needs", "/my/needs/page/<int:page>"], type="http", auth="user",
                 website=True)
@@ -231,16 +162,16 @@ class QnetzPortal(CustomerPortal):
         if request.httprequest.method != "POST":
             return request.render("qnetz_portal.portal_need_form",
                                   self._need_form_context(company))
-        form, vals, errors, messages = self._need_form_parse(company, post)
+        form, data, errors = self._need_form_parse(company, post)
+        messages = list(errors.values())
         if not errors:
-            vals["partner_id"] = company.id
             try:
                 with request.env.cr.savepoint():
-                    need = request.env["qnetz.need"].create(vals)
+                    need_id = request.env["qnetz.need"].qnetz_portal_report(data)
             except (UserError, ValidationError, AccessError) as exc:
                 messages.append(_error_text(exc))
             else:
-                return request.redirect("/my/needs/%d?message=created" % need.id)
+                return request.redirect("/my/needs/%d?message=created" % need_id)
         return request.render("qnetz_portal.portal_need_form", self._need_form_context(
             company, form=form, errors=errors, messages=messages))
 
@@ -274,11 +205,12 @@ class QnetzPortal(CustomerPortal):
         if request.httprequest.method != "POST":
             return request.render("qnetz_portal.portal_need_form",
                                   self._need_form_context(company, need=need))
-        form, vals, errors, messages = self._need_form_parse(company, post)
+        form, data, errors = self._need_form_parse(company, post)
+        messages = list(errors.values())
         if not errors:
             try:
                 with request.env.cr.savepoint():
-                    need.write(vals)
+                    need.qnetz_portal_update(data)
             except (UserError, ValidationError, AccessError) as exc:
                 messages.append(_error_text(exc))
             else:
@@ -291,17 +223,9 @@ class QnetzPortal(CustomerPortal):
     def portal_need_withdraw(self, need_id, reason=None, **post):
         need = self._get_need(need_id)
         reason = (reason or "").strip()
-        label = need._fields["withdraw_reason"].get_description(request.env)["string"]
-        if not reason:
-            return self.portal_need_page(need_id, error_messages=[
-                _("%s: please tell the coordinator why the need is withdrawn.") % label])
-        if need.state not in ("new", "qualified"):
-            return self.portal_need_page(need_id, withdraw_reason=reason, error_messages=[
-                _("State: this need can no longer be withdrawn in the portal; "
-                  "please contact the coordinator.")])
         try:
             with request.env.cr.savepoint():
-                need.action_withdraw(reason=reason)
+                need.qnetz_portal_withdraw(reason)
         except (UserError, ValidationError, AccessError) as exc:
             return self.portal_need_page(need_id, withdraw_reason=reason,
                                          error_messages=[_error_text(exc)])
@@ -310,7 +234,7 @@ class QnetzPortal(CustomerPortal):
     # ------------------------------------------------------------------ apprentices
 
     @http.route(["/my/apprentices"], type="http", auth="user", website=True)
-    def portal_my_apprentices(self, message=None, **kw):
+    def portal_my_apprentices(self, message=None, error_messages=None, **kw):
         company = self._qnetz_company()
         apprentices = request.env["res.partner"].search(
             self._apprentice_domain(company), order="name")
@@ -322,6 +246,7 @@ class QnetzPortal(CustomerPortal):
             "years": dict(self._selection("res.partner", "training_year")),
             "page_name": "qnetz_apprentice",
             "message": message,
+            "error_messages": error_messages or [],
         })
         return request.render("qnetz_portal.portal_my_apprentices", values)
 
@@ -329,6 +254,7 @@ class QnetzPortal(CustomerPortal):
         values = self._prepare_portal_layout_values()
         values.update({
             "page_name": "qnetz_apprentice_form",
+            "apprentice": None,
             "form": form or {"consent_purpose": self._default_consent_purpose()},
             "errors": errors or {},
             "error_messages": messages or [],
@@ -343,92 +269,79 @@ class QnetzPortal(CustomerPortal):
         return _("Registration for and participation in courses of the qualification "
                  "network Höxter-Holzminden, including certificates of participation.")
 
+    def _apprentice_form_data(self, post, with_consent):
+        keys = ("name", "email", "occupation_id", "training_year", "vocational_school_id")
+        if with_consent:
+            keys += ("consent", "consent_given_by", "consent_purpose")
+        return {key: (post.get(key) or "").strip() for key in keys}
+
     @http.route(["/my/apprentices/new"], type="http", auth="user", website=True,
                 methods=["GET", "POST"])
     def portal_apprentice_new(self, **post):
-        company = self._qnetz_company()
+        self._qnetz_company()
         if request.httprequest.method != "POST":
             return request.render("qnetz_portal.portal_apprentice_form",
                                   self._apprentice_form_context())
-        form = {key: (post.get(key) or "").strip() for key in (
-            "name", "email", "occupation_id", "training_year", "vocational_school_id",
-            "consent", "consent_given_by", "consent_purpose")}
-        errors, messages = {}, []
-
-        def fail(field, message):
-            errors[field] = True
-            messages.append(message)
-
-        if not form["name"]:
-            fail("name", _("Name: please enter the apprentice's name."))
-        if form["email"] and not tools.single_email_re.match(form["email"]):
-            fail("email", _("Email: please enter a valid email address."))
-        occupation = request.env["qnetz.occupation"]
-        if form["occupation_id"]:
-            occupation = occupation.search([("id", "=", _int(form["occupation_id"]))])
-            if not occupation:
-                fail("occupation_id", _("Training Occupation: unknown occupation."))
-        if form["training_year"] and form["training_year"] not in dict(
-                self._selection("res.partner", "training_year")):
-            fail("training_year", _("Training Year: please choose one of the offered values."))
-        school = request.env["res.partner"]
-        if form["vocational_school_id"]:
-            # sudo: schools are other organisations; the domain keeps it to schools
-            school = school.sudo().search([("id", "=", _int(form["vocational_school_id"])),
-                                           ("is_vocational_school", "=", True)])
-            if not school:
-                fail("vocational_school_id", _("Vocational School: unknown school."))
-        if not form["consent"]:
-            fail("consent", _("Consent: the apprentice's consent to the processing of "
-                              "their data is needed."))
-        if not form["consent_given_by"]:
-            fail("consent_given_by", _("Consent given by: please name who gave the consent."))
-        if not form["consent_purpose"]:
-            fail("consent_purpose", _("Purpose of the consent: please describe the purpose."))
+        form = self._apprentice_form_data(post, with_consent=True)
+        Partner = request.env["res.partner"]
+        _values, errors = Partner._qnetz_check_apprentice_values(form, with_consent=True)
+        messages = list(errors.values())
         if not errors:
             try:
                 with request.env.cr.savepoint():
-                    apprentice = self._create_apprentice(company, form, occupation, school)
+                    apprentice_id = Partner.qnetz_portal_add_apprentice(form)
             except (UserError, ValidationError, AccessError) as exc:
                 messages.append(_error_text(exc))
             else:
-                return request.redirect("/my/apprentices?message=created&id=%d" % apprentice.id)
+                return request.redirect("/my/apprentices?message=created&id=%d" % apprentice_id)
         return request.render("qnetz_portal.portal_apprentice_form",
                               self._apprentice_form_context(form, errors, messages))
 
-    def _create_apprentice(self, company, form, occupation, school):
-        """sudo: portal users may not create contacts; the values are fixed here so the
-        new contact can only be an apprentice of the user's own company."""
-        apprentice = request.env["res.partner"].sudo().create({
-            "name": form["name"],
-            "email": form["email"] or False,
-            "is_company": False,
-            "is_apprentice": True,
-            "employer_id": company.id,
-            "occupation_id": occupation.id or False,
-            "training_year": form["training_year"] or False,
-            "vocational_school_id": school.id or False,
-            "lang": request.env.user.lang,
-        })
-        consent = {
-            "consent_date": fields.Date.context_today(request.env.user),
-            "consent_given_by": form["consent_given_by"],
-            "consent_purpose": form["consent_purpose"],
-        }
-        self._record_consent(apprentice, consent)
+    def _get_apprentice(self, apprentice_id):
+        company = self._qnetz_company()
+        apprentice = request.env["res.partner"].search(
+            [("id", "=", apprentice_id)] + self._apprentice_domain(company), limit=1)
+        if not apprentice:
+            raise NotFound()
         return apprentice
 
-    def _record_consent(self, apprentice, consent):
-        if "qnetz.target.profile" in request.env:
-            Profile = request.env["qnetz.target.profile"].sudo()
-            profile = Profile.search([("partner_id", "=", apprentice.id)], limit=1)
-            if profile:
-                profile.write(consent)
+    @http.route(["/my/apprentices/<int:apprentice_id>"], type="http", auth="user",
+                website=True, methods=["GET", "POST"])
+    def portal_apprentice_edit(self, apprentice_id, **post):
+        apprentice = self._get_apprentice(apprentice_id)
+        if request.httprequest.method != "POST":
+            form = {
+                "name": apprentice.name, "email": apprentice.email or "",
+                "occupation_id": str(apprentice.occupation_id.id or ""),
+                "training_year": apprentice.training_year or "",
+                "vocational_school_id": str(apprentice.sudo().vocational_school_id.id or ""),
+            }
+            values = self._apprentice_form_context(form)
+            values["apprentice"] = apprentice
+            return request.render("qnetz_portal.portal_apprentice_form", values)
+        form = self._apprentice_form_data(post, with_consent=False)
+        _values, errors = request.env["res.partner"]._qnetz_check_apprentice_values(
+            form, with_consent=False)
+        messages = list(errors.values())
+        if not errors:
+            try:
+                with request.env.cr.savepoint():
+                    apprentice.qnetz_portal_update_apprentice(form)
+            except (UserError, ValidationError, AccessError) as exc:
+                messages.append(_error_text(exc))
             else:
-                consent["partner_id"] = apprentice.id
-                Profile.create(consent)
-        apprentice.message_post(body=_(
-            "Consent recorded in the portal by %s on %s: given by %s for: %s") % (
-            request.env.user.name, consent["consent_date"], consent["consent_given_by"],
-            consent["consent_purpose"]), message_type="comment", subtype="mail.mt_note",
-            author_id=request.env.user.partner_id.id)
+                return request.redirect("/my/apprentices?message=saved&id=%d" % apprentice.id)
+        values = self._apprentice_form_context(form, errors, messages)
+        values["apprentice"] = apprentice
+        return request.render("qnetz_portal.portal_apprentice_form", values)
+
+    @http.route(["/my/apprentices/<int:apprentice_id>/remove"], type="http", auth="user",
+                website=True, methods=["POST"])
+    def portal_apprentice_remove(self, apprentice_id, **post):
+        apprentice = self._get_apprentice(apprentice_id)
+        try:
+            with request.env.cr.savepoint():
+                apprentice.qnetz_portal_remove_apprentice()
+        except (UserError, ValidationError, AccessError) as exc:
+            return self.portal_my_apprentices(error_messages=[_error_text(exc)])
+        return request.redirect("/my/apprentices?message=removed")

@@ -1,3 +1,5 @@
 from . import res_partner
 from . import qnetz_need
-from . import qnetz_attendance
+from . import event_event
+from . import event_registration
+from . import qnetz_course_session

@@ -1,4 +1,4 @@
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import mute_logger
 
 from .common import PortalCase
@@ -173,14 +173,22 @@ class TestNeedAccessRules(PortalCase):
 
     def test_portal_cannot_set_coordinator_fields(self):
         Need = self.env["qnetz.need"].sudo(self.user_a)
+        # no direct create or write: the portal's own actions are the only way in
         with self.assertRaises(AccessError):
             Need.create({"partner_id": self.company_a.id, "area": "theory", "topic": "x",
-                         "participant_count": 1, "state": "qualified"})
-        need = Need.create({"partner_id": self.company_a.id, "area": "theory", "topic": "x",
-                            "participant_count": 1})
+                         "participant_count": 1})
+        with self.assertRaises(ValidationError):
+            Need.qnetz_portal_report({"area": "theory", "topic": "x", "state": "qualified"})
+        need = Need.browse(Need.qnetz_portal_report({"area": "theory", "topic": "x"}))
+        self.assertEqual(need.partner_id, self.company_a)
         with self.assertRaises(AccessError):
             need.write({"user_id": self.user_a.id})
+        with self.assertRaises(ValidationError):
+            need.qnetz_portal_update({"area": "theory", "topic": "x",
+                                      "user_id": self.user_a.id})
         need.sudo().action_qualify()
+        with self.assertRaises(UserError):
+            need.qnetz_portal_update({"area": "theory", "topic": "y"})
         with self.assertRaises(AccessError):
             need.write({"state": "bundled"})
 

@@ -97,18 +97,23 @@ class TestPortalProvider(PortalCase):
         self.run_course(self.course)
         session = self.course.session_ids[0]
         Attendance = self.env["qnetz.attendance"]
-        mine = Attendance.sudo(self.user_p).create({
-            "session_id": session.id, "registration_id": self.reg_a.id, "status": "present"})
+        statuses = {self.reg_a.id: "present", self.reg_b.id: "present"}
+        # providers record through the session's portal action, not by writing attendance
         with self.assertRaises(AccessError), self.cr.savepoint():
-            Attendance.sudo(self.user_p2).create({
-                "session_id": session.id, "registration_id": self.reg_b.id,
+            Attendance.sudo(self.user_p).create({
+                "session_id": session.id, "registration_id": self.reg_a.id,
                 "status": "present"})
+        self.assertIs(session.sudo(self.user_p).qnetz_portal_record_attendance(statuses), True)
+        mine = session.attendance_ids.filtered(lambda a: a.registration_id == self.reg_a)
+        with self.assertRaises(AccessError), self.cr.savepoint():
+            session.sudo(self.user_p2).qnetz_portal_record_attendance(statuses)
         with self.assertRaises(AccessError):
-            mine.sudo(self.user_p2).write({"status": "absent"})
+            mine.sudo(self.user_p).write({"status": "absent"})
         with self.assertRaises(AccessError):
             mine.sudo(self.user_a).write({"status": "absent"})
         self.assertEqual(Attendance.sudo(self.user_a).search([]).ids, mine.ids)
-        self.assertFalse(Attendance.sudo(self.user_b).search([]))
+        self.assertEqual(Attendance.sudo(self.user_b).search([]).mapped("registration_id"),
+                         self.reg_b)
         regs = self.env["event.registration"]
         self.assertEqual(regs.sudo(self.user_p).search(
             [("event_id", "=", self.course.id)]).ids.__len__(), 2)
@@ -159,7 +164,8 @@ class TestPortalProvider(PortalCase):
         self.assertIn("o_qnetz_errors", response.text)
         self.assertEqual(set(session.attendance_ids.mapped("status")), {"present"})
         with self.assertRaises(UserError):
-            session.attendance_ids[0].sudo(self.user_p).write({"status": "absent"})
+            session.sudo(self.user_p).qnetz_portal_record_attendance(
+                {self.reg_a.id: "absent", self.reg_b.id: "absent"})
         # another provider cannot bill this course
         self.login(self.user_p2)
         token = self.csrf_token("/my/provider/courses/%d" % self.other_course.id)

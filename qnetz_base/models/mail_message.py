@@ -1,0 +1,48 @@
+from odoo import SUPERUSER_ID, _, api, models
+from odoo.exceptions import AccessError
+
+
+class MailMessage(models.Model):
+    _inherit = "mail.message"
+
+    @api.model
+    def create(self, values):
+        # message_post and create are public: whoever may post on a record (or create a
+        # message of their own) could otherwise notify any partner or channel in the
+        # network's name. Recipients must be people the author may see; the network's
+        # own code notifies as superuser.
+        self._qnetz_check_recipients(values.get("partner_ids"), values.get("channel_ids"))
+        return super(MailMessage, self).create(values)
+
+    @api.model
+    def _qnetz_check_recipients(self, partner_ids, channel_ids):
+        """Refuse recipients the current user may not read."""
+        if self.env.uid == SUPERUSER_ID:
+            return
+        partners = self.env["res.partner"].browse(self._qnetz_command_ids(partner_ids))
+        channels = self.env["mail.channel"].browse(self._qnetz_command_ids(channel_ids))
+        try:
+            for records in (partners, channels):
+                if records:
+                    records.check_access_rights("read")
+                    records.check_access_rule("read")
+        except AccessError:
+            raise AccessError(_("You can only address people you can see."))
+
+    @staticmethod
+    def _qnetz_command_ids(values):
+        """The ids behind plain ids or the (4, id) / (6, 0, ids) commands of a message."""
+        ids = []
+        for value in values or []:
+            if isinstance(value, (list, tuple)):
+                if value and value[0] == 6 and len(value) > 2:
+                    ids.extend(value[2])
+                elif value and value[0] == 4 and len(value) > 1:
+                    ids.append(value[1])
+                elif value:
+                    raise AccessError(_("Recipients are named by their ids."))
+            else:
+                ids.append(value)
+        if not all(isinstance(i, int) for i in ids):
+            raise AccessError(_("Recipients are named by their ids."))
+        return ids
