@@ -85,6 +85,10 @@ class EventEvent(models.Model):
         if course._qnetz_has_started():
             raise UserError(_("Course: %s has already started; registrations are closed.")
                             % course.name)
+        # One registration run per course at a time: two companies taking the last seat at
+        # once would otherwise both see it free. The second waits here, then fails to
+        # serialize, and Odoo's RPC and HTTP layers retry it on the new state.
+        self.env.cr.execute("SELECT id FROM event_event WHERE id = %s FOR UPDATE", (course.id,))
         user = self.env.user
         Registration = self.env["event.registration"].with_env(outside_env(self.env))
         registrations = Registration.browse()
