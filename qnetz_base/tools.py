@@ -65,3 +65,11 @@ def to_ids(values):
 def like_escape(text):
     """`text` as a literal inside a LIKE pattern (PostgreSQL's default escape is \\)."""
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def post_note(records, author, body):
+    """A chatter note on `records`, written in the outside environment but signed by the
+    partner of the user who acted (`author`), so the chatter names the real person."""
+    for record in records:
+        record.message_post(body=body, author_id=author.id, message_type="comment",
+                            subtype="mail.mt_note")

@@ -1,7 +1,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from odoo.addons.qnetz_base.tools import outside_env, to_ids
+from odoo.addons.qnetz_base.tools import outside_env, post_note, to_ids
 from odoo.addons.qnetz_courses.models.event_registration import ACTIVE_STATES
 
 
@@ -90,6 +90,7 @@ class EventEvent(models.Model):
         # serialize, and Odoo's RPC and HTTP layers retry it on the new state.
         self.env.cr.execute("SELECT id FROM event_event WHERE id = %s FOR UPDATE", (course.id,))
         user = self.env.user
+        note = _("Registered in the portal by %s.") % user.name
         Registration = self.env["event.registration"].with_env(outside_env(self.env))
         registrations = Registration.browse()
         for apprentice in apprentices.sorted("name"):
@@ -98,9 +99,7 @@ class EventEvent(models.Model):
                 "apprentice_id": apprentice.id,
                 "paying_partner_id": company.id,
             })
-            registration.message_post(body=_("Registered in the portal by %s.") % user.name,
-                                      message_type="comment", subtype="mail.mt_note",
-                                      author_id=user.partner_id.id)
+            post_note(registration, user.partner_id, note)
             registrations |= registration
         return registrations.ids
 
@@ -130,9 +129,8 @@ class EventEvent(models.Model):
         bill = course._qnetz_create_provider_bill()
         note = _("%s submitted the invoice in the portal and confirmed that the attendance "
                  "is complete.") % author.name
-        for record in (course, bill):
-            record.message_post(body=note, author_id=author.id, message_type="comment",
-                                subtype="mail.mt_note")
+        post_note(course, author, note)
+        post_note(bill, author, note)
         coordinator = course.user_id if course.user_id and not course.user_id.share else \
             self.env["res.partner"]._qnetz_default_coordinator(course.provider_id)
         activity_type = self.env.ref("mail.mail_activity_data_todo", raise_if_not_found=False)

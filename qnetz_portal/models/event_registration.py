@@ -3,7 +3,7 @@ import base64
 from odoo import _, api, models
 from odoo.exceptions import AccessError, UserError
 
-from odoo.addons.qnetz_base.tools import outside_env
+from odoo.addons.qnetz_base.tools import outside_env, post_note
 from odoo.addons.qnetz_courses.models.event_registration import ACTIVE_STATES
 
 # What a company may still cancel itself, before the course begins.
@@ -52,9 +52,7 @@ class EventRegistration(models.Model):
         user = self.env.user
         registration = registration.with_env(outside_env(self.env))
         registration.action_cancel_registration()
-        registration.message_post(body=_("Cancelled in the portal by %s.") % user.name,
-                                  message_type="comment", subtype="mail.mt_note",
-                                  author_id=user.partner_id.id)
+        post_note(registration, user.partner_id, _("Cancelled in the portal by %s.") % user.name)
         return True
 
     @api.multi

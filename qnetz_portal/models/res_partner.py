@@ -1,7 +1,8 @@
 from odoo import _, api, fields, models, tools
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from odoo.addons.qnetz_base.tools import has_control_characters, outside_env, to_int
+from odoo.addons.qnetz_base.tools import (
+    has_control_characters, outside_env, post_note, to_int)
 
 # What a company may fill in about its apprentices; the rest is the coordinator's.
 APPRENTICE_FIELDS = ("name", "email", "occupation_id", "training_year", "vocational_school_id")
@@ -140,11 +141,10 @@ class ResPartner(models.Model):
         Profile = self.env["qnetz.target.profile"].with_env(outside_env(self.env))
         consent["partner_id"] = apprentice.id
         Profile.create(consent)
-        apprentice.message_post(body=_(
+        post_note(apprentice, user.partner_id, _(
             "Consent recorded in the portal by %s on %s: given by %s for: %s") % (
             user.name, consent["consent_date"], consent["consent_given_by"],
-            consent["consent_purpose"]), message_type="comment", subtype="mail.mt_note",
-            author_id=user.partner_id.id)
+            consent["consent_purpose"]))
         return apprentice.id
 
     @api.multi
@@ -157,9 +157,7 @@ class ResPartner(models.Model):
         user = self.env.user
         apprentice = apprentice.with_env(outside_env(self.env))
         apprentice.write(vals)
-        apprentice.message_post(body=_("Changed in the portal by %s.") % user.name,
-                                message_type="comment", subtype="mail.mt_note",
-                                author_id=user.partner_id.id)
+        post_note(apprentice, user.partner_id, _("Changed in the portal by %s.") % user.name)
         return True
 
     @api.multi
@@ -174,9 +172,7 @@ class ResPartner(models.Model):
                               "please contact the coordinator.") % apprentice.name)
         user = self.env.user
         apprentice = apprentice.with_env(outside_env(self.env))
-        apprentice.message_post(body=_("Removed in the portal by %s.") % user.name,
-                                message_type="comment", subtype="mail.mt_note",
-                                author_id=user.partner_id.id)
+        post_note(apprentice, user.partner_id, _("Removed in the portal by %s.") % user.name)
         apprentice.write({"active": False})
         return True
 
