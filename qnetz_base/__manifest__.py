@@ -10,7 +10,7 @@
     "license": "AGPL-3",
     "application": True,
     "installable": True,
-    "depends": ["contacts", "mail"],
+    "depends": ["contacts", "mail", "auditlog"],
     "data": [
         "security/qnetz_security.xml",
         "security/ir.model.access.csv",
@@ -18,12 +18,14 @@
         "data/qnetz_occupation_data.xml",
         "data/qnetz_need_sequence.xml",
         "data/qnetz_anonymise_data.xml",
+        "data/qnetz_auditlog_data.xml",
         "views/qnetz_menus.xml",
         "views/qnetz_need_views.xml",
         "views/res_partner_views.xml",
         "views/qnetz_target_profile_views.xml",
         "views/qnetz_district_views.xml",
         "views/qnetz_occupation_views.xml",
+        "views/qnetz_auditlog_views.xml",
     ],
     "demo": [
         "demo/res_partner_industry_demo.xml",

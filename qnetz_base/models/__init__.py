@@ -3,3 +3,10 @@ from . import qnetz_occupation
 from . import res_partner
 from . import qnetz_need
 from . import qnetz_target_profile
+from . import auditlog_rule
+from . import auditlog_log
+from . import qnetz_audit_mixin
+from . import res_partner_audit
+from . import qnetz_need_audit
+from . import qnetz_target_profile_audit
+from . import mail_mail
