@@ -13,7 +13,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SCRIPT = os.path.join(ROOT, "scripts", "write_prod_config.py")
 SETTINGS = ("WORKERS", "HTTP_PORT", "LONGPOLLING_PORT", "DATA_DIR", "SERVER_NAME", "APP_SERVERS",
             "TLS_CERT", "TLS_KEY", "MAX_UPLOAD", "SMTP_HOST", "SMTP_PORT", "SMTP_USER",
-            "SMTP_PASSWORD", "SMTP_SSL", "EMAIL_FROM")
+            "SMTP_PASSWORD", "SMTP_SSL", "EMAIL_FROM", "NGINX_CACHE_DIR")
 
 
 class TestProdConfig(unittest.TestCase):
@@ -101,7 +101,7 @@ class TestProdConfig(unittest.TestCase):
 
     @unittest.skipUnless(os.path.exists("/usr/sbin/nginx"), "nginx is not installed")
     def test_nginx_accepts_the_site(self):
-        _, _, site = self.generate()
+        self.generate(NGINX_CACHE_DIR=os.path.join(self.folder.name, "cache"))
         main = os.path.join(self.folder.name, "nginx-main.conf")
         with open(main, "w") as conf:
             conf.write("pid %s/nginx.pid;\nerror_log stderr;\nevents {}\nhttp {\n"
