@@ -15,7 +15,6 @@ Bounded: only loopback addresses are accepted as target, every client stops afte
 --seconds, and every request has a timeout.
 """
 import argparse
-import json
 import statistics
 import sys
 import threading
@@ -33,7 +32,8 @@ def login(base, db, user):
         "jsonrpc": "2.0", "method": "call", "params": {"db": db, "login": user, "password": user}})
     reply.raise_for_status()
     if not reply.json().get("result", {}).get("uid"):
-        raise SystemExit("error: %s could not log in to %s (a demo database is needed)" % (user, db))
+        raise SystemExit("error: %s could not log in to %s (a demo database is needed)"
+                         % (user, db))
     return session
 
 
@@ -79,13 +79,15 @@ def client(index, base, db, barrier, deadline, results, lock):
         start = time.time()
         try:
             ok = call(sessions.get(user, anonymous), base)
-        except (requests.RequestException, ValueError):
-            ok = False
+            reason = "unexpected answer"
+        except (requests.RequestException, ValueError) as error:
+            ok, reason = False, "%s: %s" % (type(error).__name__, error)
         elapsed = time.time() - start
         with lock:
             results[name]["times"].append(elapsed)
             if not ok:
                 results[name]["errors"] += 1
+                results[name].setdefault("first_error", reason)
 
 
 def percentile(values, fraction):
@@ -139,6 +141,9 @@ def main():
             name, len(times), len(times) / wall, percentile(times, 0.5) * 1000,
             percentile(times, 0.95) * 1000, results[name]["errors"]))
     print("%-36s %8d %9.1f %9s %9s %7d" % ("all", total, total / wall, "", "", errors))
+    for name, _, _ in PAGES:
+        if results[name].get("first_error"):
+            print("first error on %s: %s" % (name, results[name]["first_error"][:300]))
     if total:
         print("median of all: %.0f ms" % (statistics.median(
             t for r in results.values() for t in r["times"]) * 1000))

@@ -70,8 +70,11 @@ def odoo_options(path, dbname):
         ("log_level", env("LOG_LEVEL", "info")),
         ("logfile", os.path.join(os.path.dirname(os.path.abspath(path)), "prod.log")),
         # A worker is recycled past these: a leaking request cannot take the server down.
-        ("limit_memory_soft", str(640 * 1024 * 1024)),
-        ("limit_memory_hard", str(768 * 1024 * 1024)),
+        # Odoo's own defaults: the hard limit is the workers' address-space limit, which
+        # lessc (node, spawned by a worker to compile the stylesheets) inherits; at 768 MB
+        # V8 dies with "out of memory: Zone" and the site is served unstyled.
+        ("limit_memory_soft", str(2048 * 1024 * 1024)),
+        ("limit_memory_hard", str(2560 * 1024 * 1024)),
         ("limit_time_cpu", "120"),
         ("limit_time_real", "240"),
         ("limit_request", "8192"),
