@@ -17,6 +17,8 @@ ADDONS ?= qnetz_base,qnetz_courses,qnetz_guide,qnetz_portal
 TESTS ?=
 PYTEST_ARGS ?=
 
+comma := ,
+space := $(empty) $(empty)
 VENV := .venv
 PYTHON := $(VENV)/bin/python
 CONF := .odoo/odoo.conf
@@ -35,7 +37,7 @@ PROD_SITE := .odoo/nginx-qnetz.conf
 PROD_PID := .odoo/prod.pid
 
 .PHONY: help setup venv postgres system-packages node browser config run test test-only clean i18n \
-	backup restore prod prod-config prod-start prod-stop prod-update
+	lint backup restore prod prod-config prod-start prod-stop prod-update
 
 help:
 	@echo "make run    set up and serve the demo database '$(DB)' on http://localhost:$(HTTP_PORT)"
@@ -44,6 +46,7 @@ help:
 	@echo "make prod-stop / prod-start / prod-update   stop, start, update the addons and restart"
 	@echo "make backup DB=name                 archive database + filestore into $(BACKUP_DIR)/"
 	@echo "make restore FILE=archive DB=new     restore an archive into a new database"
+	@echo "make lint   flake8 and pylint-odoo (config: setup.cfg, .pylintrc)"
 	@echo "make clean  remove the venv and generated configuration (databases are kept)"
 
 venv:
@@ -80,6 +83,12 @@ test: setup browser
 # Runs the suite against the existing test database, for quick iterations.
 test-only:
 	@$(PYTHON) -m pytest --odoo-config=$(TEST_CONF) --odoo-database=$(TEST_DB) $(PYTEST_ARGS) $(TESTS)
+
+# flake8 for the style of every Python file, pylint-odoo for the addons' Odoo rules.
+lint: venv
+	@$(VENV)/bin/flake8 .
+	@$(VENV)/bin/pylint --rcfile=.pylintrc $(subst $(comma),$(space),$(ADDONS))
+	@echo "lint: flake8 and pylint-odoo found nothing."
 
 node:
 	@scripts/setup_node.sh

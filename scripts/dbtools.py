@@ -10,7 +10,8 @@ import psycopg2
 def read_config(path):
     parser = configparser.ConfigParser(interpolation=None)
     if not parser.read(path):
-        raise SystemExit("error: no Odoo configuration at %s; run `make run` or `make prod` first." % path)
+        raise SystemExit("error: no Odoo configuration at %s; run `make run` or `make prod` "
+                         "first." % path)
     return dict(parser["options"])
 
 

@@ -110,7 +110,8 @@ def main():
     state = database_state(args.dbname)
     if args.reset or state == "broken":
         if state != "missing":
-            print("Dropping database %s (%s) ..." % (args.dbname, "reset" if args.reset else "incomplete"))
+            print("Dropping database %s (%s) ..."
+                  % (args.dbname, "reset" if args.reset else "incomplete"))
             drop_database(args.dbname)
         state = "missing"
     if state == "missing":
@@ -139,7 +140,8 @@ def main():
     release_stuck_modules(args.dbname)
     missing = set(modules) - installed_modules(args.dbname, modules)
     if missing:
-        sys.exit("error: %s did not install in %s; see the log above." % (", ".join(sorted(missing)), args.dbname))
+        sys.exit("error: %s did not install in %s; see the log above."
+                 % (", ".join(sorted(missing)), args.dbname))
 
 
 if __name__ == "__main__":

@@ -97,7 +97,8 @@ def nginx_site(options):
     name = env("SERVER_NAME", "localhost")
     cert, key = env("TLS_CERT"), env("TLS_KEY")
     upstreams = (
-        "upstream qnetz_odoo {\n%s}\n" % "".join("    server %s:%s;\n" % (h, http_port) for h in servers)
+        "upstream qnetz_odoo {\n%s}\n"
+        % "".join("    server %s:%s;\n" % (h, http_port) for h in servers)
         # One longpolling connection per browser tab waits up to a minute; sticky by
         # address so that a tab keeps talking to the server that holds its bus.
         + "upstream qnetz_longpolling {\n    ip_hash;\n%s}\n"

@@ -87,8 +87,8 @@ class TestBackupRestore(unittest.TestCase):
         for fname in after["stored files"]:
             original = os.path.join(dbtools.filestore(self.conf, self.source), fname)
             if os.path.exists(original):
-                with open(original, "rb") as a, \
-                        open(os.path.join(dbtools.filestore(self.conf, self.target), fname), "rb") as b:
+                copy = os.path.join(dbtools.filestore(self.conf, self.target), fname)
+                with open(original, "rb") as a, open(copy, "rb") as b:
                     self.assertEqual(a.read(), b.read(), fname)
 
     def test_restore_refuses_an_existing_database(self):

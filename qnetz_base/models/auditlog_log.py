@@ -32,7 +32,8 @@ class AuditlogLog(models.Model):
         """Delete the logs of these records, with their lines (cascade)."""
         if not res_ids:
             return 0
-        logs = self.sudo().search([("model_id.model", "=", model_name), ("res_id", "in", list(res_ids))])
+        logs = self.sudo().search(
+            [("model_id.model", "=", model_name), ("res_id", "in", list(res_ids))])
         count = len(logs)
         logs.unlink()
         return count

@@ -53,7 +53,7 @@ class EventEvent(models.Model):
         "qnetz.course.session", "event_id", string="Sessions", copy=True)
     session_count = fields.Integer(compute="_compute_total_hours", string="Number of Sessions")
     total_hours = fields.Float(
-        string="Total Hours", compute="_compute_total_hours", store=True,
+        compute="_compute_total_hours", store=True,
         help="Sum of the hours of all sessions.")
     need_ids = fields.One2many("qnetz.need", "course_id", string="Training Needs")
     need_count = fields.Integer(compute="_compute_need_count", string="Number of Needs")
@@ -75,7 +75,7 @@ class EventEvent(models.Model):
         "res.currency", string="Currency", readonly=True,
         default=lambda self: self.env.user.company_id.currency_id)
     fee_model = fields.Selection(
-        FEE_MODELS, string="Fee Model", default="per_participant",
+        FEE_MODELS, default="per_participant",
         track_visibility="onchange")
     fee_amount = fields.Monetary(
         string="Fee", track_visibility="onchange",
@@ -85,7 +85,7 @@ class EventEvent(models.Model):
         help="Percentage of the fee covered by the funding programme; "
              "the companies pay the rest.")
     provider_fee = fields.Monetary(
-        string="Provider Fee", track_visibility="onchange",
+        track_visibility="onchange",
         help="The fee agreed with the provider for the whole course (vendor bill).")
     qnetz_invoice_ids = fields.One2many(
         "account.invoice", "qnetz_course_id", string="Invoices", readonly=True)

@@ -333,8 +333,8 @@ class QnetzCoursePortal(QnetzPortal):
     def portal_provider_attendance(self, event_id, course_session_id=None, **post):
         event = self._get_provider_course(event_id)
         Session = request.env["qnetz.course.session"]
-        session = Session.search([("id", "=", _int(course_session_id)), ("event_id", "=", event.id)],
-                                 limit=1)
+        session = Session.search(
+            [("id", "=", _int(course_session_id)), ("event_id", "=", event.id)], limit=1)
         errors = []
         if not session:
             errors.append(_("Session: this session does not belong to the course %s.")

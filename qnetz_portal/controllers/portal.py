@@ -176,7 +176,8 @@ class QnetzPortal(CustomerPortal):
             fail("apprentice_ids", _("%s: only your own apprentices can be chosen.")
                  % labels["apprentice_ids"])
         elif count.isdigit() and len(apprentices) > int(count):
-            fail("apprentice_ids", _("%s: %d apprentices are chosen, more than the %s participants.")
+            fail("apprentice_ids",
+                 _("%s: %d apprentices are chosen, more than the %s participants.")
                  % (labels["apprentice_ids"], len(apprentices), count))
         vals = {}
         if not errors:
