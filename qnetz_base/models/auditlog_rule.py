@@ -33,9 +33,31 @@ class AuditlogRule(models.Model):
                 [("id", "in", list(res_ids)), ("is_apprentice", "=", True)]).ids
             if not res_ids:
                 return None
+        if method == "read":
+            return self._qnetz_log_reads(uid, res_model, res_ids, additional_log_values)
         return super(AuditlogRule, self).create_logs(
             uid, res_model, res_ids, method, old_values=old_values, new_values=new_values,
             additional_log_values=additional_log_values)
+
+    def _qnetz_log_reads(self, uid, res_model, res_ids, additional_log_values=None):
+        """A list view reads 80 records at once: auditlog would write one log per record,
+        a few queries each. A read log has no lines, so all of them go in one INSERT."""
+        if not res_ids:
+            return None
+        names = dict(self.env[res_model].browse(res_ids).name_get())
+        request = self.env["auditlog.http.request"].current_http_request() or None
+        session = self.env["auditlog.http.session"].current_http_session() or None
+        log_type = (additional_log_values or {}).get("log_type")
+        self.env.cr.execute("""
+            INSERT INTO auditlog_log (name, model_id, res_id, method, user_id, http_request_id,
+                                      http_session_id, log_type, create_uid, create_date,
+                                      write_uid, write_date)
+            SELECT r.name, %s, r.res_id, 'read', %s, %s, %s, %s, %s,
+                   now() AT TIME ZONE 'UTC', %s, now() AT TIME ZONE 'UTC'
+              FROM unnest(%s::int[], %s::varchar[]) AS r(res_id, name)
+        """, (self.pool._auditlog_model_cache[res_model], uid, request, session, log_type,
+              uid, uid, list(res_ids), [(names.get(i) or "")[:64] for i in res_ids]))
+        return None
 
     def _create_log_line_on_read(self, log, fields_list, read_values):
         # A read is logged as who opened which record, when: its lines would only repeat

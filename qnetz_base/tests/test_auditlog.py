@@ -67,6 +67,17 @@ class TestAuditTrail(QnetzCase):
         self.profile.sudo(self.coordinator).export_data(["is_refugee"])
         self.assertEqual(self._logs(self.profile, "export").user_id, self.coordinator)
 
+    def test_a_list_read_logs_every_record_read(self):
+        needs = self.env["qnetz.need"].search([], limit=3)
+        self.assertEqual(len(needs), 3)
+        rows = self.env["qnetz.need"].sudo(self.coordinator).search_read(
+            [("id", "in", needs.ids)], ["topic", "state"])
+        self.assertEqual(len(rows), 3)
+        logs = self._logs(needs, "read")
+        self.assertEqual(sorted(logs.mapped("res_id")), sorted(needs.ids))
+        self.assertEqual(logs.mapped("user_id"), self.coordinator)
+        self.assertEqual(set(logs.mapped("name")), set(needs.mapped("display_name")))
+
     def test_anonymisation_deletes_the_persons_logs_and_records_who_did_it(self):
         self.apprentice.sudo(self.coordinator).read(["name"])
         self.profile.sudo(self.coordinator).read(["is_refugee"])
