@@ -24,11 +24,13 @@ from urllib.parse import urlparse
 import requests
 
 LOOPBACK = ("localhost", "127.0.0.1", "::1")
+# Seconds a client waits for one answer before counting it as an error (--timeout).
+TIMEOUT = [30.0]
 
 
 def login(base, db, user):
     session = requests.Session()
-    reply = session.post(base + "/web/session/authenticate", timeout=30, json={
+    reply = session.post(base + "/web/session/authenticate", timeout=TIMEOUT[0], json={
         "jsonrpc": "2.0", "method": "call", "params": {"db": db, "login": user, "password": user}})
     reply.raise_for_status()
     if not reply.json().get("result", {}).get("uid"):
@@ -38,17 +40,18 @@ def login(base, db, user):
 
 
 def page_wegweiser(session, base):
-    reply = session.get(base + "/wegweiser", timeout=30)
+    reply = session.get(base + "/wegweiser", timeout=TIMEOUT[0])
     return reply.status_code == 200
 
 
 def page_my_needs(session, base):
-    reply = session.get(base + "/my/needs", timeout=30, allow_redirects=False)
+    reply = session.get(base + "/my/needs", timeout=TIMEOUT[0], allow_redirects=False)
     return reply.status_code == 200
 
 
 def page_needs_rpc(session, base):
-    reply = session.post(base + "/web/dataset/call_kw/qnetz.need/search_read", timeout=30, json={
+    url = base + "/web/dataset/call_kw/qnetz.need/search_read"
+    reply = session.post(url, timeout=TIMEOUT[0], json={
         "jsonrpc": "2.0", "method": "call", "id": 1, "params": {
             "model": "qnetz.need", "method": "search_read", "args": [],
             "kwargs": {"domain": [], "fields": ["name", "partner_id", "topic", "state",
@@ -103,6 +106,8 @@ def main():
     parser.add_argument("--db", default="qnetz_prod")
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--timeout", type=float, default=30,
+                        help="seconds to wait for one answer before it counts as an error")
     args = parser.parse_args()
     host = urlparse(args.base).hostname
     if host not in LOOPBACK and not host.startswith("127."):
@@ -110,6 +115,7 @@ def main():
     if not 1 <= args.clients <= 200 or not 0 < args.seconds <= 600:
         raise SystemExit("error: 1-200 clients for at most 600 seconds.")
 
+    TIMEOUT[0] = args.timeout
     base = args.base.rstrip("/")
     results = {name: {"times": [], "errors": 0} for name, _, _ in PAGES}
     lock = threading.Lock()
