@@ -23,10 +23,10 @@ VENV := .venv
 PYTHON := $(VENV)/bin/python
 CONF := .odoo/odoo.conf
 TEST_CONF := .odoo/test-$(TEST_DB).conf
-# Backups: the demo's or the production profile's configuration (both name the same
-# PostgreSQL and filestore); FILE is an archive written by `make backup`.
+# Backups: the production profile's configuration for its database, else the demo's
+# (it names the PostgreSQL and the filestore); FILE is an archive written by `make backup`.
 BACKUP_DIR ?= backups
-BACKUP_CONF ?= $(firstword $(wildcard $(CONF) .odoo/prod.conf) $(CONF))
+BACKUP_CONF ?= $(if $(filter $(PROD_DB),$(DB)),$(PROD_CONF),$(firstword $(wildcard $(CONF) $(PROD_CONF)) $(CONF)))
 FILE ?=
 # Production profile (`make prod`): no demo data, prefork workers behind nginx.
 PROD_DB ?= qnetz_prod
@@ -123,10 +123,11 @@ prod-config: venv
 		$(PYTHON) scripts/write_prod_config.py $(PROD_CONF) $(PROD_SITE) $(PROD_DB)
 
 prod-start:
+	@scripts/install_debian_package.sh curl curl
 	@if [ -s $(PROD_PID) ] && kill -0 $$(cat $(PROD_PID)) 2>/dev/null; then \
 		echo "qnetz (production) already runs, pid $$(cat $(PROD_PID))"; exit 0; fi; \
 	setsid nohup $(PYTHON) scripts/odoo -c $(PROD_CONF) --pidfile=$(PROD_PID) >/dev/null 2>&1 < /dev/null & \
-	for i in $$(seq 1 60); do curl -sf -o /dev/null http://127.0.0.1:$(PROD_HTTP_PORT)/web/login && break; sleep 1; done; \
+	for i in $$(seq 1 180); do curl -sf -o /dev/null http://127.0.0.1:$(PROD_HTTP_PORT)/web/login && break; sleep 1; done; \
 	curl -sf -o /dev/null http://127.0.0.1:$(PROD_HTTP_PORT)/web/login \
 		|| { echo "error: Odoo did not answer; see .odoo/prod.log" >&2; exit 1; }; \
 	echo "qnetz (production) runs behind nginx: http://localhost/  (log: .odoo/prod.log)"

@@ -59,6 +59,15 @@ class AuditlogRule(models.Model):
               uid, uid, list(res_ids), [(names.get(i) or "")[:64] for i in res_ids]))
         return None
 
+    @api.multi
+    def subscribe(self):
+        """The records' "View logs" action is for those who may read the logs."""
+        result = super(AuditlogRule, self).subscribe()
+        ours = self.filtered(lambda rule: rule.model_id.model in UNMASKED_FIELDS)
+        ours.mapped("action_id").sudo().write({
+            "groups_id": [(4, self.env.ref("qnetz_base.group_qnetz_coordinator").id)]})
+        return result
+
     def _create_log_line_on_read(self, log, fields_list, read_values):
         # A read is logged as who opened which record, when: its lines would only repeat
         # the fields of the view, all masked.

@@ -35,6 +35,11 @@ class TestAuditTrail(QnetzCase):
         self.assertLessEqual(
             {"qnetz.target.profile", "res.partner", "qnetz.need"},
             set(rules.mapped("model_id.model")))
+        # The "View logs" entry of the records' Action menu is the coordinators' only.
+        coordinators = self.env.ref("qnetz_base.group_qnetz_coordinator")
+        for rule in rules:
+            if rule.model_id.model in ("qnetz.target.profile", "res.partner", "qnetz.need"):
+                self.assertEqual(rule.action_id.groups_id, coordinators)
         cron = self.env.ref("auditlog.ir_cron_auditlog_autovacuum")
         self.assertTrue(cron.active)
         self.assertIn("autovacuum(730)", cron.code)
