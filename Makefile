@@ -17,16 +17,36 @@ ADDONS ?= qnetz_base,qnetz_courses,qnetz_guide,qnetz_portal
 TESTS ?=
 PYTEST_ARGS ?=
 
+comma := ,
+space := $(empty) $(empty)
 VENV := .venv
 PYTHON := $(VENV)/bin/python
 CONF := .odoo/odoo.conf
 TEST_CONF := .odoo/test-$(TEST_DB).conf
+# Backups: the production profile's configuration for its database, else the demo's
+# (it names the PostgreSQL and the filestore); FILE is an archive written by `make backup`.
+BACKUP_DIR ?= backups
+BACKUP_CONF ?= $(if $(filter $(PROD_DB),$(DB)),$(PROD_CONF),$(firstword $(wildcard $(CONF) $(PROD_CONF)) $(CONF)))
+FILE ?=
+# Production profile (`make prod`): no demo data, prefork workers behind nginx.
+PROD_DB ?= qnetz_prod
+PROD_HTTP_PORT ?= 8069
+PROD_LONGPOLLING_PORT ?= 8072
+PROD_CONF := .odoo/prod.conf
+PROD_SITE := .odoo/nginx-qnetz.conf
+PROD_PID := .odoo/prod.pid
 
-.PHONY: help setup venv postgres system-packages node browser config run test test-only clean i18n
+.PHONY: help setup venv postgres system-packages node browser config run test test-only clean i18n \
+	lint backup restore prod prod-config prod-start prod-stop prod-update
 
 help:
 	@echo "make run    set up and serve the demo database '$(DB)' on http://localhost:$(HTTP_PORT)"
 	@echo "make test   set up and run the whole test suite on a fresh database '$(TEST_DB)'"
+	@echo "make prod   set up and start the production profile '$(PROD_DB)' behind nginx on port 80"
+	@echo "make prod-stop / prod-start / prod-update   stop, start, update the addons and restart"
+	@echo "make backup DB=name                 archive database + filestore into $(BACKUP_DIR)/"
+	@echo "make restore FILE=archive DB=new     restore an archive into a new database"
+	@echo "make lint   flake8 and pylint-odoo (config: setup.cfg, .pylintrc)"
 	@echo "make clean  remove the venv and generated configuration (databases are kept)"
 
 venv:
@@ -64,6 +84,12 @@ test: setup browser
 test-only:
 	@$(PYTHON) -m pytest --odoo-config=$(TEST_CONF) --odoo-database=$(TEST_DB) $(PYTEST_ARGS) $(TESTS)
 
+# flake8 for the style of every Python file, pylint-odoo for the addons' Odoo rules.
+lint: venv
+	@$(VENV)/bin/flake8 .
+	@$(VENV)/bin/pylint --rcfile=.pylintrc $(subst $(comma),$(space),$(ADDONS))
+	@echo "lint: flake8 and pylint-odoo found nothing."
+
 node:
 	@scripts/setup_node.sh
 
@@ -76,3 +102,47 @@ clean:
 # Export ADDON's terms to its .pot and merge them into its de.po (needs `make test` once).
 i18n:
 	@$(PYTHON) scripts/update_translations.py $(TEST_CONF) $(TEST_DB) $(ADDON)
+
+# A timestamped archive of DB: pg_dump's custom format plus the filestore.
+backup: venv postgres
+	@$(PYTHON) scripts/backup.py $(BACKUP_CONF) $(DB) --dir $(BACKUP_DIR)
+
+# Restores FILE into the new database DB (never over an existing one).
+restore: venv postgres
+	@test -n "$(FILE)" || { echo "usage: make restore FILE=backups/<archive>.tar.gz DB=<new name>" >&2; exit 2; }
+	@$(PYTHON) scripts/restore.py $(BACKUP_CONF) $(FILE) $(DB)
+
+# Production: the database without demo data, Odoo's prefork server behind nginx.
+prod: venv postgres node system-packages prod-config
+	@$(PYTHON) scripts/init_db.py $(PROD_CONF) $(PROD_DB) --without-demo --modules $(ADDONS)
+	@scripts/setup_nginx.sh $(PROD_SITE)
+	@$(MAKE) --no-print-directory prod-start
+
+prod-config: venv
+	@HTTP_PORT=$(PROD_HTTP_PORT) LONGPOLLING_PORT=$(PROD_LONGPOLLING_PORT) \
+		$(PYTHON) scripts/write_prod_config.py $(PROD_CONF) $(PROD_SITE) $(PROD_DB)
+
+prod-start:
+	@scripts/install_debian_package.sh curl curl
+	@if [ -s $(PROD_PID) ] && kill -0 $$(cat $(PROD_PID)) 2>/dev/null; then \
+		echo "qnetz (production) already runs, pid $$(cat $(PROD_PID))"; exit 0; fi; \
+	setsid nohup $(PYTHON) scripts/odoo -c $(PROD_CONF) --pidfile=$(PROD_PID) >/dev/null 2>&1 < /dev/null & \
+	for i in $$(seq 1 180); do curl -sf -o /dev/null http://127.0.0.1:$(PROD_HTTP_PORT)/web/login && break; sleep 1; done; \
+	curl -sf -o /dev/null http://127.0.0.1:$(PROD_HTTP_PORT)/web/login \
+		|| { echo "error: Odoo did not answer; see .odoo/prod.log" >&2; exit 1; }; \
+	echo "qnetz (production) runs behind nginx: http://localhost/  (log: .odoo/prod.log)"
+
+prod-stop:
+	@if [ -s $(PROD_PID) ] && kill -0 $$(cat $(PROD_PID)) 2>/dev/null; then \
+		kill $$(cat $(PROD_PID)); \
+		for i in $$(seq 1 30); do kill -0 $$(cat $(PROD_PID)) 2>/dev/null || break; sleep 1; done; \
+		echo "qnetz (production) stopped."; \
+	else echo "qnetz (production) does not run."; fi
+	@rm -f $(PROD_PID)
+
+# After pulling a new release: update the addons in the database, then restart.
+prod-update: venv prod-config
+	@$(MAKE) --no-print-directory prod-stop
+	@$(PYTHON) scripts/init_db.py $(PROD_CONF) $(PROD_DB) --without-demo --modules $(ADDONS)
+	@scripts/setup_nginx.sh $(PROD_SITE)
+	@$(MAKE) --no-print-directory prod-start

@@ -10,7 +10,7 @@
     "license": "AGPL-3",
     "application": True,
     "installable": True,
-    "depends": ["contacts", "mail", "auth_brute_force", "password_security"],
+    "depends": ["contacts", "mail", "auth_brute_force", "password_security", "auditlog"],
     "data": [
         "security/qnetz_security.xml",
         "security/ir.model.access.csv",
@@ -19,6 +19,7 @@
         "data/qnetz_need_sequence.xml",
         "data/qnetz_anonymise_data.xml",
         "data/qnetz_login_security_data.xml",
+        "data/qnetz_auditlog_data.xml",
         "views/qnetz_menus.xml",
         "views/qnetz_need_views.xml",
         "views/res_partner_views.xml",
@@ -26,6 +27,7 @@
         "views/qnetz_district_views.xml",
         "views/qnetz_occupation_views.xml",
         "views/res_authentication_attempt_views.xml",
+        "views/qnetz_auditlog_views.xml",
     ],
     "demo": [
         "demo/res_partner_industry_demo.xml",

@@ -1,7 +1,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 {
     "name": "Qualifizierungsnetzwerk: Portal",
-    "summary": "Companies report needs and register apprentices, providers record attendance and invoice",
+    "summary": "Companies report needs and register apprentices, "
+               "providers record attendance and invoice",
     "version": "11.0.1.1.0",
     "category": "Qualifizierungsnetzwerk",
     "website": "https://www.wirtschaftsinitiative-hoexter.de",

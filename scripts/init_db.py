@@ -8,6 +8,7 @@ existing, complete database is kept and its qnetz addons are updated.
 """
 import argparse
 import os
+import secrets
 import shutil
 import subprocess
 import sys
@@ -99,6 +100,8 @@ def main():
     parser.add_argument("config")
     parser.add_argument("dbname")
     parser.add_argument("--reset", action="store_true")
+    # Production: the company, districts, occupations and facets (the addons' data) only.
+    parser.add_argument("--without-demo", action="store_true")
     parser.add_argument("--modules", default="qnetz_base,qnetz_courses,qnetz_guide,qnetz_portal")
     args = parser.parse_args()
     modules = [m for m in args.modules.split(",") if m]
@@ -107,18 +110,25 @@ def main():
     state = database_state(args.dbname)
     if args.reset or state == "broken":
         if state != "missing":
-            print("Dropping database %s (%s) ..." % (args.dbname, "reset" if args.reset else "incomplete"))
+            print("Dropping database %s (%s) ..."
+                  % (args.dbname, "reset" if args.reset else "incomplete"))
             drop_database(args.dbname)
         state = "missing"
     if state == "missing":
-        print("Creating database %s in German with demo data ..." % args.dbname)
+        print("Creating database %s in German%s ..."
+              % (args.dbname, "" if args.without_demo else " with demo data"))
         # The served instance keeps the database manager closed (list_db = False);
         # this script is the one place that creates databases.
         odoo.tools.config["list_db"] = True
         # German from the start: the admin's language, and every addon's de.po on install.
+        # A production database never has the demo's admin/admin.
+        password = secrets.token_urlsafe(16) if args.without_demo else "admin"
         with odoo.api.Environment.manage():
             odoo.service.db.exp_create_database(
-                args.dbname, True, LANG, user_password="admin", login="admin", country_code="DE")
+                args.dbname, not args.without_demo, LANG, user_password=password, login="admin",
+                country_code="DE")
+        if args.without_demo:
+            print("\n  Password of the user 'admin' (shown only now): %s\n" % password)
         odoo.sql_db.close_all()
     missing = set(modules) - installed_modules(args.dbname, modules)
     if missing:
@@ -130,7 +140,8 @@ def main():
     release_stuck_modules(args.dbname)
     missing = set(modules) - installed_modules(args.dbname, modules)
     if missing:
-        sys.exit("error: %s did not install in %s; see the log above." % (", ".join(sorted(missing)), args.dbname))
+        sys.exit("error: %s did not install in %s; see the log above."
+                 % (", ".join(sorted(missing)), args.dbname))
 
 
 if __name__ == "__main__":

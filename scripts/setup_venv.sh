@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 VENV="${VENV:-.venv}"
-stamp_of() { cat requirements.txt requirements-odoo.txt requirements-test.txt | sha256sum | cut -d' ' -f1; }
+stamp_of() { cat requirements.txt requirements-odoo.txt requirements-test.txt requirements-lint.txt | sha256sum | cut -d' ' -f1; }
 want="$(stamp_of)"
 if [ -f "$VENV/.qnetz-stamp" ] && [ "$(cat "$VENV/.qnetz-stamp")" = "$want" ]; then
     exit 0
@@ -21,7 +21,7 @@ fi
 # The machine's pip.conf names local index folders that may not exist; pip warns per package.
 pip() { "$VENV/bin/python" -m pip --disable-pip-version-check -q "$@" 2> >(grep -v "^WARNING: Location" >&2); }
 pip install "setuptools<58" wheel
-pip install --no-build-isolation -r requirements.txt -r requirements-test.txt
+pip install --no-build-isolation -r requirements.txt -r requirements-test.txt -r requirements-lint.txt
 pip install --no-deps -r requirements-odoo.txt
 "$VENV/bin/python" -c "import odoo, pytest_odoo" || { echo "error: the Odoo installation in $VENV is incomplete" >&2; exit 1; }
 echo "$want" > "$VENV/.qnetz-stamp"

@@ -6,3 +6,10 @@ from . import qnetz_need_intake
 from . import qnetz_target_profile
 from . import mail_message
 from . import res_authentication_attempt
+from . import auditlog_rule
+from . import auditlog_log
+from . import qnetz_audit_mixin
+from . import res_partner_audit
+from . import qnetz_need_audit
+from . import qnetz_target_profile_audit
+from . import mail_mail

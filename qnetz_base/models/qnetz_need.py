@@ -76,7 +76,7 @@ class QnetzNeed(models.Model):
         PLACES, default="either", required=True, track_visibility="onchange")
     preferred_time = fields.Selection(
         TIMES, default="any", required=True, track_visibility="onchange")
-    wanted_start = fields.Date(string="Wanted Start", track_visibility="onchange")
+    wanted_start = fields.Date(track_visibility="onchange")
     urgency = fields.Selection(
         [("0", "Low"), ("1", "Normal"), ("2", "High"), ("3", "Urgent")],
         default="1", required=True, index=True, track_visibility="onchange")

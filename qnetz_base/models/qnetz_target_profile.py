@@ -37,7 +37,7 @@ class QnetzTargetProfile(models.Model):
 
     # Markers
     learning_difficulties = fields.Boolean(
-        string="Learning Difficulties", track_visibility="onchange")
+        track_visibility="onchange")
     gap_general = fields.Boolean(string="Gaps in General Education", track_visibility="onchange")
     gap_theory = fields.Boolean(string="Gaps in Technical Theory", track_visibility="onchange")
     gap_practice = fields.Boolean(string="Gaps in Technical Practice", track_visibility="onchange")
@@ -57,9 +57,9 @@ class QnetzTargetProfile(models.Model):
         help="When the network first reached this person.")
 
     # Consent (Art. 9 GDPR): who agreed, when, and what for.
-    consent_date = fields.Date(string="Consent Date", track_visibility="onchange")
+    consent_date = fields.Date(track_visibility="onchange")
     consent_given_by = fields.Char(
-        string="Consent Given By", track_visibility="onchange",
+        track_visibility="onchange",
         help="Who gave the consent: the young person, or a legal guardian.")
     consent_purpose = fields.Text(string="Purpose of Consent")
     company_id = fields.Many2one(

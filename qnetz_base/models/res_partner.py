@@ -60,8 +60,7 @@ class ResPartner(models.Model):
         "qnetz.occupation", string="Training Occupation", ondelete="restrict")
     training_year = fields.Selection(
         [("0", "Before training"), ("1", "1st year"), ("2", "2nd year"),
-         ("3", "3rd year"), ("4", "4th year")],
-        string="Training Year")
+         ("3", "3rd year"), ("4", "4th year")])
     vocational_school_id = fields.Many2one(
         "res.partner", string="Vocational School", ondelete="restrict",
         domain=[("is_vocational_school", "=", True)])
@@ -82,7 +81,7 @@ class ResPartner(models.Model):
         compute="_compute_target_profile_count", string="Target-Group Profiles",
         groups="qnetz_base.group_qnetz_coordinator")
     anonymise_after = fields.Date(
-        string="Anonymise After", groups="qnetz_base.group_qnetz_coordinator",
+        groups="qnetz_base.group_qnetz_coordinator",
         help="End of retention: from this day on the person's data is anonymised automatically.")
     qnetz_anonymised = fields.Boolean(
         string="Anonymised", readonly=True, copy=False, groups="qnetz_base.group_qnetz_user")

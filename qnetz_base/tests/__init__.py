@@ -6,3 +6,5 @@ from . import test_anonymise
 from . import test_access
 from . import test_rpc
 from . import test_browser
+from . import test_auditlog
+from . import test_mail_queue

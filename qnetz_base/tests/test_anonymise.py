@@ -34,8 +34,10 @@ class TestAnonymise(QnetzCase):
             for marker in ("is_refugee", "gap_theory", "learning_difficulties")}
         people_by_district = Profile.read_group(
             [("is_refugee", "=", True)], ["district_id"], ["district_id"])
-        strip = lambda groups: sorted(
-            tuple(sorted((k, v) for k, v in g.items() if k != "__domain")) for g in groups)
+
+        def strip(groups):
+            return sorted(
+                tuple(sorted((k, v) for k, v in g.items() if k != "__domain")) for g in groups)
         return strip(by_area_state), strip(by_district), people, strip(people_by_district)
 
     def test_anonymise_on_request(self):

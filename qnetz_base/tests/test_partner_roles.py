@@ -1,4 +1,5 @@
 from odoo.exceptions import ValidationError
+from odoo.tools.safe_eval import safe_eval
 
 from .common import QnetzCase
 
@@ -69,13 +70,13 @@ class TestPartnerRoles(QnetzCase):
                 ("qnetz_base.res_partner_action_schools", "is_vocational_school"),
                 ("qnetz_base.res_partner_action_institutions", "is_support_institution")]:
             action = self.env.ref(xmlid)
-            context = dict(eval(action.context))
+            context = dict(safe_eval(action.context))
             partner = self.env["res.partner"].sudo(self.coordinator).with_context(**context).create(
                 {"name": "Neu über %s" % xmlid})
             self.assertTrue(partner[flag], xmlid)
-            domain = eval(action.domain)
+            domain = safe_eval(action.domain)
             self.assertIn(partner, self.env["res.partner"].search(domain), xmlid)
-        schools_ctx = dict(eval(self.env.ref("qnetz_base.res_partner_action_schools").context))
+        schools_ctx = dict(safe_eval(self.env.ref("qnetz_base.res_partner_action_schools").context))
         school = self.env["res.partner"].with_context(**schools_ctx).create({"name": "Neue BBS"})
         self.assertTrue(school.is_education_provider)
         self.assertTrue(school.is_company)

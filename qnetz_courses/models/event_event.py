@@ -55,7 +55,7 @@ class EventEvent(models.Model):
         "qnetz.course.session", "event_id", string="Sessions", copy=True)
     session_count = fields.Integer(compute="_compute_total_hours", string="Number of Sessions")
     total_hours = fields.Float(
-        string="Total Hours", compute="_compute_total_hours", store=True,
+        compute="_compute_total_hours", store=True,
         help="Sum of the hours of all sessions.")
     need_ids = fields.One2many("qnetz.need", "course_id", string="Training Needs")
     need_count = fields.Integer(compute="_compute_need_count", string="Number of Needs")
@@ -77,7 +77,7 @@ class EventEvent(models.Model):
         "res.currency", string="Currency", readonly=True,
         default=lambda self: self.env.user.company_id.currency_id)
     fee_model = fields.Selection(
-        FEE_MODELS, string="Fee Model", default="per_participant",
+        FEE_MODELS, default="per_participant",
         track_visibility="onchange")
     fee_amount = fields.Monetary(
         string="Fee", track_visibility="onchange",
@@ -89,8 +89,7 @@ class EventEvent(models.Model):
     # Money that is not the public price is the coordinator's business (field groups hold
     # for RPC reads too): the provider's fee and the course's billing figures.
     provider_fee = fields.Monetary(
-        string="Provider Fee", track_visibility="onchange",
-        groups="qnetz_base.group_qnetz_coordinator",
+        track_visibility="onchange", groups="qnetz_base.group_qnetz_coordinator",
         help="The fee agreed with the provider for the whole course (vendor bill).")
     qnetz_invoice_ids = fields.One2many(
         "account.invoice", "qnetz_course_id", string="Invoices", readonly=True,

@@ -28,7 +28,7 @@ class EventRegistration(models.Model):
     attendance_ids = fields.One2many(
         "qnetz.attendance", "registration_id", string="Attendance")
     attended_hours = fields.Float(
-        compute="_compute_attendance", store=True, string="Attended Hours")
+        compute="_compute_attendance", store=True)
     attendance_rate = fields.Float(
         compute="_compute_attendance", store=True, string="Attendance (%)",
         group_operator="avg", help="Hours attended as a share of all course hours.")
@@ -69,13 +69,14 @@ class EventRegistration(models.Model):
                     "Apprentice: %s is already registered for %s.")
                     % (registration.apprentice_id.name, registration.event_id.name))
 
-    @api.one
     @api.constrains("event_id", "state")
     def _check_seats_limit(self):
         # people beyond the maximum of a network course wait instead of being refused
-        if self.event_id.is_qnetz_course and self.state in ("waiting", "cancel"):
-            return
-        return super(EventRegistration, self)._check_seats_limit()
+        for registration in self:
+            if registration.event_id.is_qnetz_course \
+                    and registration.state in ("waiting", "cancel"):
+                continue
+            super(EventRegistration, registration)._check_seats_limit()
 
     @api.onchange("apprentice_id")
     def _onchange_apprentice_id(self):
@@ -175,4 +176,3 @@ class EventRegistration(models.Model):
             return
         for registration in self.filtered("email"):
             registration.message_post_with_template(template.id)
-

@@ -29,7 +29,7 @@ class QnetzAttendance(models.Model):
         [("present", "Present"), ("absent", "Absent"), ("excused", "Excused")],
         string="Attendance", required=True, default="present")
     duration = fields.Float(related="session_id.duration", readonly=True, string="Hours")
-    note = fields.Char(string="Note")
+    note = fields.Char()
 
     _sql_constraints = [
         ("registration_session_unique", "unique(registration_id, session_id)",

@@ -28,11 +28,11 @@ class QnetzBundleProposal(models.Model):
     occupation_id = fields.Many2one("qnetz.occupation", string="Training Occupation",
                                     readonly=True)
     occupation_count = fields.Integer(readonly=True, string="Occupations")
-    topic = fields.Char(readonly=True, string="Topic")
+    topic = fields.Char(readonly=True)
     topics = fields.Char(readonly=True, string="Topics Named")
     place = fields.Selection(
         [("hoexter", "Höxter side"), ("holzminden", "Holzminden side"),
-         ("either", "Either side")], readonly=True, string="Place")
+         ("either", "Either side")], readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
     need_count = fields.Integer(readonly=True, string="Needs")
     participant_count = fields.Integer(readonly=True, string="Participants")
@@ -45,7 +45,7 @@ class QnetzBundleProposal(models.Model):
     fill_state = fields.Selection(
         [("below", "Below minimum"), ("ok", "Enough for a course"),
          ("above", "Above maximum: split")], readonly=True, string="Size")
-    suggested_time = fields.Selection(TIMES, readonly=True, string="Suggested Time")
+    suggested_time = fields.Selection(TIMES, readonly=True)
     time_conflict = fields.Boolean(
         readonly=True, string="Conflicting Times",
         help="The needs ask for different times; not all may fit one course.")
@@ -130,7 +130,7 @@ class QnetzBundleProposal(models.Model):
                        AS suggested_time
               FROM grouped g CROSS JOIN params p
             )
-        """ % {"min": DEFAULT_SEATS_MIN, "max": DEFAULT_SEATS_MAX})
+        """, {"min": DEFAULT_SEATS_MIN, "max": DEFAULT_SEATS_MAX})
 
     @api.depends("area", "occupation_id", "topic", "place")
     def _compute_name(self):

@@ -36,9 +36,9 @@ class QnetzReportAnalysis(models.Model):
     _rec_name = "date"
     _order = "date desc"
 
-    kind = fields.Selection(KINDS, string="Kind", readonly=True)
+    kind = fields.Selection(KINDS, readonly=True)
     date = fields.Date(
-        string="Date", readonly=True,
+        readonly=True,
         help="When the row counts: the day a need was captured, or the start of the course.")
     date_time = fields.Datetime(
         string="Point in Time", readonly=True,
@@ -46,7 +46,7 @@ class QnetzReportAnalysis(models.Model):
              "the figures filter on it so that the database need not convert every row.")
     district_id = fields.Many2one("qnetz.district", string="District", readonly=True)
     federal_state_id = fields.Many2one("res.country.state", string="Federal State", readonly=True)
-    area = fields.Selection(AREAS, string="Area", readonly=True)
+    area = fields.Selection(AREAS, readonly=True)
     need_state = fields.Selection(STATES, string="Need Status", readonly=True)
     course_id = fields.Many2one("event.event", string="Course", readonly=True)
     company_id = fields.Many2one(

@@ -68,7 +68,7 @@ class QnetzReportFigures(models.AbstractModel):
             lang = self._lang()
             raise UserError(_("Period: the end date (To) %s is before the start date "
                               "(From) %s.") % (end.strftime(lang.date_format),
-                                              start.strftime(lang.date_format)))
+                                               start.strftime(lang.date_format)))
         return fields.Date.to_string(start), fields.Date.to_string(end)
 
     # Queries ---------------------------------------------------------------

@@ -16,6 +16,11 @@ class ReportQnetzCertificate(models.AbstractModel):
             raise UserError(_(
                 "Certificate: %s did not attend enough of the course for a certificate "
                 "of participation.") % ", ".join(missing.mapped("name")))
+        # Who printed whose certificate goes into the audit trail of the person, so that
+        # it is deleted with the person's other logs when they are anonymised.
+        Log = self.env["auditlog.log"]
+        Log._qnetz_log(registrations.mapped("partner_id"), "print certificate")
+        Log._qnetz_log(registrations.filtered(lambda r: not r.partner_id), "print certificate")
         return {
             "doc_ids": docids,
             "doc_model": "event.registration",

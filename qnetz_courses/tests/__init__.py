@@ -8,3 +8,4 @@ from . import test_security
 from . import test_report
 from . import test_report_access
 from . import test_report_browser
+from . import test_certificate_audit

@@ -41,7 +41,7 @@ class TestConcurrentBilling(TransactionCase):
                 env["event.registration"].create({
                     "event_id": course.id, "apprentice_id": apprentice.id})
             course.button_confirm()
-            cr.commit()
+            cr.commit()  # pylint: disable=invalid-commit (two real transactions race)
             self.course_id = course.id
             self.partner_ids = (company | provider | apprentices).ids
         self.addCleanup(self._cleanup)
@@ -57,7 +57,7 @@ class TestConcurrentBilling(TransactionCase):
             course.registration_ids.unlink()
             course.unlink()
             env["res.partner"].browse(self.partner_ids).unlink()
-            cr.commit()
+            cr.commit()  # pylint: disable=invalid-commit (removes what setUp committed)
 
     def _env(self, cr):
         return api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True})

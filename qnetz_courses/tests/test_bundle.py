@@ -99,7 +99,7 @@ class TestBundle(QnetzCoursesCase):
         second = self._need(self.company_a, self.apprentices[2:4], preferred_place="hoexter")
         proposal = self._proposal_of(first)
         action = proposal.action_create_course()
-        wizard = self.env["qnetz.bundle.wizard"].with_context(action["context"]).create({
+        wizard = self.env["qnetz.bundle.wizard"].with_context(**action["context"]).create({
             "provider_id": self.provider.id, "district_id": self.district_hx.id,
             "address_id": self.venue.id, "fee_amount": 250.0, "funding_share": 50.0})
         self.assertEqual(wizard.need_ids, first | second)

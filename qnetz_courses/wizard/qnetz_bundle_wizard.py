@@ -5,8 +5,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.qnetz_base.models.qnetz_need import AREAS
-from odoo.addons.qnetz_courses.models.event_event import FEE_MODELS
-from odoo.addons.qnetz_courses.models.qnetz_bundle_proposal import (
+from ..models.event_event import FEE_MODELS
+from ..models.qnetz_bundle_proposal import (
     DEFAULT_SEATS_MAX, DEFAULT_SEATS_MIN)
 
 
@@ -29,7 +29,7 @@ class QnetzBundleWizard(models.TransientModel):
         "qnetz.need", "qnetz_bundle_wizard_need_rel", "wizard_id", "need_id",
         string="Training Needs", default=_default_need_ids)
     name = fields.Char(string="Course Title", required=True)
-    area = fields.Selection(AREAS, string="Area")
+    area = fields.Selection(AREAS)
     occupation_id = fields.Many2one("qnetz.occupation", string="Training Occupation")
     provider_id = fields.Many2one(
         "res.partner", string="Provider",
@@ -48,10 +48,10 @@ class QnetzBundleWizard(models.TransientModel):
         string="Maximum Participants",
         default=lambda self: self._default_seats("qnetz_courses.default_seats_max",
                                                  DEFAULT_SEATS_MAX))
-    fee_model = fields.Selection(FEE_MODELS, string="Fee Model", default="per_participant")
+    fee_model = fields.Selection(FEE_MODELS, default="per_participant")
     fee_amount = fields.Float(string="Fee")
     funding_share = fields.Float(string="Funding Share (%)")
-    provider_fee = fields.Float(string="Provider Fee")
+    provider_fee = fields.Float()
     participant_count = fields.Integer(compute="_compute_participant_count",
                                        string="Participants")
     course_count = fields.Integer(

@@ -222,7 +222,8 @@ def main():
             print("   %-48s %10d %10d" % (url, results[50][url][0], results[500][url][0]))
             for total in (50, 500):
                 if results[total][url][1] != 200:
-                    print("   (HTTP %s for %s with %d offers)" % (results[total][url][1], url, total))
+                    print("   (HTTP %s for %s with %d offers)"
+                          % (results[total][url][1], url, total))
         odoo.sql_db.close_all()
 
         print("\n2. Latency: one client, then %d concurrent clients for %.0f s; guide and "

@@ -5,7 +5,7 @@ from odoo import _, http
 from odoo.http import request
 
 from odoo.addons.http_routing.models.ir_http import slug
-from odoo.addons.qnetz_guide.models.qnetz_offer import FACETS
+from ..models.qnetz_offer import FACETS
 
 PAGE_SIZE = 12
 

@@ -37,10 +37,10 @@ class QnetzOffer(models.Model):
 
     name = fields.Char(string="Title", required=True, translate=True, track_visibility="onchange")
     summary = fields.Text(
-        string="Summary", required=True, translate=True,
+        required=True, translate=True,
         help="Two or three sentences in plain language: what is it, who is it for.")
     description = fields.Html(
-        string="Description", translate=True, sanitize=True, sanitize_attributes=True,
+        translate=True, sanitize=True, sanitize_attributes=True,
         strip_style=True)
     institution_id = fields.Many2one(
         "res.partner", string="Institution", required=True, index=True, ondelete="restrict",
@@ -58,7 +58,7 @@ class QnetzOffer(models.Model):
     cost = fields.Selection(COSTS, required=True, default="free", index=True)
     cost_note = fields.Char(string="Note on Costs", translate=True)
     eligibility = fields.Text(
-        string="Eligibility", translate=True, help="Who can take part, and under which conditions.")
+        translate=True, help="Who can take part, and under which conditions.")
     how_to_apply = fields.Text(
         string="How to Apply", translate=True,
         help="One step per line; the guide shows them as a numbered list.")
@@ -178,7 +178,8 @@ class QnetzOffer(models.Model):
                        if key != "both"],
             "cost": [(key, label) for key, label in
                      self._fields["cost"]._description_selection(self.env)],
-            "language": [(l.code, l.name) for l in self.env["qnetz.offer.language"].search([])],
+            "language": [(lang.code, lang.name)
+                         for lang in self.env["qnetz.offer.language"].search([])],
         }
 
     @api.model

@@ -92,7 +92,7 @@ class GuideHttpCase(HttpCase):
         self.addCleanup(restore)
 
     def url_open(self, url, data=None, timeout=20):
-        self.cr.commit()
+        self.cr.commit()  # pylint: disable=invalid-commit (test cursor: a savepoint)
         response = super(GuideHttpCase, self).url_open(url, data=data, timeout=timeout)
         self.env.cache.invalidate()
         return response

@@ -39,7 +39,8 @@ class TestGuidePages(GuideDataMixin, GuideHttpCase):
 
     def test_facet_counts_shown(self):
         html = self.get("/wegweiser?search=%s" % self.MARKER)
-        self.assertRegex(html, r'value="refugees"[^>]*/>\s*[^<]+\s*<span class="o_qnetz_count">\(2\)')
+        self.assertRegex(
+            html, r'value="refugees"[^>]*/>\s*[^<]+\s*<span class="o_qnetz_count">\(2\)')
 
     def test_unknown_filter_values_give_message(self):
         html = self.get("/wegweiser?search=%s&topic=nonsense&cost=%%3Cscript%%3E" % self.MARKER)
@@ -82,7 +83,8 @@ class TestGuidePages(GuideDataMixin, GuideHttpCase):
         self.assertIn("Testinstitut Weserbogen", html)
         self.assertIn("<b>Betriebe</b>", html)
         # The application steps as an ordered list.
-        self.assertRegex(html, r"<ol>\s*<li>Anrufen</li>\s*<li>Termin machen</li>\s*<li>Hingehen</li>")
+        self.assertRegex(
+            html, r"<ol>\s*<li>Anrufen</li>\s*<li>Termin machen</li>\s*<li>Hingehen</li>")
         self.assertIn("So bewerben Sie sich", html)
         self.assertIn('href="https://www.arbeitsagentur.de"', html)
 

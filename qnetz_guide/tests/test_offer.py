@@ -161,7 +161,8 @@ class TestOfferContent(GuideDataMixin, SavepointCase):
         cls._guide_fixtures(cls.env)
 
     def test_description_html_is_sanitised(self):
-        dirty = '<p onclick="alert(1)">Hallo<script>alert("x")</script></p><img src=x onerror=alert(2)>'
+        dirty = ('<p onclick="alert(1)">Hallo<script>alert("x")</script></p>'
+                 '<img src=x onerror=alert(2)>')
         self.offer_money.write({"description": dirty})
         self.assertNotIn("<script", self.offer_money.description)
         self.assertNotIn("onclick", self.offer_money.description)

@@ -68,7 +68,7 @@ class PortalCase(HttpCase):
     def sync(self):
         """A request that fails rolls the test cursor back to its last commit, which the
         test cursor only simulates with a savepoint: keep the test's own data safe."""
-        self.cr.commit()
+        self.cr.commit()  # pylint: disable=invalid-commit (test cursor: a savepoint)
         # A cache miss of a decimal precision opens "another" cursor, under test mode the
         # test cursor itself, and commits it: that would release the savepoints the
         # controllers open around their writes. Warm the cache first.

@@ -52,7 +52,8 @@ class TestPortalNeeds(PortalCase):
         self.assertEqual(activity.user_id, need.user_id)
         self.assertTrue(need.message_ids.filtered(lambda m: "Anna Albers" in (m.body or "")))
         # the company gets its confirmation mail
-        mails = self.env["mail.mail"].search([("model", "=", "qnetz.need"), ("res_id", "=", need.id)])
+        mails = self.env["mail.mail"].search(
+            [("model", "=", "qnetz.need"), ("res_id", "=", need.id)])
         self.assertIn("Wir haben Ihren Qualifizierungsbedarf %s erhalten" % need.name,
                       mails.mapped("subject"))
         # and the list shows it
@@ -157,7 +158,8 @@ class TestNeedAccessRules(PortalCase):
         need_a = Need.create(self.need_values(self.company_a))
         need_b = Need.create(self.need_values(self.company_b))
         as_a = Need.sudo(self.user_a)
-        self.assertEqual(as_a.search([("id", "in", (need_a | need_b).ids)]), need_a.sudo(self.user_a))
+        self.assertEqual(as_a.search([("id", "in", (need_a | need_b).ids)]),
+                         need_a.sudo(self.user_a))
         with self.assertRaises(AccessError):
             need_b.sudo(self.user_a).read(["topic"])
         with self.assertRaises(AccessError):

@@ -122,8 +122,10 @@ class TestPortalProvider(PortalCase):
 
     def test_invoice_submission_creates_one_draft_vendor_bill(self):
         Invoice = self.env["account.invoice"]
-        bills = lambda: Invoice.search([("qnetz_course_id", "=", self.course.id),
-                                        ("type", "=", "in_invoice")])
+
+        def bills():
+            return Invoice.search([("qnetz_course_id", "=", self.course.id),
+                                   ("type", "=", "in_invoice")])
         url = "/my/provider/courses/%d/invoice" % self.course.id
         form_url = "/my/provider/courses/%d" % self.course.id
         self.login(self.user_p)

@@ -1,0 +1,44 @@
+from odoo import _, api, models, tools
+
+
+class MailMail(models.Model):
+    """Without an outgoing mail server, mail waits in the queue instead of failing.
+
+    The production profile leaves `smtp_server` empty until SMTP_HOST is set; sending
+    would then mark every mail as failed and lose it from the queue. Held mail goes out
+    on the first run of the mail queue after the server is configured, and the
+    coordinators get one to-do that says why nothing is sent."""
+
+    _inherit = "mail.mail"
+
+    @api.model
+    def _qnetz_outgoing_configured(self):
+        return bool(tools.config.get("smtp_server")) \
+            or bool(self.env["ir.mail_server"].sudo().search_count([]))
+
+    @api.multi
+    def send(self, auto_commit=False, raise_exception=False):
+        if not self._qnetz_outgoing_configured():
+            self._qnetz_notify_mail_held()
+            return True
+        return super(MailMail, self).send(auto_commit=auto_commit, raise_exception=raise_exception)
+
+    @api.model
+    def _qnetz_notify_mail_held(self):
+        summary = _("Outgoing mail is not set up")
+        group = self.env.ref("qnetz_base.group_qnetz_coordinator")
+        coordinators = group.users.filtered(lambda u: u.active and u.id != 1)
+        Activity = self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True)
+        informed = Activity.search([("summary", "=", summary), ("user_id", "in", coordinators.ids)])
+        company = self.env.user.company_id.partner_id
+        model = self.env["ir.model"]._get("res.partner")
+        todo = self.env.ref("mail.mail_activity_data_todo")
+        waiting = self.sudo().search_count([("state", "=", "outgoing")])
+        note = _("%d e-mails are waiting in the queue: the server has no outgoing mail "
+                 "settings (SMTP_HOST, SMTP_PORT, SMTP_USER, SMTP_PASSWORD, EMAIL_FROM in the "
+                 "environment of `make prod`). They are sent once it has.") % waiting
+        for user in coordinators - informed.mapped("user_id"):
+            Activity.create({
+                "res_model_id": model.id, "res_id": company.id, "user_id": user.id,
+                "activity_type_id": todo.id, "summary": summary, "note": note,
+            })

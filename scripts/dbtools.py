@@ -1,0 +1,53 @@
+"""Reading the generated Odoo configuration without starting Odoo, for the
+backup and restore scripts (they run beside a live server and must stay light)."""
+import configparser
+import os
+import subprocess
+
+import psycopg2
+
+
+def read_config(path):
+    parser = configparser.ConfigParser(interpolation=None)
+    if not parser.read(path):
+        raise SystemExit("error: no Odoo configuration at %s; run `make run` or `make prod` "
+                         "first." % path)
+    return dict(parser["options"])
+
+
+def pg_env(conf):
+    """The environment for pg_dump/pg_restore: libpq reads these, so no password
+    ever appears on a command line (and so in `ps`)."""
+    env = dict(os.environ)
+    env.update({
+        "PGHOST": conf.get("db_host") or "localhost",
+        "PGPORT": str(conf.get("db_port") or 5432),
+        "PGUSER": conf.get("db_user") or "qnetz",
+    })
+    if conf.get("db_password") and conf["db_password"] != "False":
+        env["PGPASSWORD"] = conf["db_password"]
+    return env
+
+
+def connect(conf, dbname):
+    env = pg_env(conf)
+    return psycopg2.connect(dbname=dbname, host=env["PGHOST"], port=env["PGPORT"],
+                            user=env["PGUSER"], password=env.get("PGPASSWORD"))
+
+
+def database_exists(conf, dbname):
+    conn = connect(conf, "postgres")
+    try:
+        with conn.cursor() as cr:
+            cr.execute("SELECT 1 FROM pg_database WHERE datname = %s", (dbname,))
+            return bool(cr.fetchone())
+    finally:
+        conn.close()
+
+
+def filestore(conf, dbname):
+    return os.path.join(conf["data_dir"], "filestore", dbname)
+
+
+def run(cmd, conf):
+    subprocess.run(cmd, env=pg_env(conf), check=True)
