@@ -3,7 +3,7 @@ from datetime import timedelta
 
 from odoo import _, api, fields, models
 
-from odoo.addons.qnetz_base.tools import has_control_characters, to_ids, to_int
+from ..tools import has_control_characters, to_ids, to_int
 
 # The one table of what each channel may send with a need, and how much of it. A need
 # reported on the website comes from anybody; one from the portal from a known company.

@@ -1,6 +1,6 @@
 from datetime import datetime, timedelta
 
-from odoo import _, api, fields, models
+from odoo import _, api, models
 from odoo.tools import DEFAULT_SERVER_DATETIME_FORMAT
 
 # How long login attempts (an address and a login each) are kept; a parameter overrides it.

@@ -2,7 +2,7 @@ from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import html_escape
 
-from odoo.addons.qnetz_base.tools import like_escape
+from ..tools import like_escape
 
 # Below this head count a company counts as small or medium-sized (EU definition).
 SME_EMPLOYEE_LIMIT = 250

@@ -229,8 +229,8 @@ class QnetzNeed(models.Model):
         if clean["kind"] == "company" and clean["contact_name"]:
             description = _("Contact person: %s") % clean["contact_name"] + (
                 "\n\n" + description if description else "")
-        need = self.with_env(outside_env(self.env)).with_context(
-            mail_create_nosubscribe=True).create({
+        Need = self.with_env(outside_env(self.env)).with_context(mail_create_nosubscribe=True)
+        need = Need.create({
             "partner_id": partner.id,
             "area": clean["area"],
             "topic": clean["topic"],

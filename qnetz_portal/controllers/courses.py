@@ -6,7 +6,7 @@ from odoo import _, http
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.http import request
 
-from odoo.addons.qnetz_portal.models.event_registration import CANCELLABLE_STATES
+from ..models.event_registration import CANCELLABLE_STATES
 
 from .portal import QnetzPortal, _error_text, _int
 

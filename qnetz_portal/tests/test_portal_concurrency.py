@@ -48,7 +48,7 @@ class TestConcurrentRegistration(TransactionCase):
                 "date_end": "2031-02-20 16:00:00", "seats_min": 0, "seats_max": 1,
                 "seats_availability": "limited", "fee_amount": 100.0})
             course.button_confirm()
-            cr.commit()
+            cr.commit()  # pylint: disable=invalid-commit (two real transactions race)
             self.course_id = course.id
         self.addCleanup(self._cleanup)
 
@@ -63,7 +63,7 @@ class TestConcurrentRegistration(TransactionCase):
             users.unlink()
             (partners | env["res.partner"].browse(self.apprentice_ids + self.company_ids)
              ).unlink()
-            cr.commit()
+            cr.commit()  # pylint: disable=invalid-commit (removes what setUp committed)
 
     def _register(self, cr, index):
         env = api.Environment(cr, self.user_ids[index], {"lang": "de_DE"})
