@@ -16,8 +16,12 @@ class ReportQnetzCertificate(models.AbstractModel):
             raise UserError(_(
                 "Certificate: %s did not attend enough of the course for a certificate "
                 "of participation.") % ", ".join(missing.mapped("name")))
+        certificates = self.env["qnetz.certificate"]._qnetz_issue(registrations)
         return {
             "doc_ids": docids,
             "doc_model": "event.registration",
             "docs": registrations,
+            "certificates": {c.registration_id.id: c for c in certificates},
+            "check_url": self.env["ir.config_parameter"].sudo().get_param("web.base.url", "")
+            + "/zertifikat/pruefen",
         }
