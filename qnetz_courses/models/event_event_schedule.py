@@ -101,6 +101,7 @@ class EventEventSchedule(models.Model):
             start_date, weekdays, start_hour, hours, count=count, end_date=end_date,
             school_holidays=school_holidays, school_days=school_days)
         Session = self.env["qnetz.course.session"]
+        had_sessions = bool(self.session_ids)
         sessions = Session
         for day in dates:
             sessions |= Session.create({
@@ -110,10 +111,11 @@ class EventEventSchedule(models.Model):
             })
         if sessions:
             first, last = sessions[0], sessions[-1]
+            # the course spans its sessions: the first ones set it, later ones widen it
             values = {}
-            if not self.date_begin or self.date_begin > first.date_begin:
+            if not had_sessions or self.date_begin > first.date_begin:
                 values["date_begin"] = first.date_begin
-            if not self.date_end or self.date_end < last.date_end:
+            if not had_sessions or self.date_end < last.date_end:
                 values["date_end"] = last.date_end
             if values:
                 self.write(values)
