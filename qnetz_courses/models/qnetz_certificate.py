@@ -47,7 +47,7 @@ class QnetzCertificate(models.Model):
                                 track_visibility="onchange")
     first_download = fields.Datetime(string="First Downloaded", readonly=True)
     last_download = fields.Datetime(string="Last Downloaded", readonly=True)
-    download_count = fields.Integer(string="Downloads", readonly=True)
+    download_count = fields.Integer(string="Downloads", readonly=True, default=0)
 
     _sql_constraints = [
         ("name_unique", "unique(name)", "A certificate number is given only once."),
@@ -80,7 +80,8 @@ class QnetzCertificate(models.Model):
             result |= certificate
         result.write({"last_download": now})
         self.env.cr.execute(
-            "UPDATE qnetz_certificate SET download_count = download_count + 1 WHERE id IN %s",
+            "UPDATE qnetz_certificate SET download_count = COALESCE(download_count, 0) + 1 "
+            "WHERE id IN %s",
             (tuple(result.ids),))
         result.invalidate_cache(["download_count"])
         return result
