@@ -101,7 +101,8 @@ class EventEventNotify(models.Model):
             events |= Event.search(base + [("id", "in", registrations.mapped("event_id").ids)])
         if organisation.is_education_provider or organisation.is_vocational_school:
             events |= Event.search(base + [("provider_id", "child_of", organisation.id)])
-        return events._qnetz_ics(name=_("Courses of %s") % organisation.name)
+        # text, not bytes: the method is also reachable over RPC (JSON)
+        return events._qnetz_ics(name=_("Courses of %s") % organisation.name).decode("utf-8")
 
     # Reminders ------------------------------------------------------------------
 

@@ -1,5 +1,3 @@
-from werkzeug.exceptions import NotFound
-
 from odoo import http
 from odoo.http import request
 
@@ -11,7 +9,7 @@ class GuideCourseCalendar(http.Controller):
     def course_calendar(self, course_id, **kwargs):
         content = request.env["event.event"]._guide_course_ics(course_id)
         if content is None:
-            raise NotFound()
+            return request.not_found()
         return request.make_response(content, headers=[
             ("Content-Type", "text/calendar; charset=utf-8"),
             ("Content-Disposition", 'attachment; filename="kurs-%d.ics"' % course_id),

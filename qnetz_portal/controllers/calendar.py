@@ -15,7 +15,7 @@ class QnetzCalendarPortal(http.Controller):
     @http.route(["/my/kalender.ics"], type="http", auth="user", methods=["GET"])
     def portal_course_calendar(self, **kw):
         try:
-            content = request.env["event.event"].qnetz_portal_ics()
+            content = request.env["event.event"].qnetz_portal_ics().encode("utf-8")
         except AccessError:
             raise Forbidden()
         return request.make_response(content, headers=[
