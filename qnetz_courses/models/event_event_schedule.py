@@ -103,12 +103,15 @@ class EventEventSchedule(models.Model):
         Session = self.env["qnetz.course.session"]
         had_sessions = bool(self.session_ids)
         sessions = Session
-        for day in dates:
-            sessions |= Session.create({
-                "event_id": self.id,
-                "date_begin": local_to_utc_string(day, start_hour),
-                "date_end": local_to_utc_string(day, start_hour + hours),
-            })
+        # the course's total hours are recomputed once, not after every session
+        with self.env.norecompute():
+            for day in dates:
+                sessions |= Session.create({
+                    "event_id": self.id,
+                    "date_begin": local_to_utc_string(day, start_hour),
+                    "date_end": local_to_utc_string(day, start_hour + hours),
+                })
+        self.recompute()
         if sessions:
             first, last = sessions[0], sessions[-1]
             # the course spans its sessions: the first ones set it, later ones widen it
