@@ -228,3 +228,16 @@ class TestProposals(CalendarCase):
             self.assertNotIn(day, holidays)
             self.assertEqual(day.weekday(), 1, "Thursdays are Azubi Test 0's school days")
         self.assertEqual(course.date_begin, course.session_ids[0].date_begin)
+
+
+class TestGeneratorPreview(CalendarCase):
+
+    def test_preview_lists_dates_and_reasons_before_generating(self):
+        wizard = self.env["qnetz.session.generator"].with_context(
+            active_id=self.course.id).create({"tue": True, "count": 3,
+                                              "date_start": "2028-10-24"})
+        self.assertEqual(wizard.event_id, self.course)
+        self.assertEqual(wizard.state_names.count(","), 1)
+        self.assertIn("07.11.2028", wizard.preview)
+        self.assertIn("31.10.2028: Herbstferien", wizard.preview)
+        self.assertFalse(self.course.session_ids, "a preview creates nothing")
