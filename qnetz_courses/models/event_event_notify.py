@@ -1,4 +1,3 @@
-import base64
 from datetime import timedelta
 
 from odoo import _, api, fields, models
@@ -120,7 +119,8 @@ class EventEventNotify(models.Model):
                AND s.date_begin <= %s::timestamp + e.qnetz_reminder_hours * interval '1 hour'
           ORDER BY s.date_begin
         """, (LIVE_STATES, now, now))
-        sessions = self.env["qnetz.course.session"].browse([row[0] for row in self.env.cr.fetchall()])
+        sessions = self.env["qnetz.course.session"].browse(
+            [row[0] for row in self.env.cr.fetchall()])
         mails = self.env["mail.mail"]
         for session in sessions:
             mails |= session.with_context(lang="de_DE")._qnetz_send_reminder()

@@ -73,7 +73,7 @@ class EventEventSchedule(models.Model):
         # conflicts are read per quarter so that a short course reads a short range
         while window_start <= last and (not count or len(dates) < count):
             window_end = min(last, window_start + timedelta(days=91))
-            conflicts = self.env["qnetz.calendar"].qnetz_conflicts(
+            conflicts = self.env["qnetz.calendar"]._qnetz_conflicts(
                 window_start, window_end, states, apprentices,
                 school_holidays=school_holidays, school_days=school_days)
             day = window_start

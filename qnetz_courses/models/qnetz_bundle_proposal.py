@@ -179,7 +179,7 @@ class QnetzBundleProposal(models.Model):
             needs = proposal._get_needs()
             if not needs:
                 continue
-            plan = Calendar.qnetz_propose(needs)
+            plan = Calendar._qnetz_propose(needs)
             proposal.proposed_start = fields.Date.to_string(plan["date_start"])
             proposal.proposed_pattern = Calendar._qnetz_pattern_label(plan)
 

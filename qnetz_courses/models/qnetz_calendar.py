@@ -26,7 +26,7 @@ class QnetzCalendar(models.AbstractModel):
     """The one place that knows which days do not suit a course.
 
     The session generator, the warning on a session and the bundle proposals all ask
-    `qnetz_conflicts()`; it reads the holidays and the school days of a whole date range
+    `_qnetz_conflicts()`; it reads the holidays and the school days of a whole date range
     in a fixed number of queries.
     """
 
@@ -34,7 +34,7 @@ class QnetzCalendar(models.AbstractModel):
     _description = "Course Calendar"
 
     @api.model
-    def qnetz_conflicts(self, date_from, date_to, states, apprentices,
+    def _qnetz_conflicts(self, date_from, date_to, states, apprentices,
                         school_holidays=True, school_days=True):
         """Reasons why a day between `date_from` and `date_to` (dates) does not suit.
 
@@ -128,7 +128,7 @@ class QnetzCalendar(models.AbstractModel):
     # Proposals ----------------------------------------------------------------
 
     @api.model
-    def qnetz_propose(self, needs, today=None, states=None):
+    def _qnetz_propose(self, needs, today=None, states=None):
         """A start date and weekday pattern that suit the needs' wishes and calendars.
 
         The preferred time most participants ask for picks the pattern; the start is the
@@ -149,7 +149,7 @@ class QnetzCalendar(models.AbstractModel):
         if states is None:
             states = needs.mapped("district_id.state_id")
         apprentices = needs.mapped("apprentice_ids")
-        conflicts = self.qnetz_conflicts(
+        conflicts = self._qnetz_conflicts(
             earliest, earliest + timedelta(days=180), states, apprentices,
             school_days=pattern["avoid_school_days"])
         day = earliest

@@ -1,7 +1,6 @@
 import re
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
 
 NUMBER_PATTERN = re.compile(r"^[A-Z0-9-]{1,40}$")
 

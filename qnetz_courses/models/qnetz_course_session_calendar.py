@@ -21,7 +21,7 @@ class QnetzCourseSessionCalendar(models.Model):
             return []
         day = utc_string_to_local(self.date_begin).date()
         event = self.event_id
-        conflicts = self.env["qnetz.calendar"].qnetz_conflicts(
+        conflicts = self.env["qnetz.calendar"]._qnetz_conflicts(
             day, day, event._qnetz_concerned_states(), event._qnetz_calendar_apprentices())
         return conflicts.get(day, [])
 
@@ -36,7 +36,7 @@ class QnetzCourseSessionCalendar(models.Model):
             session.qnetz_calendar_warning = False
         for event, sessions in by_event.items():
             days = [utc_string_to_local(s.date_begin).date() for s in sessions]
-            conflicts = Calendar.qnetz_conflicts(
+            conflicts = Calendar._qnetz_conflicts(
                 min(days), max(days), event._qnetz_concerned_states(),
                 event._qnetz_calendar_apprentices())
             for session, day in zip(sessions, days):

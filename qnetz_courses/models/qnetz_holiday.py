@@ -1,7 +1,7 @@
 from datetime import date
 
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 
 try:
     import holidays as holidays_lib
@@ -88,6 +88,8 @@ class QnetzHoliday(models.Model):
     @api.model
     def action_compute_public_year(self, year=None):
         """Button of the list: fill in next year's public holidays of the network's states."""
+        if not self.env.user.has_group("qnetz_base.group_qnetz_coordinator"):
+            raise AccessError(_("Only the coordinator keeps the holiday calendars."))
         year = year or date.today().year + 1
         states = self.env["qnetz.district"].search([]).mapped("state_id")
         self._qnetz_ensure_public([year], states)

@@ -55,7 +55,7 @@ class CalendarCase(QnetzCoursesCase):
 class TestHolidays(CalendarCase):
 
     def test_public_holidays_differ_between_the_states(self):
-        self.env["qnetz.calendar"].qnetz_conflicts(
+        self.env["qnetz.calendar"]._qnetz_conflicts(
             date(2028, 1, 1), date(2028, 12, 31), self.nw | self.ni, self.env["res.partner"])
         Holiday = self.env["qnetz.holiday"]
 
@@ -69,7 +69,7 @@ class TestHolidays(CalendarCase):
         self.assertNotIn("Reformationstag", names(self.nw))
         # computed once: asking again does not duplicate
         count = Holiday.search_count([("kind", "=", "public"), ("year", "=", 2028)])
-        self.env["qnetz.calendar"].qnetz_conflicts(
+        self.env["qnetz.calendar"]._qnetz_conflicts(
             date(2028, 3, 1), date(2028, 3, 2), self.nw | self.ni, self.env["res.partner"])
         self.assertEqual(Holiday.search_count([("kind", "=", "public"), ("year", "=", 2028)]),
                          count)
@@ -88,7 +88,7 @@ class TestHolidays(CalendarCase):
         corpus = Holiday.search([("state_id", "=", self.nw.id), ("name", "=", "Fronleichnam"),
                                  ("year", "=", 2029)])
         corpus.active = False
-        conflicts = self.env["qnetz.calendar"].qnetz_conflicts(
+        conflicts = self.env["qnetz.calendar"]._qnetz_conflicts(
             date(2029, 5, 31), date(2029, 5, 31), self.nw, self.env["res.partner"])
         self.assertFalse(conflicts, "an archived holiday no longer counts")
         self.assertEqual(Holiday.with_context(active_test=False).search_count(

@@ -109,7 +109,7 @@ class QnetzBundleWizard(models.TransientModel):
     @api.model
     def _proposed_schedule(self, needs):
         """Start, weekdays and times from the needs' wishes, clear of the calendars."""
-        proposal = self.env["qnetz.calendar"].qnetz_propose(needs)
+        proposal = self.env["qnetz.calendar"]._qnetz_propose(needs)
         values = {key: number in proposal["weekdays"] for key, number in WEEKDAYS}
         start, hour, hours = proposal["date_start"], proposal["start_hour"], proposal["hours"]
         values.update({

@@ -1,5 +1,3 @@
-from datetime import timedelta
-
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
@@ -91,7 +89,7 @@ class QnetzSessionGenerator(models.TransientModel):
     @api.multi
     def action_generate(self):
         self.ensure_one()
-        if self.env.user.has_group("qnetz_base.group_qnetz_coordinator") is False:
+        if not self.env.user.has_group("qnetz_base.group_qnetz_coordinator"):
             raise UserError(_("Only the coordinator plans the sessions of a course."))
         sessions, skipped = self.event_id._qnetz_generate_sessions(
             fields.Date.from_string(self.date_start), self._weekdays(), self.start_time,
