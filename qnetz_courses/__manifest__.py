@@ -40,5 +40,6 @@
     ],
     "demo": [
         "demo/event_event_demo.xml",
+        "demo/qnetz_school_schedule_demo.xml",
     ],
 }

@@ -31,12 +31,13 @@ class TestPortalCalendarAndEvidence(PortalCase):
             self.assertIn("DTSTART;TZID=Europe/Berlin:", text)
         return sorted({e.summary.value.split(":")[0] for e in events})
 
-    def call_kw(self, model, method):
+    def call_kw(self, model, method, args=None, kwargs=None):
         self.sync()
         response = self.opener.post(
             "http://%s:%s/web/dataset/call_kw/%s/%s" % (HOST, PORT, model, method),
             data=json.dumps({"jsonrpc": "2.0", "method": "call", "id": 1, "params": {
-                "model": model, "method": method, "args": [], "kwargs": {}}}),
+                "model": model, "method": method, "args": args or [],
+                "kwargs": kwargs or {}}}),
             headers={"Content-Type": "application/json"}, timeout=60)
         self.env.cache.invalidate()
         return response.json()
@@ -107,3 +108,28 @@ class TestPortalCalendarAndEvidence(PortalCase):
         page = self.get("/zertifikat/pruefen?nummer=QNZ-1999-00001")
         self.assertIn("o_qnetz_check_unknown", page.text)
         self.assertEqual(self.get("/zertifikat/pruefen?nummer=%3Cb%3E").status_code, 200)
+
+    def test_calendars_and_register_are_network_data(self):
+        self.env["qnetz.certificate"]._qnetz_issue(self.reg_a)
+        self.env["qnetz.school.schedule"].create({
+            "apprentice_id": self.apprentice_a1.id, "mode": "weekdays", "mon": True})
+        self.login(self.user_a)
+        for model in ("qnetz.certificate", "qnetz.school.schedule", "qnetz.holiday",
+                      "qnetz.school.block"):
+            result = self.call_kw(model, "search_read", [[]], {"fields": ["id"]})
+            self.assertIn("error", result, model)
+        result = self.call_kw("qnetz.holiday", "action_compute_public_year", [2031])
+        self.assertIn("error", result)
+        self.authenticate("netzwerk", "netzwerk")
+        result = self.call_kw("qnetz.holiday", "search_read", [[]], {"fields": ["name"]})
+        self.assertTrue(result["result"])
+        result = self.call_kw("qnetz.holiday", "create", [{
+            "name": "Erfunden", "state_id": self.hoexter.state_id.id,
+            "date_from": "2031-01-02", "date_to": "2031-01-02"}])
+        self.assertIn("error", result)
+        result = self.call_kw("qnetz.holiday", "action_compute_public_year", [2031])
+        self.assertIn("error", result)
+        self.authenticate(self.coordinator.login, "koordination")
+        result = self.call_kw("qnetz.holiday", "action_compute_public_year", [2031])
+        self.assertTrue(result.get("result"), result)
+        self.assertTrue(self.env["qnetz.holiday"].search_count([("year", "=", 2031)]))
