@@ -164,8 +164,17 @@ class QnetzCalendar(models.AbstractModel):
         return pattern
 
     @api.model
+    def _qnetz_weekday_names(self):
+        # translated here: strftime("%a") would follow the server's locale, not the user's
+        return [_("Mon"), _("Tue"), _("Wed"), _("Thu"), _("Fri"), _("Sat"), _("Sun")]
+
+    @api.model
+    def _qnetz_day_label(self, day):
+        return "%s %s" % (self._qnetz_weekday_names()[day.weekday()], day.strftime("%d.%m.%Y"))
+
+    @api.model
     def _qnetz_pattern_label(self, plan):
-        names = [_("Mon"), _("Tue"), _("Wed"), _("Thu"), _("Fri"), _("Sat"), _("Sun")]
+        names = self._qnetz_weekday_names()
         hour = int(round(plan["start_hour"] * 60))
         return _("%s, %02d:%02d, %s hours, %d sessions") % (
             "/".join(names[day] for day in plan["weekdays"]), hour // 60, hour % 60,

@@ -238,6 +238,6 @@ class TestGeneratorPreview(CalendarCase):
                                               "date_start": "2028-10-24"})
         self.assertEqual(wizard.event_id, self.course)
         self.assertEqual(wizard.state_names.count(","), 1)
-        self.assertIn("07.11.2028", wizard.preview)
+        self.assertIn("Di 07.11.2028", wizard.preview)
         self.assertIn("31.10.2028: Herbstferien", wizard.preview)
         self.assertFalse(self.course.session_ids, "a preview creates nothing")

@@ -80,7 +80,8 @@ class QnetzSessionGenerator(models.TransientModel):
             except UserError as error:
                 wizard.preview = error.name
                 continue
-            lines = [day.strftime("%a %d.%m.%Y") for day in dates]
+            Calendar = self.env["qnetz.calendar"]
+            lines = [Calendar._qnetz_day_label(day) for day in dates]
             if skipped:
                 lines += ["", _("Left out:"),
                           self.env["event.event"]._qnetz_format_skipped(skipped)]
@@ -108,3 +109,8 @@ class QnetzSessionGenerator(models.TransientModel):
             "view_mode": "form",
             "target": "new",
         }
+
+    @api.multi
+    def action_close(self):
+        # closing through an action makes the course form reload its new sessions
+        return {"type": "ir.actions.act_window_close"}
