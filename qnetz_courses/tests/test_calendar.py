@@ -216,6 +216,9 @@ class TestProposals(CalendarCase):
             active_model="qnetz.need", active_ids=needs.ids).create({
                 "name": "Pneumatik am Abend", "provider_id": self.provider.id,
                 "address_id": self.venue.id, "district_id": self.district_hx.id})
+        self.assertFalse(wizard.session_count, "no sessions unless asked for")
+        wizard._onchange_proposed_sessions()  # what the form does
+        self.assertEqual(wizard.session_count, 10)
         self.assertTrue(wizard.tue and wizard.thu)
         # Tuesday 5 September is in the block weeks, Thursdays are school days
         self.assertEqual(utc_string_to_local(wizard.date_begin).date(), date(2028, 9, 19))

@@ -113,7 +113,7 @@ class QnetzBundleWizard(models.TransientModel):
         values = {key: number in proposal["weekdays"] for key, number in WEEKDAYS}
         start, hour, hours = proposal["date_start"], proposal["start_hour"], proposal["hours"]
         values.update({
-            "start_time": hour, "hours": hours, "session_count": proposal["sessions"],
+            "start_time": hour, "hours": hours,
             "avoid_school_days": proposal["avoid_school_days"],
             "date_begin": local_to_utc_string(start, hour),
             # a first guess; generating the sessions sets the real end
@@ -122,6 +122,14 @@ class QnetzBundleWizard(models.TransientModel):
                 hour + hours),
         })
         return values
+
+    @api.onchange("need_ids")
+    def _onchange_proposed_sessions(self):
+        # only in the form: a caller that creates the wizard in code gets no sessions
+        # unless it asks for them
+        if self.need_ids and not self.session_count:
+            self.session_count = self.env["qnetz.calendar"]._qnetz_propose(
+                self.need_ids)["sessions"]
 
     @api.depends("need_ids.participant_count")
     def _compute_participant_count(self):
