@@ -1,5 +1,7 @@
 from datetime import date
 
+import psycopg2
+
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
@@ -68,7 +70,6 @@ class QnetzHoliday(models.Model):
              WHERE kind = 'public' AND state_id IN %s AND year IN %s
         """, (tuple(states.ids), tuple(years)))
         present = set(self.env.cr.fetchall())
-        values = []
         for state in states:
             for year in years:
                 if (state.id, year) in present:
@@ -78,12 +79,16 @@ class QnetzHoliday(models.Model):
                         "DE", subdiv=state.code, years=year, language="de")
                 except (NotImplementedError, KeyError):
                     continue
-                for day, name in sorted(days.items()):
-                    values.append({"name": name, "kind": "public", "state_id": state.id,
-                                   "date_from": fields.Date.to_string(day),
-                                   "date_to": fields.Date.to_string(day)})
-        for vals in values:
-            self.sudo().create(vals)
+                try:
+                    # another request computing the same year at the same time wins
+                    with self.env.cr.savepoint():
+                        for day, name in sorted(days.items()):
+                            self.sudo().create({
+                                "name": name, "kind": "public", "state_id": state.id,
+                                "date_from": fields.Date.to_string(day),
+                                "date_to": fields.Date.to_string(day)})
+                except psycopg2.IntegrityError:
+                    continue
 
     @api.model
     def action_compute_public_year(self, year=None):
