@@ -13,7 +13,9 @@ LIVE_STATES = ("confirm", "running")
 class EventEventNotify(models.Model):
     """Telling people about the course's dates: reminders, calendars, the go/no-go."""
 
-    _inherit = "event.event"
+    _name = "event.event"
+    # the go/no-go and the absence alerts give the coordinator activities on the course
+    _inherit = ["event.event", "mail.activity.mixin"]
 
     qnetz_reminder_hours = fields.Integer(
         string="Reminder (hours before)", default=lambda self: self._qnetz_default_reminder(),
