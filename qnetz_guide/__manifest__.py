@@ -23,6 +23,7 @@
         "views/qnetz_need_views.xml",
         "views/qnetz_guide_menus.xml",
         "views/qnetz_guide_templates.xml",
+        "views/course_calendar_templates.xml",
     ],
     "demo": [
         "demo/res_partner_demo.xml",

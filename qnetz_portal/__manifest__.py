@@ -16,6 +16,7 @@
         "data/mail_template_data.xml",
         "views/portal_templates.xml",
         "views/portal_course_templates.xml",
+        "views/portal_evidence_templates.xml",
     ],
     "demo": [
     ],

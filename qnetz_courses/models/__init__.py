@@ -10,3 +10,12 @@ from . import account_tax
 from . import qnetz_report_analysis
 from . import qnetz_report_figures
 from . import res_partner
+from . import qnetz_holiday
+from . import qnetz_school_schedule
+from . import qnetz_school_block
+from . import qnetz_calendar
+from . import event_event_schedule
+from . import qnetz_course_session_calendar
+from . import event_event_notify
+from . import qnetz_attendance_alert
+from . import qnetz_certificate

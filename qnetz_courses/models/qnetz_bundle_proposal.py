@@ -60,6 +60,13 @@ class QnetzBundleProposal(models.Model):
         readonly=True, string="Highest Urgency")
     need_ids = fields.Many2many(
         "qnetz.need", compute="_compute_need_ids", string="Training Needs")
+    # Computed in Python from the calendars, for the form only: the list stays one query.
+    proposed_start = fields.Date(
+        compute="_compute_proposed_schedule", string="Proposed Start",
+        help="First free day of the proposed pattern on or after the earliest wanted start, "
+             "clear of the holidays and the apprentices' school days.")
+    proposed_pattern = fields.Char(compute="_compute_proposed_schedule",
+                                   string="Proposed Rhythm")
 
     @api.model_cr
     def init(self):
@@ -165,6 +172,16 @@ class QnetzBundleProposal(models.Model):
     def _compute_need_ids(self):
         for proposal in self:
             proposal.need_ids = proposal._get_needs()
+
+    def _compute_proposed_schedule(self):
+        Calendar = self.env["qnetz.calendar"]
+        for proposal in self:
+            needs = proposal._get_needs()
+            if not needs:
+                continue
+            plan = Calendar._qnetz_propose(needs)
+            proposal.proposed_start = fields.Date.to_string(plan["date_start"])
+            proposal.proposed_pattern = Calendar._qnetz_pattern_label(plan)
 
     @api.multi
     def action_create_course(self):

@@ -1,2 +1,3 @@
 from . import report_qnetz_certificate
 from . import report_qnetz_figures
+from . import report_qnetz_attendance_sheet

@@ -21,8 +21,12 @@ class ReportQnetzCertificate(models.AbstractModel):
         Log = self.env["auditlog.log"]
         Log._qnetz_log(registrations.mapped("partner_id"), "print certificate")
         Log._qnetz_log(registrations.filtered(lambda r: not r.partner_id), "print certificate")
+        certificates = self.env["qnetz.certificate"]._qnetz_issue(registrations)
         return {
             "doc_ids": docids,
             "doc_model": "event.registration",
             "docs": registrations,
+            "certificates": {c.registration_id.id: c for c in certificates},
+            "check_url": self.env["ir.config_parameter"].sudo().get_param("web.base.url", "")
+            + "/zertifikat/pruefen",
         }

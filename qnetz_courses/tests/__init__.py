@@ -9,3 +9,6 @@ from . import test_report
 from . import test_report_access
 from . import test_report_browser
 from . import test_certificate_audit
+from . import test_calendar
+from . import test_notify
+from . import test_evidence

@@ -6,8 +6,10 @@ from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.qnetz_base.models.qnetz_need import AREAS
 from ..models.event_event import FEE_MODELS
+from ..models.event_event_schedule import local_to_utc_string
 from ..models.qnetz_bundle_proposal import (
     DEFAULT_SEATS_MAX, DEFAULT_SEATS_MIN)
+from ..models.qnetz_school_schedule import WEEKDAYS
 
 
 class QnetzBundleWizard(models.TransientModel):
@@ -59,6 +61,20 @@ class QnetzBundleWizard(models.TransientModel):
         help="Split the needs into this many courses, e.g. when they exceed the maximum.")
     register_apprentices = fields.Boolean(
         string="Register the Named Apprentices", default=True)
+    # The sessions' rhythm, proposed from the needs' wishes and the calendars
+    mon = fields.Boolean(string="Monday")
+    tue = fields.Boolean(string="Tuesday")
+    wed = fields.Boolean(string="Wednesday")
+    thu = fields.Boolean(string="Thursday")
+    fri = fields.Boolean(string="Friday")
+    sat = fields.Boolean(string="Saturday")
+    start_time = fields.Float(string="Start Time", default=16.0)
+    hours = fields.Float(string="Hours per Session", default=3.0)
+    session_count = fields.Integer(
+        string="Number of Sessions", default=0,
+        help="Generate this many sessions from the start, around holidays and school days; "
+             "0: add the sessions later.")
+    avoid_school_days = fields.Boolean(string="Avoid Vocational-School Days", default=True)
 
     @api.model
     def _default_date_begin(self, days=0):
@@ -84,10 +100,36 @@ class QnetzBundleWizard(models.TransientModel):
             districts = needs.mapped("district_id")
             if len(districts) == 1:
                 values.setdefault("district_id", districts.id)
+            values.update(self._proposed_schedule(needs))
             seats_max = values.get("seats_max") or DEFAULT_SEATS_MAX
             total = sum(needs.mapped("participant_count"))
             values["course_count"] = max(1, int(math.ceil(float(total) / seats_max)))
         return values
+
+    @api.model
+    def _proposed_schedule(self, needs):
+        """Start, weekdays and times from the needs' wishes, clear of the calendars."""
+        proposal = self.env["qnetz.calendar"]._qnetz_propose(needs)
+        values = {key: number in proposal["weekdays"] for key, number in WEEKDAYS}
+        start, hour, hours = proposal["date_start"], proposal["start_hour"], proposal["hours"]
+        values.update({
+            "start_time": hour, "hours": hours,
+            "avoid_school_days": proposal["avoid_school_days"],
+            "date_begin": local_to_utc_string(start, hour),
+            # a first guess; generating the sessions sets the real end
+            "date_end": local_to_utc_string(
+                start + timedelta(days=7 * proposal["sessions"] // len(proposal["weekdays"])),
+                hour + hours),
+        })
+        return values
+
+    @api.onchange("need_ids")
+    def _onchange_proposed_sessions(self):
+        # only in the form: a caller that creates the wizard in code gets no sessions
+        # unless it asks for them
+        if self.need_ids and not self.session_count:
+            self.session_count = self.env["qnetz.calendar"]._qnetz_propose(
+                self.need_ids)["sessions"]
 
     @api.depends("need_ids.participant_count")
     def _compute_participant_count(self):
@@ -150,6 +192,8 @@ class QnetzBundleWizard(models.TransientModel):
                         })
             course.message_post(body=_("Bundled from the needs %s.") % ", ".join(
                 needs.mapped("name")))
+            if self.session_count > 0:
+                self._generate_sessions(course)
             courses |= course
         action = self.env.ref("qnetz_courses.action_qnetz_course").read()[0]
         if len(courses) == 1:
@@ -158,6 +202,18 @@ class QnetzBundleWizard(models.TransientModel):
         else:
             action["domain"] = [("id", "in", courses.ids)]
         return action
+
+    def _generate_sessions(self, course):
+        weekdays = [number for key, number in WEEKDAYS if self[key]]
+        start = fields.Datetime.context_timestamp(
+            self, fields.Datetime.from_string(self.date_begin)).date()
+        sessions, skipped = course._qnetz_generate_sessions(
+            start, weekdays, self.start_time, self.hours, count=self.session_count,
+            school_days=self.avoid_school_days)
+        if skipped:
+            course.message_post(body=_("Left out:") + "<br/>" + course._qnetz_format_skipped(
+                skipped).replace("\n", "<br/>"))
+        return sessions
 
     def _course_values(self, name):
         return {

@@ -1,2 +1,3 @@
 from . import main
 from . import website_event
+from . import calendar

@@ -1,2 +1,4 @@
 from . import portal
 from . import courses
+from . import calendar
+from . import evidence

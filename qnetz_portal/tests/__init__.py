@@ -6,3 +6,4 @@ from . import test_portal_provider
 from . import test_portal_flow
 from . import test_portal_browser
 from . import test_portal_access
+from . import test_portal_calendar

@@ -1,0 +1,116 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+from odoo.addons.qnetz_courses.models.event_event_schedule import utc_string_to_local
+from odoo.addons.qnetz_courses.models.qnetz_school_schedule import WEEKDAYS
+
+
+class QnetzSessionGenerator(models.TransientModel):
+    """Creates a course's sessions from a weekday pattern, around holidays and school days."""
+
+    _name = "qnetz.session.generator"
+    _description = "Generate Course Sessions"
+
+    event_id = fields.Many2one("event.event", string="Course", required=True,
+                               ondelete="cascade")
+    date_start = fields.Date(string="First Day", required=True)
+    mon = fields.Boolean(string="Monday")
+    tue = fields.Boolean(string="Tuesday")
+    wed = fields.Boolean(string="Wednesday")
+    thu = fields.Boolean(string="Thursday")
+    fri = fields.Boolean(string="Friday")
+    sat = fields.Boolean(string="Saturday")
+    start_time = fields.Float(string="Start Time", default=16.0,
+                              help="Local time (Europe/Berlin), e.g. 16:30.")
+    hours = fields.Float(string="Hours per Session", default=3.0)
+    count = fields.Integer(string="Number of Sessions", default=10,
+                           help="Stop after this many sessions; 0: up to the end date.")
+    date_stop = fields.Date(string="End Date", help="Last possible day, when no number is given.")
+    skip_school_holidays = fields.Boolean(
+        string="Skip School Holidays", default=True,
+        help="Leave out the school holidays of the states concerned, not only public holidays.")
+    avoid_school_days = fields.Boolean(
+        string="Avoid Vocational-School Days", default=True,
+        help="Leave out days on which a registered apprentice is at the vocational school.")
+    state_names = fields.Char(string="States Concerned", compute="_compute_preview")
+    preview = fields.Text(string="Sessions Planned", compute="_compute_preview")
+    skipped = fields.Text(string="Days Left Out", readonly=True)
+    state = fields.Selection([("draft", "Draft"), ("done", "Done")], default="draft")
+
+    @api.model
+    def default_get(self, fields_list):
+        values = super(QnetzSessionGenerator, self).default_get(fields_list)
+        event = self.env["event.event"].browse(
+            values.get("event_id") or self.env.context.get("active_id"))
+        if event.exists():
+            values["event_id"] = event.id
+            if event.date_begin and not values.get("date_start"):
+                values["date_start"] = fields.Date.to_string(
+                    utc_string_to_local(event.date_begin).date())
+        values.setdefault("date_start", fields.Date.context_today(self))
+        return values
+
+    def _weekdays(self):
+        return [number for key, number in WEEKDAYS if self[key]]
+
+    def _plan_kwargs(self):
+        return {
+            "count": self.count if self.count > 0 else 0,
+            "end_date": fields.Date.from_string(self.date_stop) if self.date_stop else None,
+            "school_holidays": self.skip_school_holidays,
+            "school_days": self.avoid_school_days,
+        }
+
+    @api.depends("event_id", "date_start", "mon", "tue", "wed", "thu", "fri", "sat",
+                 "start_time", "hours", "count", "date_stop", "skip_school_holidays",
+                 "avoid_school_days")
+    def _compute_preview(self):
+        for wizard in self:
+            if not wizard.event_id:
+                continue
+            wizard.state_names = ", ".join(
+                wizard.event_id._qnetz_concerned_states().mapped("name"))
+            if not wizard._weekdays() or not wizard.date_start or (
+                    not wizard.count and not wizard.date_stop):
+                continue
+            try:
+                dates, skipped = wizard.event_id._qnetz_plan_sessions(
+                    fields.Date.from_string(wizard.date_start), wizard._weekdays(),
+                    wizard.start_time, wizard.hours, **wizard._plan_kwargs())
+            except UserError as error:
+                wizard.preview = error.name
+                continue
+            Calendar = self.env["qnetz.calendar"]
+            lines = [Calendar._qnetz_day_label(day) for day in dates]
+            if skipped:
+                lines += ["", _("Left out:"),
+                          self.env["event.event"]._qnetz_format_skipped(skipped)]
+            wizard.preview = "\n".join(lines)
+
+    @api.multi
+    def action_generate(self):
+        self.ensure_one()
+        if not self.env.user.has_group("qnetz_base.group_qnetz_coordinator"):
+            raise UserError(_("Only the coordinator plans the sessions of a course."))
+        sessions, skipped = self.event_id._qnetz_generate_sessions(
+            fields.Date.from_string(self.date_start), self._weekdays(), self.start_time,
+            self.hours, **self._plan_kwargs())
+        text = self.env["event.event"]._qnetz_format_skipped(skipped)
+        body = _("%d sessions generated.") % len(sessions)
+        if text:
+            body += "<br/>" + _("Left out:") + "<br/>" + text.replace("\n", "<br/>")
+        self.event_id.message_post(body=body)
+        self.write({"skipped": text or _("No day had to be left out."), "state": "done"})
+        return {
+            "name": _("Generate Sessions"),
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": self.id,
+            "view_mode": "form",
+            "target": "new",
+        }
+
+    @api.multi
+    def action_close(self):
+        # closing through an action makes the course form reload its new sessions
+        return {"type": "ir.actions.act_window_close"}
