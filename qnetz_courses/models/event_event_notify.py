@@ -4,7 +4,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError
 
 from odoo.addons.qnetz_courses import ics
-from odoo.addons.qnetz_courses.models.event_event_schedule import utc_string_to_local
+from .event_event_schedule import utc_string_to_local
 
 # Courses whose dates are fixed enough to remind of and to put into calendars.
 LIVE_STATES = ("confirm", "running")

@@ -1,6 +1,6 @@
 from odoo import _, api, fields, models
 
-from odoo.addons.qnetz_courses.models.event_event_schedule import utc_string_to_local
+from .event_event_schedule import utc_string_to_local
 
 
 class QnetzAttendanceAlert(models.Model):

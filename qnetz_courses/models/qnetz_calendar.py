@@ -35,7 +35,7 @@ class QnetzCalendar(models.AbstractModel):
 
     @api.model
     def _qnetz_conflicts(self, date_from, date_to, states, apprentices,
-                        school_holidays=True, school_days=True):
+                         school_holidays=True, school_days=True):
         """Reasons why a day between `date_from` and `date_to` (dates) does not suit.
 
         `states`: res.country.state whose holidays count; `apprentices`: res.partner whose

@@ -1,6 +1,6 @@
 from odoo import api, models
 
-from odoo.addons.qnetz_courses.models.event_event_schedule import utc_string_to_local
+from ..models.event_event_schedule import utc_string_to_local
 
 
 class ReportQnetzAttendanceSheet(models.AbstractModel):

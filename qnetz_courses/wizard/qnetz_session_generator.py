@@ -1,8 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.qnetz_courses.models.event_event_schedule import utc_string_to_local
-from odoo.addons.qnetz_courses.models.qnetz_school_schedule import WEEKDAYS
+from ..models.event_event_schedule import utc_string_to_local
+from ..models.qnetz_school_schedule import WEEKDAYS
 
 
 class QnetzSessionGenerator(models.TransientModel):
