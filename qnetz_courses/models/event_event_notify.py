@@ -3,7 +3,7 @@ from datetime import timedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError
 
-from odoo.addons.qnetz_courses import ics
+from .. import ics
 from .event_event_schedule import utc_string_to_local
 
 # Courses whose dates are fixed enough to remind of and to put into calendars.

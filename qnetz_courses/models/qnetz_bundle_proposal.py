@@ -62,7 +62,7 @@ class QnetzBundleProposal(models.Model):
         "qnetz.need", compute="_compute_need_ids", string="Training Needs")
     # Computed in Python from the calendars, for the form only: the list stays one query.
     proposed_start = fields.Date(
-        compute="_compute_proposed_schedule", string="Proposed Start",
+        compute="_compute_proposed_schedule",
         help="First free day of the proposed pattern on or after the earliest wanted start, "
              "clear of the holidays and the apprentices' school days.")
     proposed_pattern = fields.Char(compute="_compute_proposed_schedule",

@@ -34,7 +34,7 @@ class QnetzHoliday(models.Model):
     date_from = fields.Date(string="From", required=True, index=True)
     date_to = fields.Date(string="To", required=True, index=True)
     year = fields.Integer(compute="_compute_year", store=True, index=True)
-    note = fields.Char(string="Note")
+    note = fields.Char()
     active = fields.Boolean(default=True)
 
     _sql_constraints = [

@@ -25,7 +25,7 @@ class QnetzSchoolSchedule(models.Model):
         help="Empty: all occupations of the school.")
     training_year = fields.Selection(
         [("1", "1st year"), ("2", "2nd year"), ("3", "3rd year"), ("4", "4th year")],
-        string="Training Year", help="Empty: all training years.")
+        help="Empty: all training years.")
     apprentice_id = fields.Many2one(
         "res.partner", string="Apprentice", index=True, ondelete="cascade",
         domain=[("is_apprentice", "=", True)],

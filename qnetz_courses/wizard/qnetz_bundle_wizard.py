@@ -68,7 +68,7 @@ class QnetzBundleWizard(models.TransientModel):
     thu = fields.Boolean(string="Thursday")
     fri = fields.Boolean(string="Friday")
     sat = fields.Boolean(string="Saturday")
-    start_time = fields.Float(string="Start Time", default=16.0)
+    start_time = fields.Float(default=16.0)
     hours = fields.Float(string="Hours per Session", default=3.0)
     session_count = fields.Integer(
         string="Number of Sessions", default=0,

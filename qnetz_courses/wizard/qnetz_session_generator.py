@@ -20,14 +20,14 @@ class QnetzSessionGenerator(models.TransientModel):
     thu = fields.Boolean(string="Thursday")
     fri = fields.Boolean(string="Friday")
     sat = fields.Boolean(string="Saturday")
-    start_time = fields.Float(string="Start Time", default=16.0,
+    start_time = fields.Float(default=16.0,
                               help="Local time (Europe/Berlin), e.g. 16:30.")
     hours = fields.Float(string="Hours per Session", default=3.0)
     count = fields.Integer(string="Number of Sessions", default=10,
                            help="Stop after this many sessions; 0: up to the end date.")
     date_stop = fields.Date(string="End Date", help="Last possible day, when no number is given.")
     skip_school_holidays = fields.Boolean(
-        string="Skip School Holidays", default=True,
+        default=True,
         help="Leave out the school holidays of the states concerned, not only public holidays.")
     avoid_school_days = fields.Boolean(
         string="Avoid Vocational-School Days", default=True,
