@@ -81,8 +81,9 @@ class QnetzAttendanceAlert(models.Model):
         self.sudo().write({"qnetz_alert_sent": fields.Datetime.now()})
 
     @api.model
-    def qnetz_portal_absences(self):
-        """Unexcused absences of the portal user's company's apprentices, newest first."""
+    def _qnetz_portal_absences(self):
+        """Unexcused absences of the portal user's company's apprentices, newest first
+        (private: it returns records, for the portal page only)."""
         organisation = self.env.user.partner_id.commercial_partner_id
         if not self.env.user.share or not organisation.is_training_company:
             return self.browse()

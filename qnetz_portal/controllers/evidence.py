@@ -13,7 +13,7 @@ class QnetzEvidencePortal(QnetzPortal):
         values = self._prepare_portal_layout_values()
         values.update({
             "page_name": "qnetz_absences",
-            "absences": request.env["qnetz.attendance"].qnetz_portal_absences(),
+            "absences": request.env["qnetz.attendance"]._qnetz_portal_absences(),
         })
         return request.render("qnetz_portal.portal_my_absences", values)
 

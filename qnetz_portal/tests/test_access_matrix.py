@@ -26,8 +26,12 @@ MODELS = (
     "qnetz.report.analysis", "qnetz.offer", "qnetz.offer.topic", "qnetz.offer.target.group",
     "qnetz.offer.language", "event.event", "event.registration", "res.partner",
     "account.invoice", "account.invoice.line", "res.users", "res.authentication.attempt",
-    "mail.message", "mail.activity",
+    "mail.message", "mail.activity", "qnetz.holiday", "qnetz.school.schedule",
+    "qnetz.school.block", "qnetz.certificate", "auditlog.log",
 )
+# Public by design: the certificate check answers anyone (as the public page does), and a
+# portal user's own course calendar is chosen by the method from the caller alone.
+PUBLIC_METHODS = ("qnetz_public_check", "qnetz_portal_ics")
 # Stock methods that change records and that a share user might hope to reach.
 STOCK_WRITE_METHODS = {
     "event.event": ("button_confirm", "button_done", "button_cancel", "button_draft"),
@@ -153,6 +157,11 @@ class TestAccessMatrix(PortalCase):
                 [], limit=1).ids,
             "mail.message": self.need_b.message_ids[:1].ids,
             "mail.activity": env["mail.activity"].search([], limit=1).ids,
+            "qnetz.holiday": env["qnetz.holiday"].search([], limit=1).ids,
+            "qnetz.school.schedule": env["qnetz.school.schedule"].search([], limit=1).ids,
+            "qnetz.school.block": env["qnetz.school.block"].search([], limit=1).ids,
+            "qnetz.certificate": env["qnetz.certificate"].search([], limit=1).ids,
+            "auditlog.log": env["auditlog.log"].search([], limit=1).ids,
         }
 
     def foreign_reads(self, who):
@@ -164,7 +173,11 @@ class TestAccessMatrix(PortalCase):
              self.env["res.authentication.attempt"].search([], limit=3).ids),
             ("account.invoice", self.invoice_b.ids),
             ("account.invoice.line", self.invoice_b.invoice_line_ids.ids),
+            ("auditlog.log", self.env["auditlog.log"].search([], limit=3).ids),
         ]
+        if who != "network":
+            secret.append(("qnetz.certificate",
+                           self.env["qnetz.certificate"].search([], limit=3).ids))
         if who == "company A":
             secret += [("qnetz.need", self.need_b.ids), ("event.registration", self.reg_b.ids),
                        ("res.partner", self.apprentice_b1.ids),
@@ -219,7 +232,7 @@ class TestAccessMatrix(PortalCase):
     def public_qnetz_methods(self, model):
         """The public methods the qnetz addons define on `model` (all of them callable
         over RPC), plus Odoo's own that change records."""
-        names = set(STOCK_WRITE_METHODS.get(model, ()))
+        names = set(STOCK_WRITE_METHODS.get(model, ())) - set(PUBLIC_METHODS)
         for cls in type(self.env[model]).__mro__:
             if not (cls.__module__ or "").startswith("odoo.addons.qnetz_"):
                 continue
@@ -229,7 +242,8 @@ class TestAccessMatrix(PortalCase):
                         "create", "write", "unlink", "copy", "read", "search",
                         "name_get", "default_get", "fields_view_get", "read_group",
                         "search_read", "name_search"):
-                    names.add(name)
+                    if name not in PUBLIC_METHODS:
+                        names.add(name)
         return sorted(names)
 
     # ------------------------------------------------------------------ the matrix
