@@ -5,6 +5,7 @@ from odoo import _, http
 from odoo.http import request
 
 from odoo.addons.http_routing.models.ir_http import slug
+from odoo.addons.website.controllers.main import Website
 from odoo.addons.qnetz_guide.models.qnetz_offer import FACETS
 
 PAGE_SIZE = 12
@@ -102,7 +103,11 @@ class QnetzGuide(http.Controller):
                     "url": "/wegweiser" + ("?" + query if query else ""),
                 })
         query = url_encode(state)
+        # Network courses match the same words; they live in the catalogue, not among
+        # the offers, so they are listed above the offers rather than counted with them.
+        courses = request.env["event.event"]._guide_search_courses(search) if search else []
         values = {
+            "courses": courses._guide_catalogue_rows() if courses else [],
             "offers": offers,
             "institution_names": institution_names,
             # Plain labels: t-field's converters cost more than the rest of an item.
@@ -152,6 +157,29 @@ class QnetzGuide(http.Controller):
         }
         return request.render("qnetz_guide.course_catalogue", values)
 
+    @http.route(["/wegweiser/kurse/<int:course_id>"], type="http", auth="public", website=True,
+                sitemap=False)
+    def course_page(self, course_id, **kwargs):
+        course = request.env["event.event"]._guide_catalogue_course(course_id)
+        if not course:
+            raise request.not_found()
+        values = {
+            "course": course,
+            "row": course._guide_catalogue_rows()[0],
+            "sessions": course._guide_session_rows(),
+        }
+        return request.render("qnetz_guide.course_page", values)
+
+    # --- Legal pages ---------------------------------------------------------------------
+
+    @http.route(["/impressum"], type="http", auth="public", website=True)
+    def impressum(self, **kwargs):
+        return request.render("qnetz_guide.impressum", {})
+
+    @http.route(["/datenschutz"], type="http", auth="public", website=True)
+    def privacy_notice(self, **kwargs):
+        return request.render("qnetz_guide.datenschutz", {})
+
     # --- Report a need ("Bedarf melden") -------------------------------------------------
 
     @http.route(["/bedarf-melden"], type="http", auth="public", website=True,
@@ -180,3 +208,14 @@ class QnetzGuide(http.Controller):
                 sitemap=False)
     def need_form_thanks(self, **kwargs):
         return request.render("qnetz_guide.need_form_thanks", {})
+
+
+class QnetzWebsite(Website):
+
+    @http.route()
+    def index(self, **kw):
+        """The network's home page, with the next courses, instead of Odoo's empty page."""
+        courses = request.env["event.event"]._guide_catalogue_courses(limit=3)
+        return request.render("qnetz_guide.home", {
+            "next_courses": courses._guide_catalogue_rows(),
+        })

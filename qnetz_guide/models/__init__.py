@@ -6,3 +6,4 @@ from . import res_partner
 from . import qnetz_need
 from . import event_event
 from . import ir_http
+from . import website

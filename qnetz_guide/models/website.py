@@ -1,0 +1,63 @@
+from odoo import api, models
+
+# Odoo's sample website content that a visitor must not meet on the network's site.
+# Listed by XML id, so the clean-up only ever touches Odoo's own records, never pages
+# or menus a site administrator made. Events come from website_event's demo data.
+SAMPLE_MENUS = (
+    "website.menu_homepage",
+    "website.menu_contactus",
+    "website_event.menu_events",
+    # The guide's first menus; data/website_data.xml now holds the whole main menu.
+    "qnetz_guide.menu_guide",
+    "qnetz_guide.menu_courses",
+    "qnetz_guide.menu_need_form",
+)
+SAMPLE_PAGES = (
+    "website.aboutus_page",
+    "website.bs_debug_page",
+    "website.snippets_debug_page",
+)
+SAMPLE_EVENTS = ("event.event_0", "event.event_1", "event.event_2", "event.event_3")
+# Names Odoo gives a website by itself ("My Website", "Website <domain>" in a demo
+# database); a name an administrator chose is kept.
+DEFAULT_NAMES = ("My Website",)
+SITE_NAME = "Qualifizierungsnetzwerk Höxter-Holzminden"
+
+
+class Website(models.Model):
+    _inherit = "website"
+
+    @api.model
+    def _qnetz_remove_sample_content(self):
+        """Remove Odoo's sample pages, menus and events, and name the default website.
+
+        Runs on every install and update of the addon (data/website_data.xml), so
+        existing databases lose the sample content too; once removed, there is
+        nothing left to do. Updating `website` or `event` brings back what their data
+        files define, and updates this addon after them, which removes it again.
+        """
+        def records(xmlids):
+            result = []
+            for xmlid in xmlids:
+                record = self.env.ref(xmlid, raise_if_not_found=False)
+                if record and record.exists():
+                    result.append(record)
+            return result
+
+        for menu in records(SAMPLE_MENUS):
+            menu.sudo().unlink()
+        for page in records(SAMPLE_PAGES):
+            view = page.view_id
+            page.sudo().unlink()
+            if view.exists() and not self.env["website.page"].sudo().search_count(
+                    [("view_id", "=", view.id)]):
+                view.sudo().unlink()
+        events = self.env["event.event"].sudo()
+        for event in records(SAMPLE_EVENTS):
+            events |= event
+        if events:
+            events.mapped("registration_ids").unlink()
+            events.unlink()
+        for website in self.sudo().search([]):
+            if website.name in DEFAULT_NAMES or website.name.startswith("Website "):
+                website.name = SITE_NAME
