@@ -9,3 +9,4 @@ from . import account_invoice_line
 from . import account_tax
 from . import qnetz_report_analysis
 from . import qnetz_report_figures
+from . import res_company

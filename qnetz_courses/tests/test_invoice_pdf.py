@@ -1,0 +1,85 @@
+import os
+import shutil
+import subprocess
+import tempfile
+import unittest
+from unittest.mock import patch
+
+from odoo.tools import config
+
+from .common import QnetzCoursesCase
+
+PDFTOTEXT = shutil.which("pdftotext")
+
+
+@unittest.skipUnless(PDFTOTEXT, "pdftotext (Debian's poppler-utils) is not installed; "
+                                "scripts/setup_system_packages.sh installs it")
+class TestInvoicePdf(QnetzCoursesCase):
+    """The printed invoice as a bookkeeper gets it: wkhtmltopdf really runs, and the
+    PDF's text is read back page by page with pdftotext."""
+
+    @classmethod
+    def setUpClass(cls):
+        super(TestInvoicePdf, cls).setUpClass()
+        env = cls.env
+        cls.company = env.ref("base.main_company")
+        cls.company.write({
+            "street": "Teststraße 7", "zip": "37671", "city": "Höxter",
+            "qnetz_tax_number": "351/5741/0815",
+        })
+        bank = env["res.bank"].create({"name": "Testsparkasse Weserbergland",
+                                       "bic": "TESTDEFFXXX"})
+        env["res.partner.bank"].create({
+            "acc_number": "DE02120300000000202051", "bank_id": bank.id,
+            "partner_id": cls.company.partner_id.id, "company_id": cls.company.id})
+        cls.company_a.lang = "de_DE"
+        cls.course = cls._create_course(date_tz="Europe/Berlin")
+        income = env["account.account"].search(
+            [("code", "=", "8100"), ("company_id", "=", cls.company.id)], limit=1)
+        tax = env.ref("qnetz_courses.tax_exempt_education_sale")
+        # Enough lines for a second page.
+        lines = [(0, 0, {
+            "name": "Kursgebühr Hydraulik Grundlagen, Teilnehmerin %d" % index,
+            "account_id": income.id, "quantity": 1, "price_unit": 300.0,
+            "invoice_line_tax_ids": [(6, 0, tax.ids)],
+        }) for index in range(45)]
+        cls.invoice = env["account.invoice"].create({
+            "partner_id": cls.company_a.id, "type": "out_invoice",
+            "qnetz_course_id": cls.course.id, "invoice_line_ids": lines,
+        })
+        cls.invoice.action_invoice_open()
+
+    def _pdf_pages(self, records):
+        report = self.env.ref("account.account_invoices")
+        # Odoo renders HTML instead of PDF in test mode unless a report directory is
+        # configured; with one, wkhtmltopdf really runs.
+        with tempfile.TemporaryDirectory() as directory, \
+                patch.dict(config.options, {"test_report_directory": directory}):
+            pdf, fmt = report.render_qweb_pdf(records.ids)
+            self.assertEqual(fmt, "pdf")
+            path = os.path.join(directory, "invoice.pdf")
+            with open(path, "wb") as handle:
+                handle.write(pdf)
+            text = subprocess.check_output([PDFTOTEXT, "-layout", path, "-"]).decode("utf-8")
+        return text.split("\f")[:-1] if text.endswith("\f") else text.split("\f")
+
+    def test_every_page_carries_sender_and_page_number(self):
+        pages = self._pdf_pages(self.invoice)
+        self.assertGreaterEqual(len(pages), 2, "the invoice should run over two pages")
+        total = len(pages)
+        for number, page in enumerate(pages, 1):
+            flat = " ".join(page.split())
+            self.assertIn(self.company.name, flat, "sender missing on page %d" % number)
+            self.assertIn("Teststraße 7", flat, "address missing on page %d" % number)
+            self.assertIn("351/5741/0815", flat, "tax number missing on page %d" % number)
+            self.assertIn("DE02120300000000202051", flat, "bank missing on page %d" % number)
+            self.assertIn("Seite %d von %d" % (number, total), flat)
+
+    def test_invoice_states_what_the_law_asks(self):
+        flat = " ".join(" ".join(self._pdf_pages(self.invoice)).split())
+        # The label is whole, not broken across two lines.
+        self.assertIn("Rechnungsdatum", flat)
+        self.assertIn("Leistungszeitraum: 02.03.2030 – 30.03.2030", flat)
+        self.assertIn("§ 4 Nr. 21 UStG", flat)
+        self.assertIn(self.invoice.number, flat)
+        self.assertIn("Testbetrieb Brakel GmbH", flat)
