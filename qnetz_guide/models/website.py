@@ -22,6 +22,12 @@ SAMPLE_EVENTS = ("event.event_0", "event.event_1", "event.event_2", "event.event
 # database); a name an administrator chose is kept.
 DEFAULT_NAMES = ("My Website",)
 SITE_NAME = "Qualifizierungsnetzwerk Höxter-Holzminden"
+# The languages of the people the guide is for, besides German and English: the home
+# page, the need form and the Wegweiser's interface are translated into them.
+GUIDE_LANGUAGES = ("base.lang_ar_SY", "base.lang_fa_IR", "base.lang_uk_UA")
+RTL_LANGUAGES = ("base.lang_ar_SY", "base.lang_fa_IR")
+# Odoo's own modules whose words appear on the public pages (menus, sign in, pager).
+FRONTEND_MODULES = ("web", "website", "portal", "http_routing", "website_event")
 
 
 class Website(models.Model):
@@ -61,3 +67,31 @@ class Website(models.Model):
         for website in self.sudo().search([]):
             if website.name in DEFAULT_NAMES or website.name.startswith("Website "):
                 website.name = SITE_NAME
+
+    @api.model
+    def _qnetz_add_guide_languages(self):
+        """Arabic, Farsi and Ukrainian on the default website, for new and existing
+        databases. Odoo lists Arabic and Farsi as left-to-right; they are set right-to-left.
+        A language activated here gets the translations of Odoo's frontend modules; the
+        qnetz addons load theirs after their data."""
+        langs = self.env["res.lang"]
+        for xmlid in GUIDE_LANGUAGES:
+            lang = self.env.ref(xmlid, raise_if_not_found=False)
+            if not lang:
+                continue
+            lang = lang.with_context(active_test=False)
+            values = {}
+            if not lang.active:
+                values["active"] = True
+            if xmlid in RTL_LANGUAGES and lang.direction != "rtl":
+                values["direction"] = "rtl"
+            if values:
+                lang.sudo().write(values)
+            if "active" in values:
+                self.env["ir.module.module"].sudo().search([
+                    ("name", "in", FRONTEND_MODULES), ("state", "=", "installed"),
+                ])._update_translations(filter_lang=lang.code)
+            langs |= lang
+        website = self.env.ref("website.default_website", raise_if_not_found=False)
+        if website and langs:
+            website.sudo().language_ids = [(4, lang.id) for lang in langs]
