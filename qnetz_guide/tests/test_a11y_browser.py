@@ -21,3 +21,5 @@ class TestAccessibility(GuideHttpCase):
             self.assertIn("audited: %s " % name, output)
             self.assertTrue(os.path.exists(os.path.join(ARTIFACTS, "a11y-%s.png" % name)))
         self.assertIn("phone: checked", output)
+        self.assertIn("languages: checked", output)
+        self.assertTrue(os.path.exists(os.path.join(ARTIFACTS, "a11y-ar-home.png")))

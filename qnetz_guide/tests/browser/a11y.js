@@ -98,6 +98,28 @@ async function checkNoOverflow(page, name) {
     await desktop.close();
   }
 
+  // The languages of the people the guide is for: Arabic and Farsi right to left.
+  const langs = await launch('a11y-langs', { width: 1280, height: 900 });
+  try {
+    const page = langs.pages()[0] || await langs.newPage();
+    page.setDefaultTimeout(30000);
+    for (const [name, url, dir] of [['ar-home', '/ar_SY/', 'rtl'], ['ar-need-form', '/ar_SY/bedarf-melden', 'rtl'],
+                                    ['ar-thanks', '/ar_SY/bedarf-melden/danke', 'rtl'],
+                                    ['fa-wegweiser', '/fa_IR/wegweiser', 'rtl'], ['fa-need-form', '/fa_IR/bedarf-melden', 'rtl'],
+                                    ['uk-home', '/uk_UA/', null], ['uk-wegweiser', '/uk_UA/wegweiser', null]]) {
+      await visit(page, url);
+      const actual = await page.getAttribute('html', 'dir');
+      if (actual !== dir) fail(name + ': dir is ' + actual + ', expected ' + dir);
+      await checkNoOverflow(page, name);
+      await audit(page, name, shot);
+    }
+    console.log('languages: checked');
+  } catch (error) {
+    fail(error.stack || String(error));
+  } finally {
+    await langs.close();
+  }
+
   const phone = await launch('a11y-phone', { width: 390, height: 844 });
   try {
     const page = phone.pages()[0] || await phone.newPage();
