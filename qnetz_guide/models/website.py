@@ -1,4 +1,4 @@
-from odoo import api, models
+from odoo import api, fields, models
 
 # Odoo's sample website content that a visitor must not meet on the network's site.
 # Listed by XML id, so the clean-up only ever touches Odoo's own records, never pages
@@ -95,3 +95,26 @@ class Website(models.Model):
         website = self.env.ref("website.default_website", raise_if_not_found=False)
         if website and langs:
             website.sudo().language_ids = [(4, lang.id) for lang in langs]
+
+    @api.model
+    def _qnetz_content_version(self):
+        """A fingerprint of everything the cached public pages show (one query).
+
+        Any write, creation or deletion of an offer, its facets, a course, its
+        sessions and registrations (places left), a partner (institutions, the
+        company's address), a template or a menu changes it, so a published change
+        shows at once. The current minute is part of it: offers expire and courses
+        start with time."""
+        tables = ("qnetz_offer", "qnetz_offer_target_group", "qnetz_offer_topic",
+                  "qnetz_offer_language", "event_event", "event_registration", "res_partner",
+                  "res_company", "ir_ui_view", "website_menu", "website", "res_lang")
+        if "session_ids" in self.env["event.event"]._fields:
+            tables += ("qnetz_course_session",)
+        query = " UNION ALL ".join(
+            "SELECT '%s', count(*), max(write_date), max(id) FROM %s" % (table, table)
+            for table in tables)
+        # Translations carry no write date; their count and last id catch new ones.
+        query += " UNION ALL SELECT 'ir_translation', count(*), NULL, max(id) FROM ir_translation"
+        self.env.cr.execute(query)
+        rows = self.env.cr.fetchall()
+        return (fields.Datetime.now()[:16],) + tuple(rows)
