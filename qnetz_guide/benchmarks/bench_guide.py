@@ -100,7 +100,9 @@ def trim_offers(dbname, total):
 
 
 def count_queries(dbname, urls):
-    """Queries of one request per URL, served in this process (after a warm-up)."""
+    """Queries of one request per URL, served in this process (after a warm-up):
+    {url: (queries when rendered, status, queries when served from the page cache)}."""
+    from odoo.addons.qnetz_guide.controllers import main as guide_controllers
     from werkzeug.test import Client
     from werkzeug.wrappers import BaseResponse
     odoo.tools.config["dbfilter"] = "^%s$" % dbname
@@ -113,9 +115,13 @@ def count_queries(dbname, urls):
             # warm-up: compile the templates and assets, fill the registry caches
             client.get(url, headers={"Accept-Language": "de-DE"})
         for url in urls:
+            guide_controllers._page_cache.clear()
             before = odoo.sql_db.sql_counter
             response = client.get(url, headers={"Accept-Language": "de-DE"})
-            counts[url] = (odoo.sql_db.sql_counter - before, response.status_code)
+            rendered = odoo.sql_db.sql_counter - before
+            before = odoo.sql_db.sql_counter
+            client.get(url, headers={"Accept-Language": "de-DE"})
+            counts[url] = (rendered, response.status_code, odoo.sql_db.sql_counter - before)
     return counts
 
 
@@ -243,9 +249,10 @@ def main():
                 visible = trim_offers(bench_db, total)
             results[total] = count_queries(bench_db, ["/"] + GUIDE_URLS + ["/event"])
             print("   %d published offers" % visible)
-        print("   %-48s %10s %10s" % ("URL", "50 offers", "500 offers"))
+        print("   %-48s %10s %10s %12s" % ("URL", "50 offers", "500 offers", "from cache"))
         for url in ["/"] + GUIDE_URLS + ["/event"]:
-            print("   %-48s %10d %10d" % (url, results[50][url][0], results[500][url][0]))
+            print("   %-48s %10d %10d %12s" % (url, results[50][url][0], results[500][url][0],
+                                               results[500][url][2] if url != "/event" else "-"))
             for total in (50, 500):
                 if results[total][url][1] != 200:
                     print("   (HTTP %s for %s with %d offers)" % (results[total][url][1], url, total))

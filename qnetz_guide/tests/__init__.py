@@ -7,3 +7,4 @@ from . import test_browser
 from . import test_language
 from . import test_website
 from . import test_a11y_browser
+from . import test_page_cache
