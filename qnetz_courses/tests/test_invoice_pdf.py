@@ -49,8 +49,8 @@ class TestInvoicePdf(QnetzCoursesCase):
         })
         cls.invoice.action_invoice_open()
 
-    def _pdf_pages(self, records):
-        report = self.env.ref("account.account_invoices")
+    def _pdf_pages(self, records, report_xmlid="account.account_invoices"):
+        report = self.env.ref(report_xmlid)
         # Odoo renders HTML instead of PDF in test mode unless a report directory is
         # configured; with one, wkhtmltopdf really runs.
         with tempfile.TemporaryDirectory() as directory, \
@@ -62,6 +62,13 @@ class TestInvoicePdf(QnetzCoursesCase):
                 handle.write(pdf)
             text = subprocess.check_output([PDFTOTEXT, "-layout", path, "-"]).decode("utf-8")
         return text.split("\f")[:-1] if text.endswith("\f") else text.split("\f")
+
+    def test_odoo_uses_the_patched_wkhtmltopdf(self):
+        from odoo.addons.base.ir.ir_actions_report import _get_wkhtmltopdf_bin
+        binary = _get_wkhtmltopdf_bin()
+        version = subprocess.check_output([binary, "--version"]).decode("utf-8")
+        # Debian's build ignores --header-html/--footer-html: no letterhead, no page numbers.
+        self.assertIn("with patched qt", version, binary)
 
     def test_every_page_carries_sender_and_page_number(self):
         pages = self._pdf_pages(self.invoice)
@@ -75,6 +82,14 @@ class TestInvoicePdf(QnetzCoursesCase):
             self.assertIn("DE02120300000000202051", flat, "bank missing on page %d" % number)
             self.assertIn("Seite %d von %d" % (number, total), flat)
 
+    def test_credit_note_names_the_corrected_invoice(self):
+        refund = self.invoice.refund(description="Storno")
+        refund.action_invoice_open()
+        flat = " ".join(" ".join(self._pdf_pages(refund)).split())
+        self.assertIn("Rechnungskorrektur", flat)
+        self.assertIn("Korrigiert die Rechnung: %s" % self.invoice.number, flat)
+        self.assertIn("Seite 1 von", flat)
+
     def test_invoice_states_what_the_law_asks(self):
         flat = " ".join(" ".join(self._pdf_pages(self.invoice)).split())
         # The label is whole, not broken across two lines.
@@ -83,3 +98,14 @@ class TestInvoicePdf(QnetzCoursesCase):
         self.assertIn("§ 4 Nr. 21 UStG", flat)
         self.assertIn(self.invoice.number, flat)
         self.assertIn("Testbetrieb Brakel GmbH", flat)
+
+    def test_funders_report_carries_the_sender_on_every_page(self):
+        wizard = self.env["qnetz.report.wizard"].create({
+            "date_from": "2030-01-01", "date_to": "2030-12-31"})
+        pages = self._pdf_pages(wizard, "qnetz_courses.action_report_qnetz_figures")
+        self.assertGreaterEqual(len(pages), 1)
+        for number, page in enumerate(pages, 1):
+            flat = " ".join(page.split())
+            self.assertIn(self.company.name, flat, "sender missing on page %d" % number)
+            self.assertIn("351/5741/0815", flat, "tax number missing on page %d" % number)
+            self.assertIn("Seite %d / %d" % (number, len(pages)), flat)
