@@ -14,9 +14,13 @@ SAMPLE_MENUS = (
 )
 SAMPLE_PAGES = (
     "website.aboutus_page",
+    "website.website2_homepage_page",
+    "website.website2_contactus_page",
     "website.bs_debug_page",
     "website.snippets_debug_page",
 )
+# website's demo data adds a second website for the host 0.0.0.0 with sample pages.
+SAMPLE_WEBSITES = ("website.website2",)
 SAMPLE_EVENTS = ("event.event_0", "event.event_1", "event.event_2", "event.event_3")
 # Names Odoo gives a website by itself ("My Website", "Website <domain>" in a demo
 # database); a name an administrator chose is kept.
@@ -58,6 +62,9 @@ class Website(models.Model):
             if view.exists() and not self.env["website.page"].sudo().search_count(
                     [("view_id", "=", view.id)]):
                 view.sudo().unlink()
+        for website in records(SAMPLE_WEBSITES):
+            website.menu_id.sudo().unlink()
+            website.sudo().unlink()
         events = self.env["event.event"].sudo()
         for event in records(SAMPLE_EVENTS):
             events |= event
