@@ -103,6 +103,12 @@ class Website(models.Model):
         if website and langs:
             website.sudo().language_ids = [(4, lang.id) for lang in langs]
 
+    @api.model_cr
+    def init(self):
+        # _qnetz_content_version() asks for the newest template on every cached page.
+        self.env.cr.execute("CREATE INDEX IF NOT EXISTS qnetz_ir_ui_view_write_date_index"
+                            " ON ir_ui_view (write_date)")
+
     @api.model
     def _qnetz_content_version(self):
         """A fingerprint of everything the cached public pages show (one query).
@@ -114,14 +120,19 @@ class Website(models.Model):
         start with time."""
         tables = ("qnetz_offer", "qnetz_offer_target_group", "qnetz_offer_topic",
                   "qnetz_offer_language", "event_event", "event_registration", "res_partner",
-                  "res_company", "ir_ui_view", "website_menu", "website", "res_lang")
+                  "res_company", "website_menu", "website", "res_lang")
         if "session_ids" in self.env["event.event"]._fields:
             tables += ("qnetz_course_session",)
         query = " UNION ALL ".join(
             "SELECT '%s', count(*), max(write_date), max(id) FROM %s" % (table, table)
             for table in tables)
-        # Translations carry no write date; their count and last id catch new ones.
-        query += " UNION ALL SELECT 'ir_translation', count(*), NULL, max(id) FROM ir_translation"
+        # Templates: rows are wide, so no count (deleting a template is an update of
+        # the addon anyway); the newest write date comes from the index made in init().
+        query += (" UNION ALL SELECT 'ir_ui_view', NULL, max(write_date), max(id)"
+                  " FROM ir_ui_view")
+        # Translations carry no write date; the last id catches new ones (a count would
+        # scan the whole, large table on every request).
+        query += " UNION ALL SELECT 'ir_translation', NULL, NULL, max(id) FROM ir_translation"
         self.env.cr.execute(query)
         rows = self.env.cr.fetchall()
         return (fields.Datetime.now()[:16],) + tuple(rows)
