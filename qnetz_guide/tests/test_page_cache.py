@@ -1,4 +1,5 @@
 import re
+from unittest.mock import patch
 
 from odoo.addons.qnetz_guide.controllers import main as controllers
 
@@ -12,6 +13,11 @@ class TestPageCache(GuideDataMixin, GuideHttpCase):
         super(TestPageCache, self).setUp()
         self._guide_fixtures(self.env)
         controllers._page_cache.clear()
+        # The cache key holds the current minute; the tests must not meet its turn.
+        clock = patch("odoo.addons.qnetz_guide.models.website.current_minute",
+                      return_value="2030-01-01 12:00")
+        clock.start()
+        self.addCleanup(clock.stop)
 
     def csrf(self, html):
         return re.search(r'csrf_token: "([^"]+)"', html).group(1)
@@ -46,6 +52,13 @@ class TestPageCache(GuideDataMixin, GuideHttpCase):
         other = self.url_open("/wegweiser").text
         self.assertNotEqual(self.csrf(other), token)
         self.assertEqual(len(controllers._page_cache), 1)
+
+    def test_the_turn_of_the_minute_renders_anew(self):
+        self.url_open("/")
+        with patch("odoo.addons.qnetz_guide.models.website.current_minute",
+                   return_value="2030-01-01 12:01"):
+            self.url_open("/")
+        self.assertEqual(len(controllers._page_cache), 2)
 
     def test_logged_in_users_are_not_cached(self):
         self.authenticate("admin", "admin")
