@@ -5,10 +5,18 @@ before the tests run. HttpCase tests (and the browser tests) talk to Odoo over
 HTTP, so the server is started once more here, in a thread of the test process:
 requests then run on the test cursor, exactly as under Odoo's own test runner.
 """
+import os
 import socket
 import time
 
 import pytest
+
+# As in scripts/odoo: the patched wkhtmltopdf of scripts/setup_wkhtmltopdf.sh before a
+# system one on PATH, where Odoo looks first.
+WKHTMLTOX_BIN = os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                             ".venv", "wkhtmltox", "bin")
+if os.path.isdir(WKHTMLTOX_BIN):
+    os.environ["PATH"] = os.pathsep.join([WKHTMLTOX_BIN, os.environ.get("PATH", "")])
 
 
 def pytest_sessionstart(session):

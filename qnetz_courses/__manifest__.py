@@ -20,6 +20,8 @@
         "data/account_data.xml",
         "data/mail_template_data.xml",
         "report/qnetz_certificate_report.xml",
+        "report/qnetz_document_templates.xml",
+        "views/res_company_views.xml",
         "views/qnetz_billing_wizard_views.xml",
         "views/qnetz_bundle_wizard_views.xml",
         "views/event_event_views.xml",

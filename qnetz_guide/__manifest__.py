@@ -24,8 +24,11 @@
         "views/qnetz_guide_menus.xml",
         "views/qnetz_guide_templates.xml",
         "views/course_calendar_templates.xml",
+        "views/website_templates.xml",
+        "views/legal_templates.xml",
     ],
     "demo": [
+        "demo/res_company_demo.xml",
         "demo/res_partner_demo.xml",
         "demo/qnetz_offer_demo.xml",
         "demo/qnetz_offer_translation_demo.xml",

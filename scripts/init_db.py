@@ -136,7 +136,9 @@ def main():
         run_odoo(args.config, "-d", args.dbname, "-i", ",".join(sorted(missing)))
     else:
         print("Updating %s ..." % ", ".join(modules))
-        run_odoo(args.config, "-d", args.dbname, "-u", ",".join(modules))
+        # The addons' .po files are the reference for their terms: a corrected
+        # translation must reach existing databases too, not only new ones.
+        run_odoo(args.config, "-d", args.dbname, "-u", ",".join(modules), "--i18n-overwrite")
     release_stuck_modules(args.dbname)
     missing = set(modules) - installed_modules(args.dbname, modules)
     if missing:

@@ -1,4 +1,8 @@
 #!/usr/bin/env bash
-# Debian packages Odoo needs at run time: wkhtmltopdf renders the PDF reports.
+# Tools Odoo and the tests need besides the venv: wkhtmltopdf 0.12.4 with patched Qt for
+# the PDF reports (Debian's only as a fall-back, see setup_wkhtmltopdf.sh), and
+# poppler-utils, whose pdftotext the tests use to read the rendered PDFs.
 set -euo pipefail
-"$(dirname "$0")/install_debian_package.sh" wkhtmltopdf wkhtmltopdf
+cd "$(dirname "$0")"
+./setup_wkhtmltopdf.sh
+./install_debian_package.sh pdftotext poppler-utils

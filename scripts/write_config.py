@@ -9,6 +9,8 @@ import sys
 import odoo
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+# wkhtmltopdf 0.12.4 with patched Qt, installed by scripts/setup_wkhtmltopdf.sh.
+WKHTMLTOX_BIN = os.path.join(ROOT, ".venv", "wkhtmltox", "bin")
 
 
 def main(path, overrides=()):
@@ -28,8 +30,10 @@ def main(path, overrides=()):
         ("list_db", "False"),
         ("without_demo", "False"),
         ("log_level", os.environ.get("LOG_LEVEL", "info")),
-        # lessc (package.json) compiles the stylesheets; Odoo looks for it here too.
-        ("bin_path", os.path.join(ROOT, "node_modules", ".bin")),
+        # lessc (package.json) compiles the stylesheets, wkhtmltopdf renders the PDF
+        # reports; Odoo looks for both here too (after PATH: scripts/odoo and conftest.py
+        # put WKHTMLTOX_BIN first, so that a system wkhtmltopdf does not win).
+        ("bin_path", os.pathsep.join([WKHTMLTOX_BIN, os.path.join(ROOT, "node_modules", ".bin")])),
     ]
     options = dict(options)
     options.update(overrides)

@@ -19,3 +19,4 @@ from . import qnetz_course_session_calendar
 from . import event_event_notify
 from . import qnetz_attendance_alert
 from . import qnetz_certificate
+from . import res_company

@@ -1,3 +1,5 @@
+import pytz
+
 from odoo import api, fields, models
 
 
@@ -52,3 +54,28 @@ class AccountInvoice(models.Model):
                 values.pop("qnetz_registration_id", None)
                 values.pop("qnetz_line_kind", None)
         return result
+
+    # --- What the printed invoice states (§ 14 Abs. 4 UStG) -------------------------
+
+    @api.multi
+    def _qnetz_service_period(self):
+        """The course dates as the period of service, 'dd.mm.yyyy – dd.mm.yyyy', or ''."""
+        self.ensure_one()
+        course = self.qnetz_course_id
+        if not course:
+            return ""
+        tz = pytz.timezone(course.date_tz or "Europe/Berlin")
+
+        def day(value):
+            stamp = pytz.utc.localize(fields.Datetime.from_string(value))
+            return stamp.astimezone(tz).strftime("%d.%m.%Y")
+        begin, end = day(course.date_begin), day(course.date_end)
+        return begin if begin == end else "%s – %s" % (begin, end)
+
+    @api.multi
+    def _qnetz_is_education_exempt(self):
+        """Whether a line carries the network's VAT exemption for education (§ 4 Nr. 21
+        UStG): the invoice must then name the exemption."""
+        self.ensure_one()
+        exempt = self.env.ref("qnetz_courses.tax_exempt_education_sale", raise_if_not_found=False)
+        return bool(exempt) and exempt in self.invoice_line_ids.mapped("invoice_line_tax_ids")

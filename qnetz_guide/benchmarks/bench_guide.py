@@ -13,7 +13,11 @@ Prints figures; it is no timed test. It copies the source database (prepared by
 2. starts an Odoo server on the copy (2 workers, a free loopback port) and lets N
    concurrent clients fetch /wegweiser and Odoo's own /event, interleaved, for S
    seconds, and prints median and p95 latency side by side with their ratio (and
-   the median of one client alone, the pages' own cost on a quiet server).
+   the median of one client alone, the pages' own cost on a quiet server);
+3. measures throughput (requests per second) of the home page /, of /wegweiser and
+   of /event, each page alone for short slices taken in turns, so that all three
+   meet the same load on the machine, and prints each one's ratio to /event.
+   Visitors are not logged in, as the pages' public cache assumes.
 """
 import argparse
 import os
@@ -96,7 +100,9 @@ def trim_offers(dbname, total):
 
 
 def count_queries(dbname, urls):
-    """Queries of one request per URL, served in this process (after a warm-up)."""
+    """Queries of one request per URL, served in this process (after a warm-up):
+    {url: (queries when rendered, status, queries when served from the page cache)}."""
+    from odoo.addons.qnetz_guide.controllers import main as guide_controllers
     from werkzeug.test import Client
     from werkzeug.wrappers import BaseResponse
     odoo.tools.config["dbfilter"] = "^%s$" % dbname
@@ -109,9 +115,13 @@ def count_queries(dbname, urls):
             # warm-up: compile the templates and assets, fill the registry caches
             client.get(url, headers={"Accept-Language": "de-DE"})
         for url in urls:
+            guide_controllers._page_cache.clear()
             before = odoo.sql_db.sql_counter
             response = client.get(url, headers={"Accept-Language": "de-DE"})
-            counts[url] = (odoo.sql_db.sql_counter - before, response.status_code)
+            rendered = odoo.sql_db.sql_counter - before
+            before = odoo.sql_db.sql_counter
+            client.get(url, headers={"Accept-Language": "de-DE"})
+            counts[url] = (rendered, response.status_code, odoo.sql_db.sql_counter - before)
     return counts
 
 
@@ -177,6 +187,28 @@ def load(base, urls, clients, seconds):
     return latencies, errors
 
 
+THROUGHPUT_PAGES = {
+    "home": ["/"],
+    "wegweiser": GUIDE_URLS,
+    "event": ["/event"],
+}
+THROUGHPUT_LABELS = {"home": "/", "wegweiser": "/wegweiser (4 URLs)", "event": "/event"}
+
+
+def compare_throughput(base, clients, seconds, slices=4):
+    """Requests per second of each page group, each alone for `slices` slices."""
+    done = {tag: 0 for tag in THROUGHPUT_PAGES}
+    spent = {tag: 0.0 for tag in THROUGHPUT_PAGES}
+    for _slice in range(slices):
+        for tag, urls in THROUGHPUT_PAGES.items():
+            start = time.perf_counter()
+            latencies, _errors = load(base, [(tag, url) for url in urls], clients,
+                                      seconds / slices)
+            spent[tag] += time.perf_counter() - start
+            done[tag] += len(latencies.get(tag, []))
+    return {tag: done[tag] / spent[tag] for tag in THROUGHPUT_PAGES}
+
+
 def sequential(base, urls, rounds):
     """One client, one request at a time: the server's own time per page."""
     session = requests.Session()
@@ -215,11 +247,12 @@ def main():
             visible = fill_offers(bench_db, total)
             if visible > total:
                 visible = trim_offers(bench_db, total)
-            results[total] = count_queries(bench_db, GUIDE_URLS + ["/event"])
+            results[total] = count_queries(bench_db, ["/"] + GUIDE_URLS + ["/event"])
             print("   %d published offers" % visible)
-        print("   %-48s %10s %10s" % ("URL", "50 offers", "500 offers"))
-        for url in GUIDE_URLS + ["/event"]:
-            print("   %-48s %10d %10d" % (url, results[50][url][0], results[500][url][0]))
+        print("   %-48s %10s %10s %12s" % ("URL", "50 offers", "500 offers", "from cache"))
+        for url in ["/"] + GUIDE_URLS + ["/event"]:
+            print("   %-48s %10d %10d %12s" % (url, results[50][url][0], results[500][url][0],
+                                               results[500][url][2] if url != "/event" else "-"))
             for total in (50, 500):
                 if results[total][url][1] != 200:
                     print("   (HTTP %s for %s with %d offers)"
@@ -240,6 +273,7 @@ def main():
             load(base, mixed, 4, 3)  # warm up every worker
             quiet = sequential(base, mixed, 10)
             loaded, errors = load(base, mixed, args.clients, args.seconds)
+            throughput = compare_throughput(base, args.clients, args.seconds)
         finally:
             server.terminate()
             server.wait(30)
@@ -259,6 +293,14 @@ def main():
         row("%d clients: p95 (ms)" % args.clients,
             (p95(loaded["guide"]), p95(loaded["event"])))
         print("   errors: %d %s" % (len(errors), sorted(set(map(str, errors)))[:5]))
+
+        print("\n3. Throughput, %d clients, each page alone in turns (%.0f s per page)"
+              % (args.clients, args.seconds))
+        print("   %-20s %14s %16s" % ("page", "requests/s", "ratio to /event"))
+        event_rps = throughput["event"]
+        for tag in ("home", "wegweiser", "event"):
+            print("   %-20s %14.1f %16.2f" % (THROUGHPUT_LABELS[tag], throughput[tag],
+                                               throughput[tag] / event_rps if event_rps else 0))
     finally:
         odoo.sql_db.close_all()
         if not args.keep:

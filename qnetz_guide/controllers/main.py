@@ -1,3 +1,6 @@
+import threading
+from collections import OrderedDict
+
 from werkzeug.datastructures import MultiDict
 from werkzeug.urls import url_encode
 
@@ -5,9 +8,49 @@ from odoo import _, http
 from odoo.http import request
 
 from odoo.addons.http_routing.models.ir_http import slug
+from odoo.addons.website.controllers.main import Website
+
 from ..models.qnetz_offer import FACETS
 
 PAGE_SIZE = 12
+# Rendered pages for visitors who are not logged in: {key: (body, csrf token inside)}.
+PAGE_CACHE_SIZE = 256
+_page_cache = OrderedDict()
+_page_cache_lock = threading.Lock()
+
+
+def cached_public_page(render):
+    """Serve `render()`'s page from a cache when the visitor is not logged in.
+
+    The key holds the database, website, language, URL with its query string and the
+    content fingerprint of website._qnetz_content_version(), so a published change
+    shows at once. The page carries the session's CSRF token; a cached copy gets the
+    current visitor's token instead."""
+    if request.httprequest.method != "GET" or not request.env.user._is_public():
+        return render()
+    version = request.env["website"].sudo()._qnetz_content_version()
+    key = (request.env.cr.dbname, request.website.id, request.lang,
+           request.httprequest.full_path, version)
+    token = request.csrf_token(None)
+    with _page_cache_lock:
+        hit = _page_cache.get(key)
+        if hit:
+            _page_cache.move_to_end(key)
+    if hit:
+        body, old_token = hit
+        body = body.replace(old_token, token)
+    else:
+        response = render()
+        if response.status_code != 200 or not hasattr(response, "render"):
+            return response
+        body = response.render()
+        if isinstance(body, bytes):
+            body = body.decode("utf-8")
+        with _page_cache_lock:
+            _page_cache[key] = (body, token)
+            while len(_page_cache) > PAGE_CACHE_SIZE:
+                _page_cache.popitem(last=False)
+    return request.make_response(body, headers=[("Content-Type", "text/html; charset=utf-8")])
 
 
 def _selected_filters(args, options):
@@ -61,6 +104,9 @@ class QnetzGuide(http.Controller):
     @http.route(["/wegweiser", "/wegweiser/page/<int:page>"], type="http", auth="public",
                 website=True, sitemap=sitemap_guide)
     def guide(self, page=1, **kwargs):
+        return cached_public_page(lambda: self._guide_page(page))
+
+    def _guide_page(self, page):
         Offer = request.env["qnetz.offer"]
         args = request.httprequest.args
         search, search_cut = Offer._guide_clean_search(args.get("search", ""))
@@ -102,7 +148,11 @@ class QnetzGuide(http.Controller):
                     "url": "/wegweiser" + ("?" + query if query else ""),
                 })
         query = url_encode(state)
+        # Network courses match the same words; they live in the catalogue, not among
+        # the offers, so they are listed above the offers rather than counted with them.
+        courses = request.env["event.event"]._guide_search_courses(search) if search else []
         values = {
+            "courses": courses._guide_catalogue_rows() if courses else [],
             "offers": offers,
             "institution_names": institution_names,
             # Plain labels: t-field's converters cost more than the rest of an item.
@@ -152,6 +202,29 @@ class QnetzGuide(http.Controller):
         }
         return request.render("qnetz_guide.course_catalogue", values)
 
+    @http.route(["/wegweiser/kurse/<int:course_id>"], type="http", auth="public", website=True,
+                sitemap=False)
+    def course_page(self, course_id, **kwargs):
+        course = request.env["event.event"]._guide_catalogue_course(course_id)
+        if not course:
+            raise request.not_found()
+        values = {
+            "course": course,
+            "row": course._guide_catalogue_rows()[0],
+            "sessions": course._guide_session_rows(),
+        }
+        return request.render("qnetz_guide.course_page", values)
+
+    # --- Legal pages ---------------------------------------------------------------------
+
+    @http.route(["/impressum"], type="http", auth="public", website=True)
+    def impressum(self, **kwargs):
+        return request.render("qnetz_guide.impressum", {})
+
+    @http.route(["/datenschutz"], type="http", auth="public", website=True)
+    def privacy_notice(self, **kwargs):
+        return request.render("qnetz_guide.datenschutz", {})
+
     # --- Report a need ("Bedarf melden") -------------------------------------------------
 
     @http.route(["/bedarf-melden"], type="http", auth="public", website=True,
@@ -180,3 +253,16 @@ class QnetzGuide(http.Controller):
                 sitemap=False)
     def need_form_thanks(self, **kwargs):
         return request.render("qnetz_guide.need_form_thanks", {})
+
+
+class QnetzWebsite(Website):
+
+    @http.route()
+    def index(self, **kw):
+        """The network's home page, with the next courses, instead of Odoo's empty page."""
+        def render():
+            courses = request.env["event.event"]._guide_catalogue_courses(limit=3)
+            return request.render("qnetz_guide.home", {
+                "next_courses": courses._guide_catalogue_rows(),
+            })
+        return cached_public_page(render)

@@ -7,3 +7,4 @@ from . import qnetz_need
 from . import event_event
 from . import ir_http
 from . import event_event_calendar
+from . import website

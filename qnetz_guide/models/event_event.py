@@ -1,4 +1,11 @@
+import pytz
+
 from odoo import api, fields, models
+
+from odoo.addons.qnetz_guide.models.qnetz_offer import escape_like, search_variants
+
+# The guide shows dates the German way in every language: 06.12.2026 07:00.
+DATETIME_FORMAT = "%d.%m.%Y %H:%M"
 
 
 class EventEvent(models.Model):
@@ -23,6 +30,45 @@ class EventEvent(models.Model):
             domain.append(("qnetz_area", "=", area))
         return self.sudo().search(domain, order="date_begin, id", limit=limit)
 
+    @api.model
+    def _guide_catalogue_course(self, course_id):
+        """The catalogue course with this id, as superuser, or an empty recordset:
+        a course page exists exactly for the courses the catalogue lists."""
+        return self.sudo().search([("id", "=", course_id)] + self._guide_catalogue_domain())
+
+    @api.model
+    def _guide_search_courses(self, search, limit=20):
+        """Catalogue courses whose name, area or occupation contains every word."""
+        domain = self._guide_catalogue_domain()
+        for word in search.split():
+            variants = search_variants(word)
+            ors = []
+            for variant in variants:
+                variant = escape_like(variant)
+                terms = [("name", "ilike", variant)]
+                if "qnetz_occupation_id" in self._fields:
+                    terms.append(("qnetz_occupation_id.name", "ilike", variant))
+                ors += terms
+            domain += ["|"] * (len(ors) - 1) + ors
+        return self.sudo().search(domain, order="date_begin, id", limit=limit)
+
+    @api.model
+    def _guide_format_datetime(self, value, tz_name):
+        if not value:
+            return ""
+        stamp = fields.Datetime.from_string(value)
+        tz = pytz.timezone(tz_name or "Europe/Berlin")
+        return pytz.utc.localize(stamp).astimezone(tz).strftime(DATETIME_FORMAT)
+
+    @api.model
+    def _guide_format_amount(self, amount, currency):
+        lang = self.env["res.lang"]._lang_get(self.env.context.get("lang") or "de_DE")
+        number = lang.format("%.2f", amount, grouping=True, monetary=True) if lang \
+            else "%.2f" % amount
+        symbol = currency.symbol or currency.name or ""
+        return "%s %s" % (number, symbol) if currency.position == "after" \
+            else "%s %s" % (symbol, number)
+
     @api.multi
     def _guide_catalogue_rows(self):
         """What the public catalogue shows of each course, read in one go. Fields of
@@ -43,11 +89,48 @@ class EventEvent(models.Model):
                 "name": course.name,
                 "area": areas.get(course.qnetz_area, "") if areas else "",
                 "place": ", ".join(p for p in (place, district) if p),
-                "date_begin": course.date_begin_located,
-                "date_end": course.date_end_located,
+                "date_begin": self._guide_format_datetime(course.date_begin, course.date_tz),
+                "date_end": self._guide_format_datetime(course.date_end, course.date_tz),
                 "hours": course.total_hours if "total_hours" in fields_ else 0,
                 "sessions": course.session_count if "session_count" in fields_ else 0,
                 "seats_left": seats,
-                "url": course.website_url if course.website_published else "",
+                "page_url": "/wegweiser/kurse/%d" % course.id,
+                "occupation": course.qnetz_occupation_id.name
+                if "qnetz_occupation_id" in fields_ else "",
+                "price": course._guide_price() if "fee_amount" in fields_ else {},
             })
         return rows
+
+    @api.multi
+    def _guide_price(self):
+        """What a place costs: the price per participant and what the company pays after
+        the funding share, formatted; a total course price is shown as such."""
+        self.ensure_one()
+        if not self.fee_amount:
+            return {}
+        company_share = 1.0 - (self.funding_share or 0.0) / 100.0
+        currency = self.currency_id or self.env.user.company_id.currency_id
+        fmt = self._guide_format_amount
+        if self.fee_model == "total":
+            return {
+                "total": fmt(self.fee_amount, currency),
+                "total_company": fmt(self.fee_amount * company_share, currency),
+                "funding_share": "%g" % (self.funding_share or 0.0),
+            }
+        return {
+            "per_participant": fmt(self.fee_amount, currency),
+            "company": fmt(self.fee_amount * company_share, currency),
+            "funding_share": "%g" % (self.funding_share or 0.0),
+        }
+
+    @api.multi
+    def _guide_session_rows(self):
+        """The course's sessions for its public page: name, start and end time."""
+        self.ensure_one()
+        if "session_ids" not in self._fields:
+            return []
+        return [{
+            "name": session.name,
+            "date_begin": self._guide_format_datetime(session.date_begin, self.date_tz),
+            "time_end": self._guide_format_datetime(session.date_end, self.date_tz)[-5:],
+        } for session in self.session_ids.sorted("date_begin")]

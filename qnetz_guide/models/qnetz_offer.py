@@ -27,6 +27,35 @@ def escape_like(value):
     return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+# German spellings a visitor may type either way: "Schweissen" finds "Schweißen".
+SPELLINGS = (("ß", "ss"), ("ä", "ae"), ("ö", "oe"), ("ü", "ue"))
+# Endings cut off so that "Schweißen" also finds "Schweißkurs" and "Sprachkurse" "Sprachkurs".
+ENDINGS = ("ungen", "ung", "en", "er", "es", "e", "n", "s")
+MIN_STEM = 4
+# NUL and other control characters: PostgreSQL refuses NUL in a string, and none of
+# them belongs in a search.
+CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def search_variants(word):
+    """The forms of a search word to look for (each matched as a substring)."""
+    word = word.lower()
+    forms = {word}
+    for umlaut, plain in SPELLINGS:
+        forms |= {form.replace(umlaut, plain) for form in forms}
+        forms |= {form.replace(plain, umlaut) for form in forms if plain in form}
+    stems = set()
+    for form in forms:
+        for ending in ENDINGS:
+            if form.endswith(ending) and len(form) - len(ending) >= MIN_STEM:
+                stems.add(form[:-len(ending)])
+                break
+    forms |= stems
+    # A form that contains another one adds nothing to a substring search.
+    return sorted(form for form in forms
+                  if not any(other != form and other in form for other in forms))
+
+
 class QnetzOffer(models.Model):
     """A support offer of the region, shown in the public guide (Wegweiser)."""
 
@@ -134,7 +163,7 @@ class QnetzOffer(models.Model):
     @api.model
     def _guide_clean_search(self, search):
         """The visitor's search text, trimmed to a sane size; plus whether it was cut."""
-        text = " ".join((search or "").split())
+        text = " ".join(CONTROL_CHARS.sub(" ", search or "").split())
         cut = len(text) > SEARCH_MAX_CHARS
         text = text[:SEARCH_MAX_CHARS]
         words = text.split()
@@ -149,21 +178,24 @@ class QnetzOffer(models.Model):
         domain = []
         Partner = self.env["res.partner"].sudo()
         for word in search.split():
-            word = escape_like(word)
+            variants = [escape_like(variant) for variant in search_variants(word)]
             # Visitors may not search partners; the institutions' names are public
             # anyway (they are shown with every offer), so look them up as superuser.
+            institution_domain = ["|"] * (len(variants) - 1) + [
+                ("name", "ilike", variant) for variant in variants]
             institutions = Partner.search(
-                [("is_support_institution", "=", True), ("name", "ilike", word)])
-            domain += [
-                "|", "|", "|", "|", "|", "|",
-                ("name", "ilike", word),
-                ("summary", "ilike", word),
-                ("description", "ilike", word),
-                ("eligibility", "ilike", word),
-                ("institution_id", "in", institutions.ids),
-                ("target_group_ids.name", "ilike", word),
-                ("topic_ids.name", "ilike", word),
-            ]
+                [("is_support_institution", "=", True)] + institution_domain)
+            terms = [("institution_id", "in", institutions.ids)]
+            for variant in variants:
+                terms += [
+                    ("name", "ilike", variant),
+                    ("summary", "ilike", variant),
+                    ("description", "ilike", variant),
+                    ("eligibility", "ilike", variant),
+                    ("target_group_ids.name", "ilike", variant),
+                    ("topic_ids.name", "ilike", variant),
+                ]
+            domain += ["|"] * (len(terms) - 1) + terms
         return domain
 
     @api.model

@@ -5,3 +5,6 @@ from . import test_need_form
 from . import test_catalogue
 from . import test_browser
 from . import test_language
+from . import test_website
+from . import test_a11y_browser
+from . import test_page_cache

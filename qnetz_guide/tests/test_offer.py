@@ -232,4 +232,8 @@ class TestOfferContent(GuideDataMixin, SavepointCase):
     def test_website_is_german_first(self):
         website = self.env.ref("website.default_website")
         self.assertEqual(website.default_lang_id.code, "de_DE")
-        self.assertEqual(set(website.language_ids.mapped("code")), {"de_DE", "en_US"})
+        # German first; English, and the languages of the people the guide is for.
+        self.assertEqual(set(website.language_ids.mapped("code")),
+                         {"de_DE", "en_US", "ar_SY", "fa_IR", "uk_UA"})
+        self.assertEqual(self.env.ref("base.lang_ar_SY").direction, "rtl")
+        self.assertEqual(self.env.ref("base.lang_fa_IR").direction, "rtl")
