@@ -299,8 +299,8 @@ def main():
         print("   %-20s %14s %16s" % ("page", "requests/s", "ratio to /event"))
         event_rps = throughput["event"]
         for tag in ("home", "wegweiser", "event"):
-            print("   %-20s %14.1f %16.2f" % (THROUGHPUT_LABELS[tag], throughput[tag],
-                                               throughput[tag] / event_rps if event_rps else 0))
+            ratio = throughput[tag] / event_rps if event_rps else 0
+            print("   %-20s %14.1f %16.2f" % (THROUGHPUT_LABELS[tag], throughput[tag], ratio))
     finally:
         odoo.sql_db.close_all()
         if not args.keep:

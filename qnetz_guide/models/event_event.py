@@ -2,7 +2,9 @@ import pytz
 
 from odoo import api, fields, models
 
-from odoo.addons.qnetz_guide.models.qnetz_offer import escape_like, search_variants
+from odoo.addons.qnetz_base.tools import like_escape
+
+from .qnetz_offer import search_variants
 
 # The guide shows dates the German way in every language: 06.12.2026 07:00.
 DATETIME_FORMAT = "%d.%m.%Y %H:%M"
@@ -44,7 +46,7 @@ class EventEvent(models.Model):
             variants = search_variants(word)
             ors = []
             for variant in variants:
-                variant = escape_like(variant)
+                variant = like_escape(variant)
                 terms = [("name", "ilike", variant)]
                 if "qnetz_occupation_id" in self._fields:
                     terms.append(("qnetz_occupation_id.name", "ilike", variant))

@@ -5,6 +5,7 @@ from odoo.exceptions import ValidationError
 from odoo.tools import html_sanitize
 
 from odoo.addons.http_routing.models.ir_http import slug
+from odoo.addons.qnetz_base.tools import like_escape
 
 REGIONS = [
     ("hoexter", "Kreis Höxter"),
@@ -20,11 +21,6 @@ FACETS = ("target", "topic", "region", "cost", "language")
 # Caps on what a visitor's search may cost us; longer input is cut, not refused.
 SEARCH_MAX_CHARS = 100
 SEARCH_MAX_WORDS = 6
-
-
-def escape_like(value):
-    """Escape LIKE wildcards so that a visitor's '%' or '_' matches itself."""
-    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 # German spellings a visitor may type either way: "Schweissen" finds "Schweißen".
@@ -178,7 +174,7 @@ class QnetzOffer(models.Model):
         domain = []
         Partner = self.env["res.partner"].sudo()
         for word in search.split():
-            variants = [escape_like(variant) for variant in search_variants(word)]
+            variants = [like_escape(variant) for variant in search_variants(word)]
             # Visitors may not search partners; the institutions' names are public
             # anyway (they are shown with every offer), so look them up as superuser.
             institution_domain = ["|"] * (len(variants) - 1) + [

@@ -42,7 +42,8 @@ class TestCourseCatalogue(GuideHttpCase):
         for name in ("Entwurf", "Vergangen", "Abgesagt", "Sommerfest"):
             self.assertNotIn("Quarzsand %s" % name, html)
         # Places left, and the two calls to action.
-        self.assertRegex(html, r"Kurs Quarzsand Mathematik[\s\S]*?Freie Plätze</dt>\s*<dd>\s*12\s*</dd>")
+        self.assertRegex(
+            html, r"Kurs Quarzsand Mathematik[\s\S]*?Freie Plätze</dt>\s*<dd>\s*12\s*</dd>")
         self.assertIn('href="/my"', html)
         self.assertIn('href="/bedarf-melden"', html)
         if self.has_courses:
