@@ -24,6 +24,7 @@
         "views/qnetz_target_profile_views.xml",
         "views/qnetz_district_views.xml",
         "views/qnetz_occupation_views.xml",
+        "views/qnetz_anonymise_wizard_views.xml",
     ],
     "demo": [
         "demo/res_partner_industry_demo.xml",

@@ -1,3 +1,4 @@
 from . import res_partner
 from . import qnetz_need
 from . import qnetz_attendance
+from . import res_users
