@@ -23,7 +23,7 @@ ALLOWED = {
     "Holzminden", "Höxter", "Kreis Höxter", "Landkreis Holzminden", "NRW", "Niedersachsen",
     "A1", "A2", "B1", "B2", "C1", "C2", "1", "2", "3", "4", "%", "h", "€",
     "Pivot", "Test", "Mentoring", "Coaching", "Azubi", "Azubis", "Normal",
-    "Tutorial", "Workshop", "Level", "Bundesland", "Land",
+    "Tutorial", "Workshop", "Level", "Bundesland", "Land", "BAMF", "Person",
 }
 # A network course is a "Kurs" everywhere, never one of the stock words for an event.
 EVENT_WORDS = re.compile(r"\b(Veranstaltung|Anlass|Anlässe|Event)", re.IGNORECASE)
@@ -144,7 +144,9 @@ class TestGermanBackend(SavepointCase):
                 if EVENT_WORDS.search(text):
                     problems.add("%s %s: %r" % (view.xml_id, where, text))
             labelled = _labelled(de["arch"])
-            for name, field in de["fields"].items():
+            # kanban and calendar cards show values, not the labels of their fields
+            shown = de["fields"] if view.type in ("form", "tree", "search") else {}
+            for name, field in shown.items():
                 if name not in labelled and EVENT_WORDS.search(field["string"]):
                     problems.add("%s field %s: %r" % (view.model, name, field["string"]))
         self.assertFalse(problems, "Not 'Kurs':\n" + "\n".join(sorted(problems)))

@@ -461,7 +461,7 @@ class TestReportFigures(QnetzReportCase):
         html = report.with_context(lang="de_DE").render_qweb_html(wizard.ids)[0].decode("utf-8")
         for text in ("Bericht an den Fördermittelgeber", "Erreichte Betriebe", "davon KMU",
                      "Geflüchtete und Zugewanderte", "Bereich: Fachtheorie",
-                     "Zeitraum", "01.01.2024", "31.12.2024", "1.500,00 €", "Insgesamt"):
+                     "Zeitraum", "01.01.2024", "31.12.2024", "1.500,00 €", "Gesamt", "ohne Kreis"):
             self.assertIn(text, html)
 
     def test_export_and_analysis_actions(self):
