@@ -10,7 +10,8 @@
     "license": "AGPL-3",
     "application": True,
     "installable": True,
-    "depends": ["contacts", "mail"],
+    # web_responsive (OCA): the backend on a phone at the venue (390 px)
+    "depends": ["contacts", "mail", "web_responsive"],
     "data": [
         "security/qnetz_security.xml",
         "security/ir.model.access.csv",
@@ -25,6 +26,7 @@
         "views/qnetz_district_views.xml",
         "views/qnetz_occupation_views.xml",
         "views/qnetz_anonymise_wizard_views.xml",
+        "views/webclient_templates.xml",
     ],
     "demo": [
         "demo/res_partner_industry_demo.xml",

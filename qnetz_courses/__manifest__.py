@@ -30,5 +30,6 @@
     ],
     "demo": [
         "demo/event_event_demo.xml",
+        "demo/qnetz_role_jobs_demo.xml",
     ],
 }

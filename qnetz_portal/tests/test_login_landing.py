@@ -57,3 +57,14 @@ class TestLoginPage(HttpCase):
             location = found.group(1)
             self.assertTrue(location.endswith(target) if target.startswith("/")
                             else target in location, "%s -> %s" % (login, location))
+
+    def test_portal_page_titles_are_german(self):
+        self.authenticate("betrieb", "betrieb")
+        for url, title in (("/my", "Mein Konto"), ("/my/needs", "Meine Bedarfe"),
+                           ("/my/needs/new", "Bedarf melden"),
+                           ("/my/apprentices", "Meine Auszubildenden"),
+                           ("/my/invoices", "Meine Rechnungen")):
+            page = self.url_open(url, timeout=60).text
+            found = re.search(r"<title>(.*?)</title>", page, re.S)
+            self.assertTrue(found, url)
+            self.assertIn(title, found.group(1), url)
