@@ -11,4 +11,4 @@ class TestResponsiveBackend(HttpCase):
         page = self.url_open("/web", timeout=60).text
         self.assertIn("odooAppDrawer", page)
         self.assertNotIn("user-scalable=no", page)
-        self.assertIn('name="viewport" content="width=device-width, initial-scale=1.0"', page)
+        self.assertIn('name="viewport" content="width=device-width, initial-scale=1', page)
