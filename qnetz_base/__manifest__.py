@@ -10,7 +10,10 @@
     "license": "AGPL-3",
     "application": True,
     "installable": True,
-    "depends": ["contacts", "mail", "auth_brute_force", "password_security", "auditlog"],
+    # OCA: login throttling, password policy, audit trail, and web_responsive for the
+    # backend on a phone at the venue (390 px)
+    "depends": ["contacts", "mail", "auth_brute_force", "password_security", "auditlog",
+                "web_responsive"],
     "data": [
         "security/qnetz_security.xml",
         "security/ir.model.access.csv",
@@ -28,6 +31,8 @@
         "views/qnetz_occupation_views.xml",
         "views/res_authentication_attempt_views.xml",
         "views/qnetz_auditlog_views.xml",
+        "views/qnetz_anonymise_wizard_views.xml",
+        "views/webclient_templates.xml",
     ],
     "demo": [
         "demo/res_partner_industry_demo.xml",

@@ -43,5 +43,6 @@
     "demo": [
         "demo/event_event_demo.xml",
         "demo/qnetz_school_schedule_demo.xml",
+        "demo/qnetz_role_jobs_demo.xml",
     ],
 }

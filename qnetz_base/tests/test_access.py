@@ -54,8 +54,12 @@ class TestAccess(QnetzCase):
             Profile.search([])
         with self.assertRaises(AccessError):
             self.profile.sudo(self.network_user).read(["learning_difficulties"])
+        # apprentices are not the network user's at all, not even their names
         apprentice = self.apprentice.sudo(self.network_user)
-        apprentice.read(["name", "employer_id", "occupation_id", "training_year"])
+        with self.assertRaises(AccessError):
+            apprentice.read(["name"])
+        self.assertFalse(self.env["res.partner"].sudo(self.network_user).search(
+            [("is_apprentice", "=", True)]))
         for field_name in SENSITIVE_PARTNER_FIELDS:
             with self.assertRaises(AccessError):
                 apprentice.read([field_name])

@@ -110,12 +110,30 @@ class TestAnonymise(QnetzCase):
         # Run again: nothing left to do.
         self.assertEqual(Partner._cron_qnetz_anonymise_expired(), 0)
 
-    def test_cron_and_server_action_are_installed(self):
+    def test_cron_and_confirmation_wizard_are_installed(self):
         cron = self.env.ref("qnetz_base.ir_cron_anonymise_expired")
         self.assertTrue(cron.active)
         self.assertIn("_cron_qnetz_anonymise_expired", cron.code)
-        action = self.env.ref("qnetz_base.action_server_partner_anonymise")
-        action.sudo(self.coordinator).with_context(
-            active_model="res.partner", active_id=self.apprentice.id,
-            active_ids=self.apprentice.ids).run()
+        action = self.env.ref("qnetz_base.action_qnetz_anonymise_wizard")
+        self.assertEqual(action.binding_model_id.model, "res.partner")
+        self.assertEqual(action.groups_id, self.env.ref("qnetz_base.group_qnetz_coordinator"),
+                         "offered only to the group that may anonymise")
+        partners = self.apprentice | self.apprentice_2
+        wizard = self.env["qnetz.anonymise.wizard"].sudo(self.coordinator).with_context(
+            active_model="res.partner", active_ids=partners.ids, lang="de_DE").create({})
+        self.assertEqual(wizard.partner_count, 2)
+        self.assertIn("2 ", wizard.summary, "the confirmation names the count")
+        self.assertFalse(self.apprentice.qnetz_anonymised, "nothing happens before confirming")
+        wizard.action_anonymise()
         self.assertTrue(self.apprentice.with_context(active_test=False).qnetz_anonymised)
+        self.assertTrue(self.apprentice_2.with_context(active_test=False).qnetz_anonymised)
+
+    def test_network_user_cannot_anonymise_through_the_wizard(self):
+        # a person the network user can see at all (apprentices are hidden from them)
+        person = self.env["res.partner"].create({"name": "Privatperson Beispiel"})
+        wizard = self.env["qnetz.anonymise.wizard"].sudo(self.network_user).with_context(
+            active_model="res.partner", active_ids=person.ids).create({})
+        self.assertEqual(wizard.partner_count, 1)
+        with self.assertRaises(AccessError):
+            wizard.action_anonymise()
+        self.assertFalse(person.qnetz_anonymised)

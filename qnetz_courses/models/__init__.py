@@ -1,5 +1,6 @@
 from . import qnetz_need
 from . import event_event
+from . import event_event_billable
 from . import event_registration
 from . import qnetz_course_session
 from . import qnetz_attendance
@@ -7,6 +8,7 @@ from . import qnetz_bundle_proposal
 from . import account_invoice
 from . import account_invoice_line
 from . import account_tax
+from . import account_journal
 from . import qnetz_report_analysis
 from . import qnetz_report_figures
 from . import res_partner

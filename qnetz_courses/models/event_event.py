@@ -4,7 +4,7 @@ import psycopg2
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import float_round
+from odoo.tools import float_round, formatLang
 
 from odoo.addons.qnetz_base.models.qnetz_need import AREAS
 
@@ -287,16 +287,6 @@ class EventEvent(models.Model):
                 registration.message_post(body=_("Moved up from the waiting list."))
                 registration._qnetz_send_mail("moved_up")
 
-    @api.model
-    def _qnetz_invoices_action(self, invoices):
-        action = self.env.ref("account.action_invoice_tree1").read()[0]
-        action.update({
-            "name": _("Billed Course Fees"),
-            "domain": [("id", "in", invoices.ids)],
-            "context": {"create": False},
-        })
-        return action
-
     # Smart buttons ---------------------------------------------------------
 
     @api.multi
@@ -419,9 +409,12 @@ class EventEvent(models.Model):
         currency = event.currency_id or tools["company"].currency_id
         name = _("%s: course fee for %s") % (event.name, label)
         if funding:
+            # amounts as the reader's language writes them: 1.200,00 € in German
             name += "\n" + _("Fee %s, of which %s %% (%s) is covered by the funding programme") % (
-                "%.2f %s" % (gross / 100.0, currency.symbol), "%g" % event.funding_share,
-                "%.2f %s" % (funding / 100.0, currency.symbol))
+                formatLang(self.env, gross / 100.0, currency_obj=currency),
+                formatLang(self.env, event.funding_share,
+                           digits=0 if event.funding_share.is_integer() else 2),
+                formatLang(self.env, funding / 100.0, currency_obj=currency))
         return {
             "name": name,
             "product_id": tools["product"].id,
@@ -627,8 +620,7 @@ class EventEvent(models.Model):
     def _qnetz_billing_run(self, events=None):
         """Server action / cron entry point: bill every course that can be billed."""
         if events is None:
-            events = self.search([("is_qnetz_course", "=", True), ("provider_id", "!=", False),
-                                  ("state", "in", ("confirm", "running", "done", "cancel"))])
+            events = self._qnetz_billing_candidates()
         invoices = events._qnetz_bill_registrations()
         bills = events.filtered(lambda e: e.provider_fee > 0 and e.state != "cancel")
         return invoices | bills._qnetz_create_provider_bill()

@@ -17,6 +17,9 @@ SUM_COLUMNS = (
     "certificate_count", "amount_gross", "amount_billed", "amount_funding", "amount_open",
     "amount_provider",
 )
+# How the network writes its federal states next to a district (Odoo's code of
+# Nordrhein-Westfalen is NW).
+STATE_ABBREVIATIONS = {"NW": "NRW"}
 TARGET_GROUPS = [
     ("young_learning", "learning_difficulties"),
     ("young_gap_general", "gap_general"),
@@ -33,9 +36,9 @@ class QnetzReportFigures(models.AbstractModel):
     the PDF report and the XLSX export only render it. The additive figures are sums
     over the SQL view qnetz.report.analysis (which the pivot and graph views show); the
     distinct counts (companies, young people) and the median are computed here in SQL.
-    Every query groups by GROUPING SETS, so that a figure per district, per federal
-    state and in total comes from the same query and a median or a distinct count is
-    never wrongly added up.
+    Every query groups by GROUPING SETS, so that a figure per district (and without a
+    district) and in total comes from the same query and a median or a distinct count
+    is never wrongly added up.
     """
 
     _name = "qnetz.report.figures"
@@ -45,10 +48,12 @@ class QnetzReportFigures(models.AbstractModel):
 
     @api.model
     def _check_report_access(self):
+        # the figures are aggregates, with no name in them: the network user's overview
+        # too. The analysis rows behind the pivot stay the coordinator's (record rule).
         if self.env.uid == SUPERUSER_ID or \
-                self.env.user.has_group("qnetz_base.group_qnetz_coordinator"):
+                self.env.user.has_group("qnetz_base.group_qnetz_user"):
             return True
-        raise AccessError(_("Only the coordination group may see the network's figures."))
+        raise AccessError(_("Only the network's users may see the network's figures."))
 
     # Input -----------------------------------------------------------------
 
@@ -79,11 +84,12 @@ class QnetzReportFigures(models.AbstractModel):
         base_sql yields the columns district_id, state_id, the `dims` and whatever
         `measures` (name -> aggregate SQL) use. Returns {(key, column key): {measure:
         value}}; key is None for the figures over everything and (dim, value) for the
-        figures per value of one dim; the column key is 'd<id>', 's<id>' or 'total'.
+        figures per value of one dim; the column key is 'd<id>' ('d0': no district) or
+        'total'.
         """
-        sets = ["(district_id, state_id)", "(state_id)", "()"]
+        sets = ["(district_id, state_id)", "()"]
         for dim in dims:
-            sets += ["(%s, district_id, state_id)" % dim, "(%s, state_id)" % dim, "(%s)" % dim]
+            sets += ["(%s, district_id, state_id)" % dim, "(%s)" % dim]
         names = list(measures)
         select = ", ".join("%s AS %s" % (measures[name], name) for name in names)
         dim_select = "".join(", %s, GROUPING(%s)" % (dim, dim) for dim in dims)
@@ -97,12 +103,7 @@ class QnetzReportFigures(models.AbstractModel):
         width = 4 + 2 * len(dims)
         for row in self.env.cr.fetchall():
             district_id, state_id, g_district, g_state = row[:4]
-            if not g_district:
-                column = "d%s" % (district_id or 0)
-            elif not g_state:
-                column = "s%s" % (state_id or 0)
-            else:
-                column = "total"
+            column = "d%s" % (district_id or 0) if not g_district else "total"
             key = None
             for index, dim in enumerate(dims):
                 value, grouped = row[4 + 2 * index], row[5 + 2 * index]
@@ -163,7 +164,7 @@ class QnetzReportFigures(models.AbstractModel):
         for row in self.env.cr.fetchall():
             district_id, state_id, area, need_state, day_count, day_rows = row[:6]
             values = row[6:]
-            columns = ("d%s" % (district_id or 0), "s%s" % (state_id or 0), "total")
+            columns = ("d%s" % (district_id or 0), "total")
             keys = (None, ("area", area or False), ("need_state", need_state or False))
             for key in keys:
                 for column in columns:
@@ -230,9 +231,14 @@ class QnetzReportFigures(models.AbstractModel):
     def _columns(self, district_ids):
         Districts = self.env["qnetz.district"].sudo().with_context(active_test=not district_ids)
         districts = Districts.browse(district_ids) if district_ids else Districts.search([])
-        columns = [{"key": "d%d" % d.id, "label": d.name} for d in districts]
-        states = districts.mapped("state_id").sorted("name")
-        columns += [{"key": "s%d" % s.id, "label": s.name} for s in states]
+        # One column per district with its federal state, the figures without a district
+        # and the total: the columns add up. (A column per federal state repeated the
+        # districts, one per state here.)
+        columns = [{"key": "d%d" % d.id, "label": "%s (%s)" % (
+            d.name, STATE_ABBREVIATIONS.get(d.state_id.code, d.state_id.code))}
+            for d in districts]
+        if not district_ids:
+            columns.append({"key": "d0", "label": _("Without District")})
         columns.append({"key": "total", "label": _("In total")})
         return columns
 
@@ -471,7 +477,8 @@ class QnetzReportFigures(models.AbstractModel):
                 row += 1
             row += 1
         sheet.set_column(0, 0, 55)
-        sheet.set_column(1, 1, 22)
+        # the row keys stay for programs that read the workbook, hidden from the reader
+        sheet.set_column(1, 1, 22, None, {"hidden": True})
         sheet.set_column(2, 2 + len(figures["columns"]), 18)
         workbook.close()
         return output.getvalue()

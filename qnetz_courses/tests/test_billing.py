@@ -1,6 +1,10 @@
+from datetime import timedelta
+
 import psycopg2
 
+from odoo import fields
 from odoo.exceptions import UserError
+from odoo.tools.safe_eval import safe_eval
 from odoo.tools import mute_logger
 
 from .common import QnetzCoursesCase
@@ -172,14 +176,38 @@ class TestBilling(QnetzCoursesCase):
                            "qnetz_registration_id": registrations.id,
                            "qnetz_line_kind": "invoice"})
 
+    def _begun(self, course):
+        """A session, and the course started: what makes it billable."""
+        self.env["qnetz.course.session"].create({
+            "event_id": course.id, "date_begin": course.date_begin,
+            "date_end": fields.Datetime.to_string(
+                fields.Datetime.from_string(course.date_begin) + timedelta(hours=3))})
+        course.action_start()
+        return course
+
     def test_billing_wizard_and_server_action(self):
         course, registrations = self._course_with(2)
+        not_yet = self.env["qnetz.billing.wizard"].with_context(
+            active_model="event.event", active_ids=course.ids).create({})
+        self.assertFalse(not_yet.event_ids, "a course that has not begun is not preselected")
+        self._begun(course)
         wizard = self.env["qnetz.billing.wizard"].with_context(
             active_model="event.event", active_ids=course.ids).create({})
         self.assertEqual(wizard.event_ids, course)
         action = wizard.action_run()
         invoices = self.env["account.invoice"].search(action["domain"])
-        self.assertEqual(set(invoices.mapped("type")), {"out_invoice", "in_invoice"})
+        # customer invoices and provider bills are listed apart
+        self.assertEqual(set(invoices.mapped("type")), {"out_invoice"})
+        bills = self.env["account.invoice"].search([("qnetz_course_id", "=", course.id),
+                                                    ("type", "=", "in_invoice")])
+        self.assertEqual(len(bills), 1)
+        customer_list = self.env.ref("qnetz_courses.action_qnetz_customer_invoices")
+        bill_list = self.env.ref("qnetz_courses.action_qnetz_provider_bills")
+        Invoice = self.env["account.invoice"]
+        course_domain = [("qnetz_course_id", "=", course.id)]
+        self.assertEqual(Invoice.search(safe_eval(customer_list.domain) + course_domain),
+                         invoices)
+        self.assertEqual(Invoice.search(safe_eval(bill_list.domain) + course_domain), bills)
         with self.assertRaises(UserError):
             self.env["qnetz.billing.wizard"].with_context(
                 active_model="event.event", active_ids=course.ids).create({}).action_run()
@@ -198,3 +226,67 @@ class TestBilling(QnetzCoursesCase):
         self.assertEqual(refund.invoice_line_ids.qnetz_line_kind, "refund")
         registrations.action_cancel_registration()
         self.assertFalse(course._qnetz_bill_registrations(), "already credited by hand")
+
+    def test_one_rule_decides_when_a_course_can_be_billed(self):
+        Event = self.env["event.event"]
+        # confirmed, but in the future and without sessions: not yet
+        course, registrations = self._course_with(2)
+        self.assertFalse(course.qnetz_can_bill)
+        self.assertNotIn(course, Event._qnetz_billing_candidates())
+        blocked = course._qnetz_billing_blocker()
+        self.assertIn(course.id, blocked)
+        # begun, with a session: billable, for the button, the wizard and the cron alike
+        self._begun(course)
+        course.invalidate_cache()
+        self.assertTrue(course.qnetz_can_bill)
+        self.assertIn(course, Event._qnetz_billing_candidates())
+        wizard = self.env["qnetz.billing.wizard"].create({})
+        self.assertIn(course, wizard.event_ids)
+        # below the minimum, not overridden: not billable
+        course.seats_min = 5
+        course.invalidate_cache()
+        self.assertFalse(course.qnetz_can_bill)
+        self.assertNotIn(course, Event._qnetz_billing_candidates())
+        with self.assertRaises(UserError):
+            self.env["qnetz.billing.wizard"].create(
+                {"event_ids": [(6, 0, course.ids)]}).action_run()
+        course.min_override = True
+        course.invalidate_cache()
+        self.assertTrue(course.qnetz_can_bill)
+        # the cron bills what the rule allows, and nothing else
+        other, _regs = self._course_with(1, name="Noch nicht begonnen")
+        Event._qnetz_billing_run()
+        self.assertTrue(self._customer_docs(course))
+        self.assertFalse(self._customer_docs(other))
+
+    def test_total_price_split_warns_while_registrations_are_open(self):
+        course, registrations = self._course_with(2, fee_model="total", fee_amount=900.0)
+        self._begun(course)
+        wizard = self.env["qnetz.billing.wizard"].with_context(
+            active_model="event.event", active_ids=course.ids).create({})
+        self.assertTrue(wizard.split_warning)
+        self.assertIn(course.name, wizard.split_warning)
+        with self.assertRaises(UserError):
+            wizard.action_run()
+        self.assertFalse(self._customer_docs(course), "nothing billed before confirming")
+        wizard.confirm_split = True
+        wizard.action_run()
+        self.assertEqual(sum(self._customer_docs(course).mapped("amount_total")), 900.0)
+        # a finished course has no open registrations: no warning
+        course.button_done()
+        done = self.env["qnetz.billing.wizard"].with_context(
+            active_model="event.event", active_ids=course.ids).create({})
+        self.assertFalse(done.split_warning)
+
+    def test_invoice_lines_write_money_in_the_readers_language(self):
+        course, registrations = self._course_with(1, fee_amount=1200.0, funding_share=40.0)
+        invoice = course.with_context(lang="de_DE")._qnetz_bill_registrations()
+        self.assertIn("Gebühr 1.200,00 €", invoice.invoice_line_ids.name)
+        self.assertIn("40 %", invoice.invoice_line_ids.name)
+        self.assertIn("480,00 €", invoice.invoice_line_ids.name)
+
+    def test_invoice_numbers_are_readable(self):
+        course, registrations = self._course_with(1)
+        invoice = course._qnetz_bill_registrations()
+        invoice.action_invoice_open()
+        self.assertRegex(invoice.number, r"^RE-\d{4}-\d{4}$")

@@ -108,6 +108,9 @@ class TestBundle(QnetzCoursesCase):
         self.assertEqual(wizard.course_count, 1)
         result = wizard.action_create_courses()
         course = self.env["event.event"].browse(result["res_id"])
+        # lands on the network's course form, not on Odoo's stock event form
+        self.assertEqual(result["views"],
+                         [(self.env.ref("qnetz_courses.view_qnetz_course_form").id, "form")])
         self.assertTrue(course.is_qnetz_course)
         self.assertEqual(course.need_ids, first | second)
         self.assertEqual(set((first | second).mapped("state")), {"bundled"})

@@ -145,12 +145,8 @@ class QnetzReportCase(QnetzCoursesCase):
         (ap[4] | ap[5] | ap[1]).action_qnetz_anonymise()
         cls.Figures = env["qnetz.report.figures"]
 
-    def _column(self, figures, district=None, state=None):
-        if district:
-            return "d%d" % district.id
-        if state:
-            return "s%d" % state.id
-        return "total"
+    def _column(self, figures, district=None):
+        return "d%d" % district.id if district else "total"
 
     def _row(self, figures, key):
         for section in figures["sections"]:
@@ -247,10 +243,9 @@ class TestReportFigures(QnetzReportCase):
         figures = self.Figures.compute(*PERIOD)
         totals = figures["totals"]
         hx, hol = self.district_hx, self.district_hol
-        nw, ni = hx.state_id, hol.state_id
 
-        def value(key, district=None, state=None):
-            return self._row(figures, key)["values"][self._column(figures, district, state)]
+        def value(key, district=None):
+            return self._row(figures, key)["values"][self._column(figures, district)]
 
         self.assertFalse(figures["empty"])
         # companies: A, C (HX) and B (HOL); not D (need of 2023), not E (cancelled only)
@@ -258,7 +253,7 @@ class TestReportFigures(QnetzReportCase):
         self.assertEqual(totals["companies_sme"], 2)
         self.assertEqual(value("companies", hx), 2)
         self.assertEqual(value("companies", hol), 1)
-        self.assertEqual(value("companies", state=nw), 2)
+        self.assertEqual(value("companies", hx), 2)
         self.assertEqual(value("companies_sme", hx), 1)
         metal = self.env.ref("qnetz_base.industry_metal")
         self.assertEqual(value("industry_%d" % metal.id), 1)
@@ -273,7 +268,7 @@ class TestReportFigures(QnetzReportCase):
         self.assertEqual(totals["young_gap_general"], 0)
         self.assertEqual(value("young_people", hx), 1)
         self.assertEqual(value("young_people", hol), 2)
-        self.assertEqual(value("young_people", state=ni), 2)
+        self.assertEqual(value("young_people", hol), 2)
         # needs: n1-n5, n7; n7's course was cancelled, n4 withdrawn
         self.assertEqual(totals["needs"], 6)
         self.assertEqual(value("needs_area_theory"), 2)
@@ -287,7 +282,7 @@ class TestReportFigures(QnetzReportCase):
         # 15 Feb -> 8 Apr = 53 days, 5 Mar -> 8 Apr = 34 days
         self.assertAlmostEqual(totals["needs_median_days"], 43.5)
         self.assertAlmostEqual(value("needs_median_days", hx), 53.0)
-        self.assertAlmostEqual(value("needs_median_days", state=ni), 34.0)
+        self.assertAlmostEqual(value("needs_median_days", hol), 34.0)
         # courses: 1 and 2 held; cancelled registrations do not count as attended
         self.assertEqual(totals["courses"], 2)
         self.assertEqual(value("courses_area_practice", hx), 1)
@@ -321,16 +316,40 @@ class TestReportFigures(QnetzReportCase):
                 else:
                     self.assertEqual(got, value, "%s (%s)" % (key, districts and districts.name))
 
-    def test_district_and_state_columns_add_up(self):
+    def test_district_columns_add_up_to_the_total(self):
+        # a company without a district and its need: counted under "without district"
+        loose = self.env["res.partner"].create({
+            "name": "Ohnekreis GmbH", "is_company": True, "is_training_company": True})
+        need = self.env["qnetz.need"].create({
+            "partner_id": loose.id, "area": "theory", "topic": "Thema ohne Kreis"})
+        self.env.cr.execute("UPDATE qnetz_need SET create_date = %s WHERE id = %s",
+                            ("2024-04-01 10:00:00", need.id))
+        self.env["qnetz.need"].invalidate_cache()
         figures = self.Figures.compute(*PERIOD)
         hx, hol = self.district_hx, self.district_hol
-        for key in ("companies", "needs", "participants", "young_people", "courses"):
+        keys = [c["key"] for c in figures["columns"]]
+        self.assertEqual(keys, ["d%d" % hx.id, "d%d" % hol.id, "d0", "total"])
+        labels = [c["label"] for c in self.Figures.with_context(lang="de_DE").compute(
+            *PERIOD)["columns"]]
+        self.assertEqual(labels, ["Kreis Höxter (NRW)", "Landkreis Holzminden (NI)",
+                                  "ohne Kreis", "Gesamt"])
+        for key in ("companies", "needs", "participants", "young_people", "courses",
+                    "needs_area_theory", "fees_billed"):
             row = self._row(figures, key)["values"]
-            self.assertEqual(row["d%d" % hx.id] + row["d%d" % hol.id], row["total"], key)
-            self.assertEqual(row["s%d" % hx.state_id.id], row["d%d" % hx.id], key)
+            self.assertAlmostEqual(row["d%d" % hx.id] + row["d%d" % hol.id] + row["d0"],
+                                   row["total"], msg=key)
+        # the columns against a count of their own, with plain ORM searches
+        Need = self.env["qnetz.need"]
+        in_period = [("create_date", ">=", PERIOD[0] + " 00:00:00"),
+                     ("create_date", "<=", PERIOD[1] + " 23:59:59")]
+        needs = self._row(figures, "needs")["values"]
+        self.assertEqual(needs["d0"], Need.search_count(in_period + [("district_id", "=", False)]))
+        self.assertEqual(needs["d0"], 1)
+        self.assertEqual(needs["d%d" % hx.id],
+                         Need.search_count(in_period + [("district_id", "=", hx.id)]))
+        self.assertEqual(needs["total"], Need.search_count(in_period))
         only_hx = self.Figures.compute(*PERIOD, district_ids=hx.ids)
-        self.assertEqual([c["key"] for c in only_hx["columns"]],
-                         ["d%d" % hx.id, "s%d" % hx.state_id.id, "total"])
+        self.assertEqual([c["key"] for c in only_hx["columns"]], ["d%d" % hx.id, "total"])
         self.assertEqual(only_hx["totals"]["companies"], 2)
         self.assertEqual(only_hx["totals"]["needs"], 4)
 
@@ -442,7 +461,7 @@ class TestReportFigures(QnetzReportCase):
         html = report.with_context(lang="de_DE").render_qweb_html(wizard.ids)[0].decode("utf-8")
         for text in ("Bericht an den Fördermittelgeber", "Erreichte Betriebe", "davon KMU",
                      "Geflüchtete und Zugewanderte", "Bereich: Fachtheorie",
-                     "Zeitraum", "01.01.2024", "31.12.2024", "1.500,00 €", "Insgesamt"):
+                     "Zeitraum", "01.01.2024", "31.12.2024", "1.500,00 €", "Gesamt", "ohne Kreis"):
             self.assertIn(text, html)
 
     def test_export_and_analysis_actions(self):

@@ -18,11 +18,19 @@ class TestReportAccessOrm(TransactionCase):
             "name": "Netzwerk Leserin", "login": "leserin_report", "password": "leserin_report",
             "groups_id": [(6, 0, [self.env.ref("qnetz_base.group_qnetz_user").id])]})
 
-    def test_only_coordinators_compute_the_figures(self):
+    def test_only_network_users_compute_the_figures(self):
         figures = self.env["qnetz.report.figures"].sudo(self.coordinator).compute(
             "2024-01-01", "2024-12-31")
         self.assertIn("totals", figures)
-        for user in (self.portal, self.network_user):
+        # the network user's overview: the same aggregates, but not the analysis rows
+        same = self.env["qnetz.report.figures"].sudo(self.network_user).compute(
+            "2024-01-01", "2024-12-31")
+        self.assertEqual(same["totals"], figures["totals"])
+        self.assertTrue(self.env["qnetz.report.wizard"].sudo(self.network_user).create(
+            {"date_from": "2024-01-01", "date_to": "2024-12-31"}).figures_html)
+        self.assertFalse(self.env["qnetz.report.analysis"].sudo(
+            self.network_user).check_access_rights("read", raise_exception=False))
+        for user in (self.portal,):
             with self.assertRaises(AccessError):
                 self.env["qnetz.report.figures"].sudo(user).compute("2024-01-01", "2024-12-31")
             with self.assertRaises(AccessError):
@@ -51,15 +59,17 @@ class TestReportAccessOrm(TransactionCase):
         for user in (self.portal, self.network_user):
             with self.assertRaises(AccessError):
                 report.sudo(user).render_qweb_html(wizard.ids)
-            with self.assertRaises(AccessError):
-                report.sudo(user).render_qweb_html(
-                    [], data={"date_from": "2024-01-01", "date_to": "2024-12-31"})
+        with self.assertRaises(AccessError):
+            report.sudo(self.portal).render_qweb_html(
+                [], data={"date_from": "2024-01-01", "date_to": "2024-12-31"})
 
-    def test_menu_and_report_action_for_coordinators_only(self):
+    def test_menu_and_report_action_for_network_users(self):
         menu = self.env.ref("qnetz_courses.menu_qnetz_report")
-        self.assertIn(self.env.ref("qnetz_base.group_qnetz_coordinator"), menu.groups_id)
+        self.assertIn(self.env.ref("qnetz_base.group_qnetz_user"), menu.groups_id)
+        analysis = self.env.ref("qnetz_courses.menu_qnetz_report_analysis")
+        self.assertEqual(self.env.ref("qnetz_base.group_qnetz_coordinator"), analysis.groups_id)
         report = self.env.ref("qnetz_courses.action_report_qnetz_figures")
-        self.assertEqual(report.groups_id, self.env.ref("qnetz_base.group_qnetz_coordinator"))
+        self.assertIn(self.env.ref("qnetz_base.group_qnetz_user"), report.groups_id)
 
 
 class TestReportHttp(HttpCase):

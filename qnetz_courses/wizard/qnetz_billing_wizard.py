@@ -9,12 +9,11 @@ class QnetzBillingWizard(models.TransientModel):
     _description = "Course Billing Run"
 
     def _default_event_ids(self):
+        Event = self.env["event.event"]
         if self.env.context.get("active_model") == "event.event":
-            events = self.env["event.event"].browse(self.env.context.get("active_ids") or [])
+            events = Event.browse(self.env.context.get("active_ids") or [])._qnetz_billable()
         else:
-            events = self.env["event.event"].search([
-                ("is_qnetz_course", "=", True), ("provider_id", "!=", False),
-                ("state", "in", ("confirm", "running", "done", "cancel"))])
+            events = Event._qnetz_billing_candidates()
         return [(6, 0, events.ids)]
 
     event_ids = fields.Many2many(
@@ -22,12 +21,36 @@ class QnetzBillingWizard(models.TransientModel):
         string="Courses", default=_default_event_ids)
     bill_customers = fields.Boolean(string="Invoice the Companies", default=True)
     bill_providers = fields.Boolean(string="Vendor Bills for the Providers", default=True)
+    split_warning = fields.Text(
+        string="Total Price Split", compute="_compute_split_warning",
+        help="Courses with a total price whose registrations are still open: billing now "
+             "splits the price over the participants registered so far.")
+    confirm_split = fields.Boolean(
+        string="Split the Total Price Now",
+        help="Bill these courses although later participants would change every share.")
+
+    @api.depends("event_ids", "bill_customers")
+    def _compute_split_warning(self):
+        for wizard in self:
+            courses = wizard.event_ids.filtered(
+                lambda e: e.fee_model == "total" and e.qnetz_open_registrations)
+            wizard.split_warning = wizard.bill_customers and courses and _(
+                "Registrations are still open for %s: the total price is split over the "
+                "participants registered so far, and later participants change no invoice "
+                "already made.") % ", ".join(courses.mapped("name")) or False
 
     @api.multi
     def action_run(self):
         self.ensure_one()
         if not self.event_ids:
             raise UserError(_("Courses: choose at least one course to bill."))
+        blocked = self.event_ids._qnetz_billing_blocker()
+        if blocked:
+            raise UserError(_("Courses: these courses cannot be billed yet. %s")
+                            % " ".join(blocked.values()))
+        if self.split_warning and not self.confirm_split:
+            raise UserError(_("Split the Total Price Now: %s Tick the box to bill anyway.")
+                            % self.split_warning)
         invoices = self.env["account.invoice"]
         if self.bill_customers:
             invoices |= self.event_ids._qnetz_bill_registrations()

@@ -197,8 +197,11 @@ class QnetzBundleWizard(models.TransientModel):
             courses |= course
         action = self.env.ref("qnetz_courses.action_qnetz_course").read()[0]
         if len(courses) == 1:
+            # the course form of the network, not event's stock form (views (False, ...)
+            # would pick the stock one, which has the lower priority)
+            form = self.env.ref("qnetz_courses.view_qnetz_course_form")
             action.update({"res_id": courses.id, "view_mode": "form",
-                           "views": [(False, "form")]})
+                           "views": [(form.id, "form")]})
         else:
             action["domain"] = [("id", "in", courses.ids)]
         return action

@@ -2,3 +2,4 @@ from . import portal
 from . import courses
 from . import calendar
 from . import evidence
+from . import login

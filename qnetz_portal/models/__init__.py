@@ -3,3 +3,4 @@ from . import qnetz_need
 from . import event_event
 from . import event_registration
 from . import qnetz_course_session
+from . import res_users

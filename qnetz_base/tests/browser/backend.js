@@ -17,7 +17,8 @@ const shot = screenshots(SHOTS, 'qnetz_base_');
     watchErrors(page, errors, true);
 
     await login(page, BASE_URL, LOGIN, PASSWORD);
-    await page.waitForSelector('#oe_main_menu_navbar');
+    // web_responsive (OCA) replaces Odoo's top menu bar by its navbar and app drawer
+    await page.waitForSelector('nav.main-nav');
     await settle(page);
 
     // Needs: kanban grouped by state, in German.
@@ -33,7 +34,7 @@ const shot = screenshots(SHOTS, 'qnetz_base_');
     const cards = await page.locator('.o_kanban_record:not(.o_kanban_ghost)').count();
     console.log('kanban cards: ' + cards);
     if (cards < 20) fail('too few need cards: ' + cards);
-    const menu = await page.locator('#oe_main_menu_navbar').innerText();
+    const menu = await page.locator('#odooAppDrawer').textContent();
     if (!menu.includes('Qualifizierungsnetzwerk')) fail('app name not German: ' + menu);
     await shot(page, 'needs_kanban');
 

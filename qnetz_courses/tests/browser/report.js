@@ -17,7 +17,7 @@ const shot = screenshots(SHOTS, 'qnetz_courses_');
     watchErrors(page, errors, true);
 
     await login(page, BASE_URL, LOGIN, PASSWORD);
-    await page.waitForSelector('#oe_main_menu_navbar');
+    await page.waitForSelector('nav.main-nav');
     await settle(page, 500);
 
     await page.goto(BASE_URL + '/web#action=qnetz_courses.action_qnetz_report_wizard');
@@ -25,7 +25,8 @@ const shot = screenshots(SHOTS, 'qnetz_courses_');
     await settle(page, 500);
     const text = await page.locator('.o_form_view').innerText();
     for (const label of ['Erreichte Betriebe', 'Erfasste Bedarfe', 'Durchgeführte Kurse',
-                         'Kreis Höxter', 'Landkreis Holzminden', 'Insgesamt', 'PDF drucken']) {
+                         'Kreis Höxter (NRW)', 'Landkreis Holzminden (NI)', 'ohne Kreis', 'Gesamt',
+                         'PDF drucken']) {
       if (!text.includes(label)) fail('dashboard lacks "' + label + '"');
     }
     const needs = await page.locator('tr[data-row="needs"] td[data-column="total"]').innerText();

@@ -1,0 +1,25 @@
+from odoo import api, models
+
+
+class ResUsers(models.Model):
+    _inherit = "res.users"
+
+    @api.multi
+    def _qnetz_landing_url(self):
+        """Where the user starts after logging in: the page of their daily job.
+
+        Companies on their portal home, providers on their courses, the coordinator on
+        the needs board, the network user on the figures. Decided by the user's groups
+        and the portal role of their organisation, never by the login name.
+        """
+        self.ensure_one()
+        if self.has_group("base.group_user"):
+            if self.has_group("qnetz_base.group_qnetz_coordinator"):
+                return "/web#action=qnetz_base.qnetz_need_action&view_type=kanban"
+            if self.has_group("qnetz_base.group_qnetz_user"):
+                return "/web#action=qnetz_courses.action_qnetz_report_wizard"
+            return "/web"
+        roles = self.partner_id._qnetz_portal_roles()
+        if roles == {"provider"}:
+            return "/my/provider/courses"
+        return "/my"
