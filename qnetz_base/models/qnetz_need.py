@@ -81,8 +81,9 @@ class QnetzNeed(models.Model):
         [("0", "Low"), ("1", "Normal"), ("2", "High"), ("3", "Urgent")],
         default="1", required=True, index=True, track_visibility="onchange")
     description = fields.Text(string="Notes", track_visibility="onchange")
+    # "State" alone takes the translation of the country state ("Bundesland")
     state = fields.Selection(
-        STATES, default="new", required=True, index=True, copy=False,
+        STATES, string="Status", default="new", required=True, index=True, copy=False,
         track_visibility="onchange", group_expand="_expand_states")
     qualified_date = fields.Date(string="Qualified on", copy=False, readonly=True)
     withdraw_reason = fields.Text(

@@ -17,7 +17,7 @@ class QnetzAnonymiseWizard(models.TransientModel):
         "res.partner", "qnetz_anonymise_wizard_partner_rel", "wizard_id", "partner_id",
         string="People", default=_default_partner_ids, readonly=True)
     partner_count = fields.Integer(compute="_compute_summary", string="Number of People")
-    summary = fields.Char(compute="_compute_summary", string="Summary")
+    summary = fields.Char(compute="_compute_summary")
 
     @api.depends("partner_ids")
     def _compute_summary(self):

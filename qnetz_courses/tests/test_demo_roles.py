@@ -10,7 +10,8 @@ class TestDemoShowsEveryRolesJob(SavepointCase):
         courses = self.env["event.event"].search([("provider_id", "=", provider.id)])
         now = fields.Datetime.now()
         upcoming = courses.filtered(lambda c: c.state == "confirm" and c.date_begin > now)
-        self.assertTrue(upcoming.filtered("registration_ids"), "an upcoming course with registrations")
+        self.assertTrue(upcoming.filtered("registration_ids"),
+                        "an upcoming course with registrations")
         running = courses.filtered(lambda c: c.state == "running")
         past = running.mapped("session_ids").filtered(lambda s: s.date_begin < now)
         self.assertTrue(past, "a running course with past sessions")
@@ -28,7 +29,8 @@ class TestDemoShowsEveryRolesJob(SavepointCase):
 
     def test_the_company_has_needs_in_every_state_an_invoice_and_a_certificate(self):
         company = self.env.ref("qnetz_base.user_company_portal").partner_id.commercial_partner_id
-        states = set(self.env["qnetz.need"].search([("partner_id", "=", company.id)]).mapped("state"))
+        needs = self.env["qnetz.need"].search([("partner_id", "=", company.id)])
+        states = set(needs.mapped("state"))
         self.assertEqual(states, {"new", "qualified", "bundled", "served", "closed", "withdrawn"})
         invoices = self.env["account.invoice"].search([
             ("partner_id", "=", company.id), ("type", "=", "out_invoice"),

@@ -67,7 +67,8 @@ class TestNetworkUser(QnetzCoursesCase):
     def test_views_offer_no_button_the_server_refuses(self):
         for model, xmlid in (("event.event", "qnetz_courses.view_qnetz_course_form"),
                              ("qnetz.need", "qnetz_base.qnetz_need_view_form"),
-                             ("qnetz.course.session", "qnetz_courses.view_qnetz_course_session_form"),
+                             ("qnetz.course.session",
+                              "qnetz_courses.view_qnetz_course_session_form"),
                              ("qnetz.bundle.proposal", None)):
             result, arch = self._form(model, xmlid)
             self.assertFalse(self.env[model].sudo(self.reader).check_access_rights(

@@ -202,7 +202,8 @@ class TestAccessMatrix(PortalCase):
             if name in fields and fields[name].store:
                 return name
         return next(name for name, field in sorted(fields.items())
-                    if field.type in ("char", "text", "selection", "integer") and field.store
+                    if field.type in ("char", "text", "selection", "integer", "float", "date",
+                                      "boolean") and field.store and not field.compute
                     and name not in ("id", "display_name", "__last_update"))
 
     def relational_commands(self, model, field, ids, other_ids):
