@@ -13,6 +13,7 @@ from . import qnetz_report_analysis
 from . import qnetz_report_figures
 from . import res_partner
 from . import qnetz_holiday
+from . import qnetz_weekday_mixin
 from . import qnetz_school_schedule
 from . import qnetz_school_block
 from . import qnetz_calendar

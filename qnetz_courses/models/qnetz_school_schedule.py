@@ -1,8 +1,6 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-WEEKDAYS = [("mon", 0), ("tue", 1), ("wed", 2), ("thu", 3), ("fri", 4), ("sat", 5)]
-
 
 class QnetzSchoolSchedule(models.Model):
     """When apprentices are at the vocational school (Berufsschulzeiten).
@@ -13,6 +11,7 @@ class QnetzSchoolSchedule(models.Model):
     """
 
     _name = "qnetz.school.schedule"
+    _inherit = "qnetz.weekday.mixin"
     _description = "Vocational-School Days"
     _order = "apprentice_id, vocational_school_id, occupation_id, training_year"
 
@@ -33,12 +32,6 @@ class QnetzSchoolSchedule(models.Model):
     mode = fields.Selection(
         [("weekdays", "Weekdays"), ("block", "Block weeks")], required=True,
         default="weekdays", string="Kind")
-    mon = fields.Boolean(string="Monday")
-    tue = fields.Boolean(string="Tuesday")
-    wed = fields.Boolean(string="Wednesday")
-    thu = fields.Boolean(string="Thursday")
-    fri = fields.Boolean(string="Friday")
-    sat = fields.Boolean(string="Saturday")
     date_from = fields.Date(string="Valid From", help="E.g. the start of the school year.")
     date_to = fields.Date(string="Valid To")
     block_ids = fields.One2many("qnetz.school.block", "schedule_id", string="Block Weeks")
@@ -61,4 +54,4 @@ class QnetzSchoolSchedule(models.Model):
 
     def _weekdays(self):
         self.ensure_one()
-        return {number for key, number in WEEKDAYS if self[key]}
+        return set(self._qnetz_weekday_numbers())

@@ -9,13 +9,14 @@ from ..models.event_event import FEE_MODELS
 from ..models.event_event_schedule import local_to_utc_string
 from ..models.qnetz_bundle_proposal import (
     DEFAULT_SEATS_MAX, DEFAULT_SEATS_MIN)
-from ..models.qnetz_school_schedule import WEEKDAYS
+from ..models.qnetz_weekday_mixin import WEEKDAYS
 
 
 class QnetzBundleWizard(models.TransientModel):
     """Turns a bundle proposal, or needs picked by hand, into one or more courses."""
 
     _name = "qnetz.bundle.wizard"
+    _inherit = "qnetz.weekday.mixin"
     _description = "Bundle Needs into a Course"
 
     def _default_need_ids(self):
@@ -62,12 +63,6 @@ class QnetzBundleWizard(models.TransientModel):
     register_apprentices = fields.Boolean(
         string="Register the Named Apprentices", default=True)
     # The sessions' rhythm, proposed from the needs' wishes and the calendars
-    mon = fields.Boolean(string="Monday")
-    tue = fields.Boolean(string="Tuesday")
-    wed = fields.Boolean(string="Wednesday")
-    thu = fields.Boolean(string="Thursday")
-    fri = fields.Boolean(string="Friday")
-    sat = fields.Boolean(string="Saturday")
     start_time = fields.Float(default=16.0)
     hours = fields.Float(string="Hours per Session", default=3.0)
     session_count = fields.Integer(
@@ -207,7 +202,7 @@ class QnetzBundleWizard(models.TransientModel):
         return action
 
     def _generate_sessions(self, course):
-        weekdays = [number for key, number in WEEKDAYS if self[key]]
+        weekdays = self._qnetz_weekday_numbers()
         start = fields.Datetime.context_timestamp(
             self, fields.Datetime.from_string(self.date_begin)).date()
         sessions, skipped = course._qnetz_generate_sessions(

@@ -2,24 +2,18 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
 from ..models.event_event_schedule import utc_string_to_local
-from ..models.qnetz_school_schedule import WEEKDAYS
 
 
 class QnetzSessionGenerator(models.TransientModel):
     """Creates a course's sessions from a weekday pattern, around holidays and school days."""
 
     _name = "qnetz.session.generator"
+    _inherit = "qnetz.weekday.mixin"
     _description = "Generate Course Sessions"
 
     event_id = fields.Many2one("event.event", string="Course", required=True,
                                ondelete="cascade")
     date_start = fields.Date(string="First Day", required=True)
-    mon = fields.Boolean(string="Monday")
-    tue = fields.Boolean(string="Tuesday")
-    wed = fields.Boolean(string="Wednesday")
-    thu = fields.Boolean(string="Thursday")
-    fri = fields.Boolean(string="Friday")
-    sat = fields.Boolean(string="Saturday")
     start_time = fields.Float(default=16.0,
                               help="Local time (Europe/Berlin), e.g. 16:30.")
     hours = fields.Float(string="Hours per Session", default=3.0)
@@ -51,7 +45,7 @@ class QnetzSessionGenerator(models.TransientModel):
         return values
 
     def _weekdays(self):
-        return [number for key, number in WEEKDAYS if self[key]]
+        return self._qnetz_weekday_numbers()
 
     def _plan_kwargs(self):
         return {
