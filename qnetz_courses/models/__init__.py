@@ -18,6 +18,7 @@ from . import qnetz_school_schedule
 from . import qnetz_school_block
 from . import qnetz_calendar
 from . import event_event_schedule
+from . import event_event_price
 from . import qnetz_course_session_calendar
 from . import event_event_notify
 from . import qnetz_attendance_alert

@@ -62,15 +62,6 @@ class EventEvent(models.Model):
         tz = pytz.timezone(tz_name or "Europe/Berlin")
         return pytz.utc.localize(stamp).astimezone(tz).strftime(DATETIME_FORMAT)
 
-    @api.model
-    def _guide_format_amount(self, amount, currency):
-        lang = self.env["res.lang"]._lang_get(self.env.context.get("lang") or "de_DE")
-        number = lang.format("%.2f", amount, grouping=True, monetary=True) if lang \
-            else "%.2f" % amount
-        symbol = currency.symbol or currency.name or ""
-        return "%s %s" % (number, symbol) if currency.position == "after" \
-            else "%s %s" % (symbol, number)
-
     @api.multi
     def _guide_catalogue_rows(self):
         """What the public catalogue shows of each course, read in one go. Fields of
@@ -99,31 +90,9 @@ class EventEvent(models.Model):
                 "page_url": "/wegweiser/kurse/%d" % course.id,
                 "occupation": course.qnetz_occupation_id.name
                 if "qnetz_occupation_id" in fields_ else "",
-                "price": course._guide_price() if "fee_amount" in fields_ else {},
+                "price": course._qnetz_price(),
             })
         return rows
-
-    @api.multi
-    def _guide_price(self):
-        """What a place costs: the price per participant and what the company pays after
-        the funding share, formatted; a total course price is shown as such."""
-        self.ensure_one()
-        if not self.fee_amount:
-            return {}
-        company_share = 1.0 - (self.funding_share or 0.0) / 100.0
-        currency = self.currency_id or self.env.user.company_id.currency_id
-        fmt = self._guide_format_amount
-        if self.fee_model == "total":
-            return {
-                "total": fmt(self.fee_amount, currency),
-                "total_company": fmt(self.fee_amount * company_share, currency),
-                "funding_share": "%g" % (self.funding_share or 0.0),
-            }
-        return {
-            "per_participant": fmt(self.fee_amount, currency),
-            "company": fmt(self.fee_amount * company_share, currency),
-            "funding_share": "%g" % (self.funding_share or 0.0),
-        }
 
     @api.multi
     def _guide_session_rows(self):

@@ -2,7 +2,7 @@ import base64
 
 from werkzeug.exceptions import NotFound
 
-from odoo import _, http
+from odoo import _, fields, http
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.http import request
 
@@ -94,7 +94,7 @@ class QnetzCoursePortal(QnetzPortal):
         return event
 
     def _course_page_values(self, event, company, selected=None, error_messages=None,
-                            message=None):
+                            message=None, confirm=None):
         Registration = request.env["event.registration"]
         apprentices = request.env["res.partner"].search(
             self._apprentice_domain(company), order="name")
@@ -112,6 +112,8 @@ class QnetzCoursePortal(QnetzPortal):
             "registration_states": dict(self._selection("event.registration", "state")),
             "open_for_registration": bool(request.env["event.event"].search_count(
                 [("id", "=", event.id)] + self._open_course_domain())),
+            "price": event._qnetz_price(),
+            "confirm": confirm,
             "selected": selected or [],
             "error_messages": error_messages or [],
             "message": message,
@@ -131,6 +133,11 @@ class QnetzCoursePortal(QnetzPortal):
         company = self._qnetz_company()
         event = self._get_open_course(event_id)
         ids = [_int(v) for v in request.httprequest.form.getlist("apprentice_ids")]
+        if not post.get("confirmed"):
+            confirm = self._registration_confirmation(event, company, ids)
+            if confirm:
+                return request.render("qnetz_portal.portal_course_page", self._course_page_values(
+                    event, company, selected=ids, confirm=confirm))
         try:
             with request.env.cr.savepoint():
                 registration_ids = event.qnetz_portal_register(ids)
@@ -141,6 +148,52 @@ class QnetzCoursePortal(QnetzPortal):
         waiting = registrations.filtered(lambda r: r.state == "waiting")
         message = "waiting" if waiting else "registered"
         return request.redirect("/my/courses/%d?message=%s" % (event.id, message))
+
+    def _registration_confirmation(self, event, company, ids):
+        """What the company confirms before registering: the apprentices and what it will be
+        invoiced. None when the choice is not a valid one; the registration itself then
+        says what is wrong."""
+        apprentices = request.env["res.partner"].search(
+            self._apprentice_domain(company) + [("id", "in", ids)], order="name")
+        open_course = request.env["event.event"].search_count(
+            [("id", "=", event.id)] + self._open_course_domain())
+        if not ids or len(apprentices) != len(set(ids)) or not open_course:
+            return None
+        price = event._qnetz_price()
+        confirm = {"apprentices": apprentices, "count": len(apprentices)}
+        if price.get("per_participant"):
+            confirm["total"] = event._qnetz_format_amount(
+                price["company_amount"] * len(apprentices))
+        free = self._course_info(event)[event.id]["free"]
+        confirm["waiting"] = free is not None and free < len(apprentices)
+        return confirm
+
+    @http.route(["/my/registrations/<int:registration_id>"], type="http", auth="user",
+                website=True)
+    def portal_registration_progress(self, registration_id, **kw):
+        """How an apprentice attends a course: sessions, attendance rate, certificate."""
+        company = self._qnetz_company()
+        registration = request.env["event.registration"].search(
+            [("id", "=", registration_id)] + self._company_registration_domain(company),
+            limit=1)
+        if not registration:
+            raise NotFound()
+        sessions = request.env["qnetz.course.session"].search(
+            [("event_id", "=", registration.event_id.id)], order="date_begin")
+        attendances = request.env["qnetz.attendance"].search(
+            [("registration_id", "=", registration.id)])
+        status = {a.session_id.id: a.status for a in attendances}
+        values = self._prepare_portal_layout_values()
+        values.update({
+            "page_name": "qnetz_course",
+            "registration": registration,
+            "sessions": sessions,
+            "status": status,
+            "present": len([s for s in status.values() if s == "present"]),
+            "status_labels": dict(self._selection("qnetz.attendance", "status")),
+            "registration_states": dict(self._selection("event.registration", "state")),
+        })
+        return request.render("qnetz_portal.portal_registration_progress", values)
 
     @http.route(["/my/registrations/<int:registration_id>/cancel"], type="http",
                 auth="user", website=True, methods=["POST"])
@@ -213,8 +266,34 @@ class QnetzCoursePortal(QnetzPortal):
             "courses": courses,
             "course_info": self._course_info(courses),
             "course_states": dict(self._selection("event.event", "state")),
+            "due_by_course": self._provider_due(courses),
         })
         return request.render("qnetz_portal.portal_provider_courses", values)
+
+    def _provider_due(self, courses):
+        """What the provider still has to do per course: sessions that have begun without
+        complete attendance, and the invoice of a finished course (a few queries in all)."""
+        now = fields.Datetime.now()
+        sessions = request.env["qnetz.course.session"].search(
+            [("event_id", "in", courses.ids), ("date_begin", "<=", now)])
+        recorded = {group["session_id"][0]: group["session_id_count"]
+                    for group in request.env["qnetz.attendance"].read_group(
+                        [("session_id", "in", sessions.ids)], ["session_id"], ["session_id"])}
+        billed = request.env["account.invoice"].sudo().search([
+            ("qnetz_course_id", "in", courses.ids), ("qnetz_is_provider_bill", "=", True),
+            ("state", "!=", "cancel")]).mapped("qnetz_course_id")
+        due = {}
+        for course in courses:
+            if course in billed or course.state == "cancel":
+                continue
+            participants = course.seats_reserved + course.seats_used
+            open_sessions = len([s for s in sessions if s.event_id == course
+                                 and recorded.get(s.id, 0) < participants])
+            due[course.id] = {
+                "attendance": open_sessions,
+                "invoice": not open_sessions and course._qnetz_is_finished(),
+            }
+        return due
 
     def _provider_course_values(self, event, session=None, error_messages=None,
                                 message=None, form=None):
@@ -242,6 +321,7 @@ class QnetzCoursePortal(QnetzPortal):
             "locked": bool(bill),
             "bill": bill,
             "finished": event._qnetz_is_finished(),
+            "now": fields.Datetime.now(),
             "form": form or {},
             "error_messages": error_messages or [],
             "message": message,

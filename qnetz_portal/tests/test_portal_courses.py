@@ -7,8 +7,39 @@ class TestPortalCourses(PortalCase):
 
     def register(self, course, apprentices):
         return self.post("/my/courses/%d/register" % course.id,
-                         {"apprentice_ids": [str(a.id) for a in apprentices]},
+                         {"apprentice_ids": [str(a.id) for a in apprentices], "confirmed": "1"},
                          form_url="/my/courses/%d" % course.id)
+
+    def test_company_sees_its_share_and_confirms_before_registering(self):
+        course = self.make_course(fee_amount=250.0, funding_share=40.0)
+        self.login(self.user_a)
+        page = self.get("/my/courses/%d" % course.id)
+        self.assertIn("250,00 €", page.text)
+        self.assertIn("150,00 €", page.text)  # the company's share after 40 % funding
+        response = self.post("/my/courses/%d/register" % course.id,
+                             {"apprentice_ids": [str(self.apprentice_a1.id),
+                                                 str(self.apprentice_a2.id)]},
+                             form_url="/my/courses/%d" % course.id)
+        self.assertIn("o_qnetz_register_confirm", response.text)
+        self.assertIn("300,00 €", response.text)  # two participants at 150,00 €
+        self.assertIn("Tim Arndt", response.text)
+        self.assertFalse(self.registrations(course), "nothing is registered before confirming")
+        self.register(course, self.apprentice_a1 | self.apprentice_a2)
+        registrations = self.registrations(course)
+        self.assertEqual(registrations.mapped("apprentice_id"),
+                         self.apprentice_a1 | self.apprentice_a2)
+        # the progress page of one of them
+        self.run_course(course)
+        session = course.session_ids.sorted("date_begin")[0]
+        session.sudo(self.user_p).qnetz_portal_record_attendance(
+            {reg.id: "present" for reg in registrations})
+        progress = self.get("/my/registrations/%d" % registrations[0].id)
+        self.assertEqual(progress.status_code, 200)
+        self.assertIn("o_qnetz_progress", progress.text)
+        self.assertIn("1 von 2", progress.text)
+        self.login(self.user_b)
+        self.assertEqual(self.get("/my/registrations/%d" % registrations[0].id).status_code,
+                         404)
 
     def registrations(self, course):
         return self.env["event.registration"].search(

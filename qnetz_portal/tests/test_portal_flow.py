@@ -41,7 +41,7 @@ class TestPortalFlow(PortalCase):
         page = self.get("/my/needs/%d" % need.id)
         self.assertIn(need.name, page.text)
         self.post("/my/courses/%d/register" % course.id,
-                  {"apprentice_ids": [str(self.apprentice_a1.id)]},
+                  {"apprentice_ids": [str(self.apprentice_a1.id)], "confirmed": "1"},
                   form_url="/my/courses/%d" % course.id)
         registration = course.registration_ids
         self.assertEqual(registration.apprentice_id, self.apprentice_a1)

@@ -173,3 +173,20 @@ class TestPortalProvider(PortalCase):
         token = self.csrf_token("/my/provider/courses/%d" % self.other_course.id)
         response = self.url_open(url, data={"confirm_complete": "1", "csrf_token": token})
         self.assertEqual(response.status_code, 404)
+
+    def test_provider_sees_what_is_due(self):
+        self.login(self.user_p)
+        page = self.get("/my/provider/courses/%d" % self.course.id)
+        # the sessions lie ahead: nothing to record yet
+        self.assertNotIn("course_session_id=", page.text)
+        self.assertNotIn("o_qnetz_provider_due\">\n                            <a", page.text)
+        self.run_course(self.course)
+        page = self.get("/my/provider/courses/%d" % self.course.id)
+        self.assertIn("course_session_id=", page.text)
+        listing = self.get("/my/provider/courses")
+        self.assertIn("2 Termin(e): Anwesenheit erfassen", listing.text)
+        for session in self.course.session_ids:
+            self.post_attendance(session)
+        listing = self.get("/my/provider/courses")
+        self.assertNotIn("Anwesenheit erfassen", listing.text)
+        self.assertIn("Rechnung einreichen", listing.text)
