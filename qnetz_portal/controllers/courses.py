@@ -168,16 +168,21 @@ class QnetzCoursePortal(QnetzPortal):
         confirm["waiting"] = free is not None and free < len(apprentices)
         return confirm
 
-    @http.route(["/my/registrations/<int:registration_id>"], type="http", auth="user",
-                website=True)
-    def portal_registration_progress(self, registration_id, **kw):
-        """How an apprentice attends a course: sessions, attendance rate, certificate."""
+    def _get_company_registration(self, registration_id):
+        """A registration of the user's company (read under its record rules), or 404."""
         company = self._qnetz_company()
         registration = request.env["event.registration"].search(
             [("id", "=", registration_id)] + self._company_registration_domain(company),
             limit=1)
         if not registration:
             raise NotFound()
+        return registration
+
+    @http.route(["/my/registrations/<int:registration_id>"], type="http", auth="user",
+                website=True)
+    def portal_registration_progress(self, registration_id, **kw):
+        """How an apprentice attends a course: sessions, attendance rate, certificate."""
+        registration = self._get_company_registration(registration_id)
         sessions = request.env["qnetz.course.session"].search(
             [("event_id", "=", registration.event_id.id)], order="date_begin")
         attendances = request.env["qnetz.attendance"].search(
@@ -198,12 +203,7 @@ class QnetzCoursePortal(QnetzPortal):
     @http.route(["/my/registrations/<int:registration_id>/cancel"], type="http",
                 auth="user", website=True, methods=["POST"])
     def portal_registration_cancel(self, registration_id, **post):
-        company = self._qnetz_company()
-        registration = request.env["event.registration"].search(
-            [("id", "=", registration_id)] + self._company_registration_domain(company),
-            limit=1)
-        if not registration:
-            raise NotFound()
+        registration = self._get_company_registration(registration_id)
         try:
             with request.env.cr.savepoint():
                 registration.qnetz_portal_cancel()
