@@ -3,12 +3,12 @@ import base64
 from werkzeug.exceptions import NotFound
 
 from odoo import _, fields, http
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import AccessError, UserError
 from odoo.http import request
 
 from ..models.event_registration import CANCELLABLE_STATES
 
-from .portal import QnetzPortal, _error_text, _int
+from .portal import QnetzPortal, _int, _portal_action
 
 
 class QnetzCoursePortal(QnetzPortal):
@@ -138,12 +138,10 @@ class QnetzCoursePortal(QnetzPortal):
             if confirm:
                 return request.render("qnetz_portal.portal_course_page", self._course_page_values(
                     event, company, selected=ids, confirm=confirm))
-        try:
-            with request.env.cr.savepoint():
-                registration_ids = event.qnetz_portal_register(ids)
-        except (UserError, ValidationError, AccessError) as exc:
+        registration_ids, error = _portal_action(event.qnetz_portal_register, ids)
+        if error:
             return request.render("qnetz_portal.portal_course_page", self._course_page_values(
-                event, company, selected=ids, error_messages=[_error_text(exc)]))
+                event, company, selected=ids, error_messages=[error]))
         registrations = request.env["event.registration"].browse(registration_ids)
         waiting = registrations.filtered(lambda r: r.state == "waiting")
         message = "waiting" if waiting else "registered"
@@ -204,11 +202,9 @@ class QnetzCoursePortal(QnetzPortal):
                 auth="user", website=True, methods=["POST"])
     def portal_registration_cancel(self, registration_id, **post):
         registration = self._get_company_registration(registration_id)
-        try:
-            with request.env.cr.savepoint():
-                registration.qnetz_portal_cancel()
-        except (UserError, ValidationError, AccessError) as exc:
-            return self.portal_my_courses(error_messages=[_error_text(exc)])
+        _result, error = _portal_action(registration.qnetz_portal_cancel)
+        if error:
+            return self.portal_my_courses(error_messages=[error])
         return request.redirect("/my/courses?message=cancelled")
 
     # ------------------------------------------------------------------ company: certificates
@@ -357,13 +353,10 @@ class QnetzCoursePortal(QnetzPortal):
             errors.append(_("Session: this session does not belong to the course %s.")
                           % event.name)
         else:
-            try:
-                with request.env.cr.savepoint():
-                    session.qnetz_portal_record_attendance(form)
-            except (UserError, ValidationError, AccessError) as exc:
-                errors.append(_error_text(exc))
-            else:
+            _result, error = _portal_action(session.qnetz_portal_record_attendance, form)
+            if not error:
                 return request.redirect("/my/provider/courses/%d?message=attendance" % event.id)
+            errors.append(error)
         return request.render("qnetz_portal.portal_provider_course", self._provider_course_values(
             event, session=session, error_messages=errors, form=form))
 
@@ -373,11 +366,10 @@ class QnetzCoursePortal(QnetzPortal):
         event = self._get_provider_course(event_id)
         if event._qnetz_provider_bill():
             return request.redirect("/my/provider/courses/%d?message=already_billed" % event.id)
-        try:
-            with request.env.cr.savepoint():
-                event.qnetz_portal_submit_invoice(confirm_complete=bool(confirm_complete))
-        except (UserError, ValidationError, AccessError) as exc:
+        _result, error = _portal_action(event.qnetz_portal_submit_invoice,
+                                        confirm_complete=bool(confirm_complete))
+        if error:
             values = self._provider_course_values(event)
-            values["error_messages"] = _error_text(exc).split("\n")
+            values["error_messages"] = error.split("\n")
             return request.render("qnetz_portal.portal_provider_course", values)
         return request.redirect("/my/provider/courses/%d?message=billed" % event.id)

@@ -13,6 +13,16 @@ def _error_text(exc):
     return getattr(exc, "name", None) or (exc.args and exc.args[0]) or str(exc)
 
 
+def _portal_action(action, *args, **kwargs):
+    """Call a model's portal action. A refusal undoes what the action began and comes back
+    as the message to show: returns (result, None) or (None, message)."""
+    try:
+        with request.env.cr.savepoint():
+            return action(*args, **kwargs), None
+    except (UserError, ValidationError, AccessError) as exc:
+        return None, _error_text(exc)
+
+
 class QnetzPortal(CustomerPortal):
     """The network's pages in Odoo's portal.
 
@@ -165,13 +175,10 @@ class QnetzPortal(CustomerPortal):
         form, data, errors = self._need_form_parse(company, post)
         messages = list(errors.values())
         if not errors:
-            try:
-                with request.env.cr.savepoint():
-                    need_id = request.env["qnetz.need"].qnetz_portal_report(data)
-            except (UserError, ValidationError, AccessError) as exc:
-                messages.append(_error_text(exc))
-            else:
+            need_id, error = _portal_action(request.env["qnetz.need"].qnetz_portal_report, data)
+            if not error:
                 return request.redirect("/my/needs/%d?message=created" % need_id)
+            messages.append(error)
         return request.render("qnetz_portal.portal_need_form", self._need_form_context(
             company, form=form, errors=errors, messages=messages))
 
@@ -208,13 +215,10 @@ class QnetzPortal(CustomerPortal):
         form, data, errors = self._need_form_parse(company, post)
         messages = list(errors.values())
         if not errors:
-            try:
-                with request.env.cr.savepoint():
-                    need.qnetz_portal_update(data)
-            except (UserError, ValidationError, AccessError) as exc:
-                messages.append(_error_text(exc))
-            else:
+            _result, error = _portal_action(need.qnetz_portal_update, data)
+            if not error:
                 return request.redirect("/my/needs/%d?message=saved" % need.id)
+            messages.append(error)
         return request.render("qnetz_portal.portal_need_form", self._need_form_context(
             company, need=need, form=form, errors=errors, messages=messages))
 
@@ -223,12 +227,10 @@ class QnetzPortal(CustomerPortal):
     def portal_need_withdraw(self, need_id, reason=None, **post):
         need = self._get_need(need_id)
         reason = (reason or "").strip()
-        try:
-            with request.env.cr.savepoint():
-                need.qnetz_portal_withdraw(reason)
-        except (UserError, ValidationError, AccessError) as exc:
+        _result, error = _portal_action(need.qnetz_portal_withdraw, reason)
+        if error:
             return self.portal_need_page(need_id, withdraw_reason=reason,
-                                         error_messages=[_error_text(exc)])
+                                         error_messages=[error])
         return request.redirect("/my/needs/%d?message=withdrawn" % need.id)
 
     # ------------------------------------------------------------------ apprentices
@@ -287,13 +289,10 @@ class QnetzPortal(CustomerPortal):
         _values, errors = Partner._qnetz_check_apprentice_values(form, with_consent=True)
         messages = list(errors.values())
         if not errors:
-            try:
-                with request.env.cr.savepoint():
-                    apprentice_id = Partner.qnetz_portal_add_apprentice(form)
-            except (UserError, ValidationError, AccessError) as exc:
-                messages.append(_error_text(exc))
-            else:
+            apprentice_id, error = _portal_action(Partner.qnetz_portal_add_apprentice, form)
+            if not error:
                 return request.redirect("/my/apprentices?message=created&id=%d" % apprentice_id)
+            messages.append(error)
         return request.render("qnetz_portal.portal_apprentice_form",
                               self._apprentice_form_context(form, errors, messages))
 
@@ -324,13 +323,10 @@ class QnetzPortal(CustomerPortal):
             form, with_consent=False)
         messages = list(errors.values())
         if not errors:
-            try:
-                with request.env.cr.savepoint():
-                    apprentice.qnetz_portal_update_apprentice(form)
-            except (UserError, ValidationError, AccessError) as exc:
-                messages.append(_error_text(exc))
-            else:
+            _result, error = _portal_action(apprentice.qnetz_portal_update_apprentice, form)
+            if not error:
                 return request.redirect("/my/apprentices?message=saved&id=%d" % apprentice.id)
+            messages.append(error)
         values = self._apprentice_form_context(form, errors, messages)
         values["apprentice"] = apprentice
         return request.render("qnetz_portal.portal_apprentice_form", values)
@@ -339,9 +335,7 @@ class QnetzPortal(CustomerPortal):
                 website=True, methods=["POST"])
     def portal_apprentice_remove(self, apprentice_id, **post):
         apprentice = self._get_apprentice(apprentice_id)
-        try:
-            with request.env.cr.savepoint():
-                apprentice.qnetz_portal_remove_apprentice()
-        except (UserError, ValidationError, AccessError) as exc:
-            return self.portal_my_apprentices(error_messages=[_error_text(exc)])
+        _result, error = _portal_action(apprentice.qnetz_portal_remove_apprentice)
+        if error:
+            return self.portal_my_apprentices(error_messages=[error])
         return request.redirect("/my/apprentices?message=removed")
