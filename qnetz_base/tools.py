@@ -25,12 +25,6 @@ def outside_env(env):
     return env(user=SUPERUSER_ID, context=context)
 
 
-def caller_context(env):
-    """The caller's own environment without the keys it could steer a write with."""
-    context = {key: env.context[key] for key in OUTSIDE_CONTEXT_KEYS if key in env.context}
-    return env(context=context)
-
-
 def has_control_characters(value):
     return isinstance(value, str) and bool(CONTROL_RE.search(value))
 
