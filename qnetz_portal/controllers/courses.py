@@ -166,12 +166,14 @@ class QnetzCoursePortal(QnetzPortal):
         confirm["waiting"] = free is not None and free < len(apprentices)
         return confirm
 
-    def _get_company_registration(self, registration_id):
-        """A registration of the user's company (read under its record rules), or 404."""
+    def _get_company_registration(self, registration_id, certificate=False):
+        """A registration of the user's company (read under its record rules), or 404;
+        with `certificate`, only one whose certificate of participation is due."""
         company = self._qnetz_company()
+        domain = self._certificate_domain(company) if certificate \
+            else self._company_registration_domain(company)
         registration = request.env["event.registration"].search(
-            [("id", "=", registration_id)] + self._company_registration_domain(company),
-            limit=1)
+            [("id", "=", registration_id)] + domain, limit=1)
         if not registration:
             raise NotFound()
         return registration
@@ -225,11 +227,7 @@ class QnetzCoursePortal(QnetzPortal):
     @http.route(["/my/certificates/<int:registration_id>/pdf"], type="http", auth="user",
                 website=True)
     def portal_certificate_pdf(self, registration_id, **kw):
-        company = self._qnetz_company()
-        registration = request.env["event.registration"].search(
-            [("id", "=", registration_id)] + self._certificate_domain(company), limit=1)
-        if not registration:
-            raise NotFound()
+        registration = self._get_company_registration(registration_id, certificate=True)
         try:
             pdf = base64.b64decode(registration.qnetz_portal_certificate())
         except (UserError, AccessError):
