@@ -249,13 +249,23 @@ class EventEvent(models.Model):
                 registration.message_post_with_template(template.id)
         return True if result is None else result
 
+    @api.multi
+    def _qnetz_free_seats(self):
+        """Seats still free on the course, or None when it takes any number.
+
+        The one place this is decided, for the waiting list, the portal and the public
+        catalogue alike. As in Odoo's own seat check, a limit of 0 means no limit."""
+        self.ensure_one()
+        if self.seats_availability != "limited" or not self.seats_max:
+            return None
+        return max(self.seats_available, 0)
+
     def _qnetz_move_up_waiting(self):
         """Fill free seats from the waiting list, first come first served."""
         Registration = self.env["event.registration"]
         for event in self.filtered(lambda e: e.state not in ("done", "cancel")):
-            free = event.seats_available if event.seats_availability == "limited" \
-                and event.seats_max else None
-            if free is not None and free <= 0:
+            free = event._qnetz_free_seats()
+            if free == 0:
                 continue
             waiting = Registration.search(
                 [("event_id", "=", event.id), ("state", "=", "waiting")],

@@ -66,7 +66,8 @@ class EventEvent(models.Model):
                 reasons[event.id] = _("%s has not begun yet.") % event.name
             elif not event.session_ids:
                 reasons[event.id] = _("%s has no sessions.") % event.name
-            elif event.below_minimum and not event.min_override:
+            elif event.below_minimum and not event.min_override and not event.qnetz_invoice_ids:
+                # the minimum gates the first billing; cancellations after it are credited
                 reasons[event.id] = _("%s has not reached its minimum number of "
                                       "participants.") % event.name
         return reasons
@@ -114,17 +115,11 @@ class EventEvent(models.Model):
     # The engine ----------------------------------------------------------
 
     def _qnetz_check_billable(self):
-        labels = dict(self._fields["state"]._description_selection(self.env))
-        for event in self:
-            if not event.is_qnetz_course:
-                raise UserError(_("%s is not a network course and is not billed here.")
-                                % event.name)
-            if not event.provider_id:
-                raise UserError(_("Provider: the course %s has no provider, so it cannot be "
-                                  "billed.") % event.name)
-            if event.state == "draft":
-                raise UserError(_("Status: the course %s is still '%s'; confirm it before "
-                                  "billing.") % (event.name, labels[event.state]))
+        """The engine refuses what the billing rule refuses, whoever calls it."""
+        blocked = self._qnetz_billing_blocker()
+        if blocked:
+            raise UserError(_("Courses: these courses cannot be billed yet. %s")
+                            % " ".join(blocked[event.id] for event in self if event.id in blocked))
 
     def _qnetz_lock(self, table, ids):
         """Lock rows for the billing run, or refuse if another run holds them."""
@@ -245,8 +240,9 @@ class EventEvent(models.Model):
             return Invoice
         Registration = self.env["event.registration"]
         cr = self.env.cr
+        # cancelled participants too: what was billed to them is credited
         cr.execute("SELECT id FROM event_registration WHERE event_id IN %s "
-                   "AND state IN ('open', 'done', 'cancel') ORDER BY id", (tuple(self.ids),))
+                   "AND state IN %s ORDER BY id", (tuple(self.ids), ACTIVE_STATES + ("cancel",)))
         reg_ids = [row[0] for row in cr.fetchall()]
         self._qnetz_lock("event_event", self.ids)
         self._qnetz_lock("event_registration", reg_ids)
@@ -410,10 +406,20 @@ class EventEvent(models.Model):
         return True
 
     @api.model
-    def _qnetz_billing_run(self, events=None):
-        """Server action / cron entry point: bill every course that can be billed."""
+    def _qnetz_billing_run(self, events=None, customers=True, providers=True):
+        """The one entry point of billing, for the billing run wizard, the server action and
+        the cron: bills the given courses (by default every course that can be billed now)
+        and returns the invoices, credit notes and provider bills it made."""
         if events is None:
             events = self._qnetz_billing_candidates()
-        invoices = events._qnetz_bill_registrations()
-        bills = events.filtered(lambda e: e.provider_fee > 0 and e.state != "cancel")
-        return invoices | bills._qnetz_create_provider_bill()
+        events._qnetz_check_billable()
+        Invoice = self.env["account.invoice"]
+        invoices = Invoice
+        if customers:
+            invoices |= events._qnetz_bill_registrations()
+        if providers:
+            with_fee = events.filtered(lambda e: e.provider_fee > 0 and e.state != "cancel")
+            known = Invoice.search([("qnetz_course_id", "in", with_fee.ids),
+                                    ("qnetz_is_provider_bill", "=", True)])
+            invoices |= with_fee._qnetz_create_provider_bill() - known
+        return invoices

@@ -5,6 +5,7 @@ from odoo.exceptions import AccessError
 
 from .. import ics
 from .event_event_schedule import utc_string_to_local
+from .event_registration import ACTIVE_STATES
 
 # Courses whose dates are fixed enough to remind of and to put into calendars.
 LIVE_STATES = ("confirm", "running")
@@ -96,7 +97,7 @@ class EventEventNotify(models.Model):
         base = [("is_qnetz_course", "=", True), ("state", "in", LIVE_STATES + ("done",))]
         if organisation.is_training_company:
             registrations = self.env["event.registration"].sudo().search([
-                ("state", "in", ("open", "done")), "|",
+                ("state", "in", ACTIVE_STATES), "|",
                 ("paying_partner_id", "=", organisation.id),
                 ("apprentice_id.employer_id", "=", organisation.id)])
             events |= Event.search(base + [("id", "in", registrations.mapped("event_id").ids)])
@@ -143,7 +144,7 @@ class EventEventNotify(models.Model):
         """The training contacts (else the companies) of the active participants."""
         self.ensure_one()
         registrations = self.sudo().registration_ids.filtered(
-            lambda r: r.state in ("open", "done", "draft"))
+            lambda r: r.state in ACTIVE_STATES + ("draft",))
         companies = registrations.mapped("paying_partner_id") \
             | registrations.mapped("apprentice_id.employer_id")
         contacts = self.env["res.partner"]

@@ -130,9 +130,7 @@ class EventRegistration(models.Model):
             if apprentice.employer_id:
                 vals.setdefault("paying_partner_id", apprentice.employer_id.id)
         if not vals.get("state") or vals["state"] in ("draft", "open"):
-            full = event.seats_availability == "limited" and event.seats_max and \
-                event.seats_available <= 0
-            if full:
+            if event._qnetz_free_seats() == 0:
                 vals["state"] = "waiting"
                 vals["waiting_since"] = fields.Datetime.now()
             else:
@@ -158,7 +156,7 @@ class EventRegistration(models.Model):
             if registration.state != "waiting":
                 raise UserError(_("Status: %s is not on the waiting list.") % registration.name)
             event = registration.event_id
-            if event.seats_availability == "limited" and event.seats_available <= 0:
+            if event._qnetz_free_seats() == 0:
                 raise UserError(_("Maximum Attendees: %s has no free seat.") % event.name)
             registration.write({"state": "open"})
             registration._qnetz_send_mail("moved_up")

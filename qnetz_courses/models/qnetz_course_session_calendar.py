@@ -3,6 +3,7 @@ import base64
 from odoo import _, api, fields, models
 
 from .event_event_schedule import utc_string_to_local
+from .event_registration import ACTIVE_STATES
 
 
 class QnetzCourseSessionCalendar(models.Model):
@@ -56,7 +57,7 @@ class QnetzCourseSessionCalendar(models.Model):
         """Participants, their companies' training contacts and the provider, with an email."""
         self.ensure_one()
         event = self.event_id.sudo()
-        registrations = event.registration_ids.filtered(lambda r: r.state in ("open", "done"))
+        registrations = event.registration_ids.filtered(lambda r: r.state in ACTIVE_STATES)
         partners = registrations.mapped("apprentice_id") | registrations.mapped("partner_id")
         for company in registrations.mapped("apprentice_id.employer_id") \
                 | registrations.mapped("paying_partner_id"):

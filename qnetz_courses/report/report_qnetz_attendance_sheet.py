@@ -1,6 +1,7 @@
 from odoo import api, models
 
 from ..models.event_event_schedule import utc_string_to_local
+from ..models.event_registration import ACTIVE_STATES
 
 
 class ReportQnetzAttendanceSheet(models.AbstractModel):
@@ -16,7 +17,7 @@ class ReportQnetzAttendanceSheet(models.AbstractModel):
         for session in sessions:
             event = session.event_id
             registrations = event.registration_ids.filtered(
-                lambda r: r.state in ("open", "done")).sorted(
+                lambda r: r.state in ACTIVE_STATES).sorted(
                 lambda r: (r.apprentice_id.name or r.name or "").lower())
             begin = utc_string_to_local(session.date_begin)
             end = utc_string_to_local(session.date_end)

@@ -11,6 +11,7 @@ class TestAnonymiseCourses(QnetzCoursesCase):
         registration = self._register(course, person)
         kept = self._register(course, other)
         course.button_confirm()
+        self._begin(course)
         registration.with_context(tracking_disable=False).message_post(
             body="<p>Rückruf bei %s wegen der Prüfung</p>" % person.name)
         invoices = course._qnetz_bill_registrations()

@@ -1,8 +1,5 @@
-from datetime import timedelta
-
 import psycopg2
 
-from odoo import fields
 from odoo.exceptions import UserError
 from odoo.tools.safe_eval import safe_eval
 from odoo.tools import mute_logger
@@ -12,12 +9,15 @@ from .common import QnetzCoursesCase
 
 class TestBilling(QnetzCoursesCase):
 
-    def _course_with(self, count, **values):
+    def _course_with(self, count, begun=True, **values):
+        """A confirmed course with `count` participants; begun (billable) unless told."""
         course = self._create_course(seats_min=1, seats_max=10, **values)
         registrations = self.env["event.registration"]
         for apprentice in self.apprentices[:count]:
             registrations |= self._register(course, apprentice)
         course.button_confirm()
+        if begun:
+            self._begin(course)
         return course, registrations
 
     def _customer_docs(self, course, inv_type="out_invoice"):
@@ -154,9 +154,9 @@ class TestBilling(QnetzCoursesCase):
     def test_refusals(self):
         course, _regs = self._course_with(1)
         course.provider_id = False
-        with self.assertRaisesRegex(UserError, "hat keinen Bildungsträger"):
+        with self.assertRaisesRegex(UserError, "hat keinen Träger"):
             course._qnetz_bill_registrations()
-        with self.assertRaisesRegex(UserError, "Provider|Bildungsträger|Anbieter"):
+        with self.assertRaisesRegex(UserError, "hat keinen Träger"):
             course._qnetz_create_provider_bill()
         draft = self._create_course(name="Noch geplant")
         with self.assertRaises(UserError):
@@ -176,21 +176,12 @@ class TestBilling(QnetzCoursesCase):
                            "qnetz_registration_id": registrations.id,
                            "qnetz_line_kind": "invoice"})
 
-    def _begun(self, course):
-        """A session, and the course started: what makes it billable."""
-        self.env["qnetz.course.session"].create({
-            "event_id": course.id, "date_begin": course.date_begin,
-            "date_end": fields.Datetime.to_string(
-                fields.Datetime.from_string(course.date_begin) + timedelta(hours=3))})
-        course.action_start()
-        return course
-
     def test_billing_wizard_and_server_action(self):
-        course, registrations = self._course_with(2)
+        course, registrations = self._course_with(2, begun=False)
         not_yet = self.env["qnetz.billing.wizard"].with_context(
             active_model="event.event", active_ids=course.ids).create({})
         self.assertFalse(not_yet.event_ids, "a course that has not begun is not preselected")
-        self._begun(course)
+        self._begin(course)
         wizard = self.env["qnetz.billing.wizard"].with_context(
             active_model="event.event", active_ids=course.ids).create({})
         self.assertEqual(wizard.event_ids, course)
@@ -230,13 +221,13 @@ class TestBilling(QnetzCoursesCase):
     def test_one_rule_decides_when_a_course_can_be_billed(self):
         Event = self.env["event.event"]
         # confirmed, but in the future and without sessions: not yet
-        course, registrations = self._course_with(2)
+        course, registrations = self._course_with(2, begun=False)
         self.assertFalse(course.qnetz_can_bill)
         self.assertNotIn(course, Event._qnetz_billing_candidates())
         blocked = course._qnetz_billing_blocker()
         self.assertIn(course.id, blocked)
         # begun, with a session: billable, for the button, the wizard and the cron alike
-        self._begun(course)
+        self._begin(course)
         course.invalidate_cache()
         self.assertTrue(course.qnetz_can_bill)
         self.assertIn(course, Event._qnetz_billing_candidates())
@@ -254,14 +245,13 @@ class TestBilling(QnetzCoursesCase):
         course.invalidate_cache()
         self.assertTrue(course.qnetz_can_bill)
         # the cron bills what the rule allows, and nothing else
-        other, _regs = self._course_with(1, name="Noch nicht begonnen")
+        other, _regs = self._course_with(1, begun=False, name="Noch nicht begonnen")
         Event._qnetz_billing_run()
         self.assertTrue(self._customer_docs(course))
         self.assertFalse(self._customer_docs(other))
 
     def test_total_price_split_warns_while_registrations_are_open(self):
         course, registrations = self._course_with(2, fee_model="total", fee_amount=900.0)
-        self._begun(course)
         wizard = self.env["qnetz.billing.wizard"].with_context(
             active_model="event.event", active_ids=course.ids).create({})
         self.assertTrue(wizard.split_warning)

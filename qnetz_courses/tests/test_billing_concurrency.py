@@ -40,7 +40,11 @@ class TestConcurrentBilling(TransactionCase):
             for apprentice in apprentices:
                 env["event.registration"].create({
                     "event_id": course.id, "apprentice_id": apprentice.id})
+            env["qnetz.course.session"].create({
+                "event_id": course.id, "date_begin": "2031-01-05 08:00:00",
+                "date_end": "2031-01-05 12:00:00"})
             course.button_confirm()
+            course.action_start()
             cr.commit()  # pylint: disable=invalid-commit (two real transactions race)
             self.course_id = course.id
             self.partner_ids = (company | provider | apprentices).ids

@@ -34,6 +34,7 @@ class TestSecurity(QnetzCoursesCase):
             "event_id": course.id, "apprentice_id": self.apprentices[0].id})
         session.action_fill_attendance()
         course.button_confirm()
+        course.action_start()
         invoices = course._qnetz_bill_registrations()
         bills = course._qnetz_create_provider_bill()
         self.assertEqual(invoices.amount_total, 100.0)

@@ -44,22 +44,11 @@ class QnetzBillingWizard(models.TransientModel):
         self.ensure_one()
         if not self.event_ids:
             raise UserError(_("Courses: choose at least one course to bill."))
-        blocked = self.event_ids._qnetz_billing_blocker()
-        if blocked:
-            raise UserError(_("Courses: these courses cannot be billed yet. %s")
-                            % " ".join(blocked.values()))
         if self.split_warning and not self.confirm_split:
             raise UserError(_("Split the Total Price Now: %s Tick the box to bill anyway.")
                             % self.split_warning)
-        invoices = self.env["account.invoice"]
-        if self.bill_customers:
-            invoices |= self.event_ids._qnetz_bill_registrations()
-        if self.bill_providers:
-            with_fee = self.event_ids.filtered(
-                lambda e: e.provider_fee > 0 and e.state != "cancel")
-            known = self.env["account.invoice"].search([
-                ("qnetz_course_id", "in", with_fee.ids), ("qnetz_is_provider_bill", "=", True)])
-            invoices |= with_fee._qnetz_create_provider_bill() - known
+        invoices = self.env["event.event"]._qnetz_billing_run(
+            self.event_ids, customers=self.bill_customers, providers=self.bill_providers)
         if not invoices:
             raise UserError(_("Nothing to bill: every participant of these courses is "
                               "already billed."))

@@ -73,10 +73,6 @@ class EventEvent(models.Model):
         for course in self:
             place = course.address_id.city or ""
             district = course.district_id.name if "district_id" in fields_ else ""
-            if course.seats_availability == "unlimited":
-                seats = None
-            else:
-                seats = max(course.seats_available, 0)
             rows.append({
                 "course": course,
                 "name": course.name,
@@ -86,7 +82,7 @@ class EventEvent(models.Model):
                 "date_end": self._guide_format_datetime(course.date_end, course.date_tz),
                 "hours": course.total_hours if "total_hours" in fields_ else 0,
                 "sessions": course.session_count if "session_count" in fields_ else 0,
-                "seats_left": seats,
+                "seats_left": course._qnetz_free_seats(),
                 "page_url": "/wegweiser/kurse/%d" % course.id,
                 "occupation": course.qnetz_occupation_id.name
                 if "qnetz_occupation_id" in fields_ else "",

@@ -79,8 +79,7 @@ class QnetzCoursePortal(QnetzPortal):
                 "city": event.address_id.city or "",
                 "provider": event.provider_id.name or "",
                 "district": event.district_id.name or "",
-                "free": (event.seats_available if event.seats_availability == "limited"
-                         else None),
+                "free": event._qnetz_free_seats(),
                 "hours": event.total_hours,
             }
         return info
