@@ -7,9 +7,9 @@ class QnetzCase(SavepointCase):
     @classmethod
     def setUpClass(cls):
         super(QnetzCase, cls).setUpClass()
-        # The database speaks German; pin English so that message checks do not depend on
-        # the admin's language. German messages are checked explicitly with lang=de_DE.
-        cls.env = env = cls.env(context=dict(cls.env.context, lang="en_US"))
+        # The users work in German: messages are checked in German, whatever the admin's
+        # language (the base of every qnetz test case).
+        cls.env = env = cls.env(context=dict(cls.env.context, lang="de_DE"))
         Users = env["res.users"].with_context(no_reset_password=True)
         cls.coordinator = Users.create({
             "name": "Test Koordination", "login": "test-qnetz-coordinator",

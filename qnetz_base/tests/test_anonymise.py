@@ -46,7 +46,7 @@ class TestAnonymise(QnetzCase):
         person = self.apprentice.with_context(active_test=False)
         person.invalidate_cache()
         # Identity is gone.
-        self.assertEqual(person.name, "Anonymised")
+        self.assertEqual(person.name, "Anonymisiert")
         for field_name in ("email", "phone", "mobile", "street", "zip", "city", "comment", "image"):
             self.assertFalse(person[field_name], field_name)
         self.assertFalse(person.active)
@@ -85,7 +85,7 @@ class TestAnonymise(QnetzCase):
         self.assertNotIn("mara", user.login)
 
     def test_only_people_are_anonymised(self):
-        with self.assertRaisesRegex(UserError, "only people"):
+        with self.assertRaisesRegex(UserError, "nur Personen"):
             self.company.sudo(self.coordinator).action_qnetz_anonymise()
 
     def test_only_coordinators_anonymise(self):

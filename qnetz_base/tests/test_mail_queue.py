@@ -18,7 +18,8 @@ class TestMailQueueWithoutServer(QnetzCase):
             self.env["mail.mail"].process_email_queue()
         self.assertEqual(mail.state, "outgoing")
         todos = self.env["mail.activity"].search([
-            ("user_id", "=", self.coordinator.id), ("summary", "=", "Outgoing mail is not set up")])
+            ("user_id", "=", self.coordinator.id),
+            ("summary", "=", "Der E-Mail-Versand ist nicht eingerichtet")])
         self.assertEqual(len(todos), 1)
         self.assertIn("SMTP_HOST", todos.note)
 

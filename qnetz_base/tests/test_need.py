@@ -44,7 +44,7 @@ class TestNeed(QnetzCase):
     def test_refused_transitions(self):
         need = self._need()
         for action in ("action_mark_served", "action_close"):
-            with self.assertRaisesRegex(UserError, "cannot go from 'New'"):
+            with self.assertRaisesRegex(UserError, "kann nicht von „Neu“"):
                 getattr(need, action)()
         with self.assertRaises(UserError):
             need.write({"state": "bundled"})
@@ -53,7 +53,7 @@ class TestNeed(QnetzCase):
         need.action_mark_served()
         need.action_close()
         for state in ("new", "qualified", "bundled", "served", "withdrawn"):
-            with self.assertRaisesRegex(UserError, "cannot go from 'Closed'"):
+            with self.assertRaisesRegex(UserError, "kann nicht von „Abgeschlossen“"):
                 need.write({"state": state})
         self.assertEqual(need.state, "closed")
 
@@ -93,7 +93,7 @@ class TestNeed(QnetzCase):
                            "occupation_id"):
             self.assertIn(field_name, tracked.mapped("field"), field_name)
         state_changes = tracked.filtered(lambda v: v.field == "state")
-        self.assertIn(("New", "Qualified"), [
+        self.assertIn(("Neu", "Qualifiziert"), [
             (v.old_value_char, v.new_value_char) for v in state_changes])
 
     def test_activities(self):
@@ -106,25 +106,25 @@ class TestNeed(QnetzCase):
         self.assertEqual(need.activity_ids, activity)
 
     def test_participants_at_least_one(self):
-        with self.assertRaisesRegex(ValidationError, "Participants"):
+        with self.assertRaisesRegex(ValidationError, "Teilnehmende: "):
             self._need(participant_count=0)
         need = self._need()
-        with self.assertRaisesRegex(ValidationError, "Participants"):
+        with self.assertRaisesRegex(ValidationError, "Teilnehmende: "):
             need.participant_count = -2
 
     def test_more_named_apprentices_than_participants(self):
-        with self.assertRaisesRegex(ValidationError, "Participants"):
+        with self.assertRaisesRegex(ValidationError, "Teilnehmende: "):
             self._need(participant_count=1,
                        apprentice_ids=[(6, 0, (self.apprentice | self.apprentice_2).ids)])
 
     def test_apprentice_of_another_company_refused(self):
-        with self.assertRaisesRegex(ValidationError, "Apprentices Concerned"):
+        with self.assertRaisesRegex(ValidationError, "Betroffene Auszubildende: "):
             self._need(partner_id=self.other_company.id,
                        apprentice_ids=[(6, 0, self.apprentice.ids)])
 
     def test_new_need_cannot_start_in_the_past(self):
         yesterday = fields.Date.to_string(date.today() - timedelta(days=2))
-        with self.assertRaisesRegex(ValidationError, "Wanted Start"):
+        with self.assertRaisesRegex(ValidationError, "Gewünschter Beginn: "):
             self._need(wanted_start=yesterday)
         # A qualified need may have a past start (the course was wanted back then).
         need = self._need(wanted_start=fields.Date.to_string(date.today() + timedelta(days=30)))
@@ -132,18 +132,18 @@ class TestNeed(QnetzCase):
         need.wanted_start = yesterday
         self.assertEqual(need.wanted_start, yesterday)
         # ... but it cannot go back to new with a past start.
-        with self.assertRaisesRegex(ValidationError, "Wanted Start"):
+        with self.assertRaisesRegex(ValidationError, "Gewünschter Beginn: "):
             need.action_reset_to_new()
 
     def test_need_without_owner_refused(self):
-        with self.assertRaisesRegex(ValidationError, "Reported by"):
+        with self.assertRaisesRegex(ValidationError, "Gemeldet von: "):
             self._need(partner_id=False)
         vals = self._need_vals()
         del vals["partner_id"]
-        with self.assertRaisesRegex(ValidationError, "Reported by"):
+        with self.assertRaisesRegex(ValidationError, "Gemeldet von: "):
             self.env["qnetz.need"].create(vals)
         need = self._need()
-        with self.assertRaisesRegex(ValidationError, "Reported by"):
+        with self.assertRaisesRegex(ValidationError, "Gemeldet von: "):
             need.partner_id = False
         # A default from the context (smart button on the partner) is an owner.
         need = self.env["qnetz.need"].with_context(default_partner_id=self.company.id).create(vals)

@@ -32,7 +32,7 @@ class TestPartnerRoles(QnetzCase):
         self.assertTrue(self.other_company.is_sme)
 
     def test_negative_employees_refused(self):
-        with self.assertRaisesRegex(ValidationError, "Employees"):
+        with self.assertRaisesRegex(ValidationError, "Beschäftigte: "):
             self.company.employee_count = -1
 
     def test_apprentice_count(self):
@@ -45,20 +45,20 @@ class TestPartnerRoles(QnetzCase):
 
     def test_apprentice_of_non_training_company_refused(self):
         provider = self.env.ref("qnetz_base.partner_provider_bildungswerk_weserbergland")
-        with self.assertRaisesRegex(ValidationError, "Training Company"):
+        with self.assertRaisesRegex(ValidationError, "Ausbildungsbetrieb: "):
             self.apprentice.employer_id = provider
-        with self.assertRaisesRegex(ValidationError, "Training Company"):
+        with self.assertRaisesRegex(ValidationError, "Ausbildungsbetrieb: "):
             self.env["res.partner"].create({
                 "name": "Falsch Verknüpft", "is_apprentice": True, "employer_id": provider.id})
 
     def test_removing_training_company_role_with_apprentices_is_refused(self):
         # The constraint guards the apprentice, not the company: un-flagging the company
         # must not silently leave apprentices behind a non-training company.
-        with self.assertRaisesRegex(ValidationError, "Training Company"):
+        with self.assertRaisesRegex(ValidationError, "Ausbildungsbetrieb: "):
             self.company.is_training_company = False
 
     def test_vocational_school_must_be_a_school(self):
-        with self.assertRaisesRegex(ValidationError, "Vocational School"):
+        with self.assertRaisesRegex(ValidationError, "Berufsbildende Schule: "):
             self.apprentice.vocational_school_id = self.other_company
 
     def test_menu_actions_create_the_role(self):

@@ -15,7 +15,8 @@ class TestTargetProfile(QnetzCase):
                        {"gap_theory": True}, {"gap_practice": True}, {"is_refugee": True},
                        {"language_level": "a2"}):
             with self.assertRaisesRegex(
-                    ValidationError, "Consent Date, Consent Given By, Purpose"), \
+                    ValidationError, "Datum der Einwilligung, Einwilligung erteilt von, "
+                                     "Zweck der Einwilligung: "), \
                     self.env.cr.savepoint():
                 self._profile(**marker)
 
@@ -23,7 +24,7 @@ class TestTargetProfile(QnetzCase):
         for missing in ("consent_date", "consent_given_by", "consent_purpose"):
             vals = dict(self._consent(), is_refugee=True, language_level="b1")
             vals[missing] = False
-            with self.assertRaisesRegex(ValidationError, "Consent"), self.env.cr.savepoint():
+            with self.assertRaisesRegex(ValidationError, "Einwilligung"), self.env.cr.savepoint():
                 self._profile(**vals)
 
     def test_profile_with_consent(self):
@@ -38,13 +39,13 @@ class TestTargetProfile(QnetzCase):
 
     def test_removing_consent_while_markers_stay_is_refused(self):
         profile = self._profile(learning_difficulties=True, **self._consent())
-        with self.assertRaisesRegex(ValidationError, "Consent"):
+        with self.assertRaisesRegex(ValidationError, "Einwilligung"):
             profile.consent_date = False
 
     def test_profile_without_markers_needs_no_consent(self):
         profile = self._profile()
         self.assertFalse(profile.consent_date)
-        with self.assertRaisesRegex(ValidationError, "Consent"):
+        with self.assertRaisesRegex(ValidationError, "Einwilligung"):
             profile.gap_practice = True
 
     def test_one_profile_per_person(self):
@@ -54,7 +55,7 @@ class TestTargetProfile(QnetzCase):
                 self._profile()
 
     def test_consent_cannot_be_in_the_future(self):
-        with self.assertRaisesRegex(ValidationError, "Consent Date"):
+        with self.assertRaisesRegex(ValidationError, "Datum der Einwilligung: "):
             self._profile(**dict(self._consent(), consent_date="2999-01-01"))
 
     def test_marker_changes_are_tracked(self):
@@ -75,7 +76,7 @@ class TestTargetProfile(QnetzCase):
             self.assertFalse(profile[name], name)
         self.assertEqual(profile.partner_id, self.apprentice)
         self.assertFalse(profile.sudo().message_ids.mapped("tracking_value_ids"))
-        self.assertTrue(profile.message_ids.filtered(lambda m: "withdrawn" in (m.body or "")))
+        self.assertTrue(profile.message_ids.filtered(lambda m: "widerrufen" in (m.body or "")))
         # Markers cannot come back without a new consent.
-        with self.assertRaisesRegex(ValidationError, "Consent"):
+        with self.assertRaisesRegex(ValidationError, "Einwilligung"):
             profile.is_refugee = True

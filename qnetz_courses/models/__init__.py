@@ -4,13 +4,10 @@ from . import event_event_billing
 from . import event_registration
 from . import qnetz_course_session
 from . import qnetz_attendance
-from . import qnetz_bundle_proposal
 from . import account_invoice
 from . import account_invoice_line
 from . import account_tax
 from . import account_journal
-from . import qnetz_report_analysis
-from . import qnetz_report_figures
 from . import res_partner
 from . import qnetz_holiday
 from . import qnetz_weekday_mixin

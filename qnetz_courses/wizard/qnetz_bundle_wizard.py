@@ -7,7 +7,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.addons.qnetz_base.models.qnetz_need import AREAS
 from ..models.event_event import FEE_MODELS
 from ..models.event_event_schedule import local_to_utc_string
-from ..models.qnetz_bundle_proposal import (
+from ..report.qnetz_bundle_proposal import (
     DEFAULT_SEATS_MAX, DEFAULT_SEATS_MIN)
 from ..models.qnetz_weekday_mixin import WEEKDAYS
 

@@ -64,28 +64,24 @@ class EventEvent(models.Model):
 
     @api.multi
     def _guide_catalogue_rows(self):
-        """What the public catalogue shows of each course, read in one go. Fields of
-        qnetz_courses are used when they are there, so the guide keeps working alone."""
-        fields_ = self._fields
-        areas = dict(fields_["qnetz_area"]._description_selection(self.env)) \
-            if "qnetz_area" in fields_ else {}
+        """What the public catalogue shows of each course, read in one go."""
+        areas = dict(self._fields["qnetz_area"]._description_selection(self.env))
         rows = []
         for course in self:
             place = course.address_id.city or ""
-            district = course.district_id.name if "district_id" in fields_ else ""
+            district = course.district_id.name or ""
             rows.append({
                 "course": course,
                 "name": course.name,
-                "area": areas.get(course.qnetz_area, "") if areas else "",
+                "area": areas.get(course.qnetz_area, ""),
                 "place": ", ".join(p for p in (place, district) if p),
                 "date_begin": self._guide_format_datetime(course.date_begin, course.date_tz),
                 "date_end": self._guide_format_datetime(course.date_end, course.date_tz),
-                "hours": course.total_hours if "total_hours" in fields_ else 0,
-                "sessions": course.session_count if "session_count" in fields_ else 0,
+                "hours": course.total_hours,
+                "sessions": course.session_count,
                 "seats_left": course._qnetz_free_seats(),
                 "page_url": "/wegweiser/kurse/%d" % course.id,
-                "occupation": course.qnetz_occupation_id.name
-                if "qnetz_occupation_id" in fields_ else "",
+                "occupation": course.qnetz_occupation_id.name or "",
                 "price": course._qnetz_price(),
             })
         return rows

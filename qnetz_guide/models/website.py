@@ -124,10 +124,9 @@ class Website(models.Model):
         shows at once. The current minute is part of it: offers expire and courses
         start with time."""
         tables = ("qnetz_offer", "qnetz_offer_target_group", "qnetz_offer_topic",
-                  "qnetz_offer_language", "event_event", "event_registration", "res_partner",
-                  "res_company", "website_menu", "website", "res_lang")
-        if "session_ids" in self.env["event.event"]._fields:
-            tables += ("qnetz_course_session",)
+                  "qnetz_offer_language", "event_event", "event_registration",
+                  "qnetz_course_session", "res_partner", "res_company", "website_menu",
+                  "website", "res_lang")
         query = " UNION ALL ".join(
             "SELECT '%s', count(*), max(write_date), max(id) FROM %s" % (table, table)
             for table in tables)

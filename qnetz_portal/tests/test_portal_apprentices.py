@@ -30,11 +30,10 @@ class TestPortalApprentices(PortalCase):
         self.assertTrue(apprentice.is_apprentice)
         self.assertEqual(apprentice.employer_id, self.company_a)
         self.assertIn("Mia Krüger", response.text)
-        if "qnetz.target.profile" in self.env:
-            profile = self.env["qnetz.target.profile"].search([("partner_id", "=", apprentice.id)])
-            self.assertEqual(profile.consent_given_by, "Mia Krüger")
-            self.assertEqual(profile.consent_purpose, "Kursanmeldung")
-            self.assertTrue(profile.consent_date)
+        profile = self.env["qnetz.target.profile"].search([("partner_id", "=", apprentice.id)])
+        self.assertEqual(profile.consent_given_by, "Mia Krüger")
+        self.assertEqual(profile.consent_purpose, "Kursanmeldung")
+        self.assertTrue(profile.consent_date)
         self.assertTrue(apprentice.message_ids.filtered(
             lambda m: "Kursanmeldung" in (m.body or "")))
         # B does not see A's new apprentice

@@ -2,7 +2,7 @@ from odoo import api, fields, models, tools
 
 from odoo.addons.qnetz_base.models.qnetz_need import AREAS, STATES
 
-from .event_registration import ACTIVE_STATES
+from ..models.event_registration import ACTIVE_STATES
 
 # The time zone of the network: a need captured at 00:30 local time on 1 January belongs
 # to the new year, although it is still 31 December in UTC.
