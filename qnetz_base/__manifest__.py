@@ -3,7 +3,7 @@
     "name": "Qualifizierungsnetzwerk: Basis",
     "summary": "Network partners (companies, providers, schools, apprentices) "
                "and the register of training needs",
-    "version": "11.0.1.1.0",
+    "version": "11.0.1.2.0",
     "category": "Qualifizierungsnetzwerk",
     "website": "https://www.wirtschaftsinitiative-hoexter.de",
     "author": "Qualifizierungsnetzwerk Höxter-Holzminden",

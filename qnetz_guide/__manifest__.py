@@ -2,7 +2,7 @@
 {
     "name": "Qualifizierungsnetzwerk: Wegweiser",
     "summary": "Public guide to support offers and the catalogue of network courses",
-    "version": "11.0.1.1.0",
+    "version": "11.0.1.2.0",
     "category": "Qualifizierungsnetzwerk",
     "website": "https://www.wirtschaftsinitiative-hoexter.de",
     "author": "Qualifizierungsnetzwerk Höxter-Holzminden",

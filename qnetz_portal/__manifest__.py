@@ -3,7 +3,7 @@
     "name": "Qualifizierungsnetzwerk: Portal",
     "summary": "Companies report needs and register apprentices, "
                "providers record attendance and invoice",
-    "version": "11.0.1.1.0",
+    "version": "11.0.1.2.0",
     "category": "Qualifizierungsnetzwerk",
     "website": "https://www.wirtschaftsinitiative-hoexter.de",
     "author": "Qualifizierungsnetzwerk Höxter-Holzminden",

@@ -7,7 +7,7 @@ from odoo import api, models
 UNMASKED_FIELDS = {
     "res.partner": {
         "active", "is_apprentice", "employer_id", "occupation_id", "training_year",
-        "qnetz_district_id", "anonymise_after", "qnetz_anonymised", "qnetz_anonymised_date",
+        "district_id", "anonymise_after", "anonymised", "anonymised_date",
         "company_id",
     },
     "qnetz.need": {

@@ -99,11 +99,11 @@ class QnetzNeed(models.Model):
         # The kanban shows the whole workflow, also the stages that are empty right now.
         return [key for key, _label in STATES]
 
-    @api.depends("partner_id.qnetz_district_id", "partner_id.employer_id.qnetz_district_id")
+    @api.depends("partner_id.district_id", "partner_id.employer_id.district_id")
     def _compute_district_id(self):
         for need in self:
             partner = need.partner_id
-            need.district_id = partner.qnetz_district_id or partner.employer_id.qnetz_district_id
+            need.district_id = partner.district_id or partner.employer_id.district_id
 
     @api.constrains("participant_count")
     def _check_participant_count(self):

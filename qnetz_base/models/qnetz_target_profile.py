@@ -106,7 +106,7 @@ class QnetzTargetProfile(models.Model):
     def _context_values(self, partner):
         """The non-identifying context of a person, kept for the statistics."""
         return {
-            "district_id": (partner.qnetz_district_id or partner.employer_id.qnetz_district_id).id,
+            "district_id": (partner.district_id or partner.employer_id.district_id).id,
             "employer_is_sme": partner.employer_id.is_sme,
         }
 

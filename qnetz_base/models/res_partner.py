@@ -30,11 +30,11 @@ class ResPartner(models.Model):
         string="Kind of Institution")
 
     # Company data
-    qnetz_district_id = fields.Many2one(
+    district_id = fields.Many2one(
         "qnetz.district", string="District", index=True, ondelete="restrict")
-    qnetz_federal_state_id = fields.Many2one(
+    federal_state_id = fields.Many2one(
         "res.country.state", string="Federal State",
-        related="qnetz_district_id.state_id", store=True, readonly=True)
+        related="district_id.state_id", store=True, readonly=True)
     employee_count = fields.Integer(string="Employees")
     is_sme = fields.Boolean(
         string="SME", compute="_compute_is_sme", store=True,
@@ -83,9 +83,9 @@ class ResPartner(models.Model):
     anonymise_after = fields.Date(
         groups="qnetz_base.group_qnetz_coordinator",
         help="End of retention: from this day on the person's data is anonymised automatically.")
-    qnetz_anonymised = fields.Boolean(
+    anonymised = fields.Boolean(
         string="Anonymised", readonly=True, copy=False, groups="qnetz_base.group_qnetz_user")
-    qnetz_anonymised_date = fields.Date(
+    anonymised_date = fields.Date(
         string="Anonymised on", readonly=True, copy=False, groups="qnetz_base.group_qnetz_user")
 
     @api.depends("employee_count")
@@ -220,8 +220,8 @@ class ResPartner(models.Model):
             "image": False,
             "anonymise_after": False,
             "active": False,
-            "qnetz_anonymised": True,
-            "qnetz_anonymised_date": fields.Date.context_today(self),
+            "anonymised": True,
+            "anonymised_date": fields.Date.context_today(self),
         })
         return True
 
@@ -261,7 +261,7 @@ class ResPartner(models.Model):
         today = fields.Date.context_today(self)
         expired = self.sudo().with_context(active_test=False).search([
             ("anonymise_after", "!=", False), ("anonymise_after", "<=", today),
-            ("qnetz_anonymised", "=", False), ("is_company", "=", False)])
+            ("anonymised", "=", False), ("is_company", "=", False)])
         if expired:
             expired.action_qnetz_anonymise()
         return len(expired)

@@ -35,11 +35,11 @@ class QnetzCase(SavepointCase):
         cls.occupation = env.ref("qnetz_base.occupation_industriemechaniker")
         cls.company = Partner.create({
             "name": "Testbetrieb Brakel GmbH", "is_company": True, "is_training_company": True,
-            "qnetz_district_id": cls.district_hx.id, "employee_count": 40})
+            "district_id": cls.district_hx.id, "employee_count": 40})
         cls.other_company = Partner.create({
             "name": "Testbetrieb Holzminden GmbH", "is_company": True, "is_training_company": True,
-            "qnetz_district_id": cls.district_hol.id, "employee_count": 400})
-        cls.school = env.ref("qnetz_base.partner_school_bk_hoexter")
+            "district_id": cls.district_hol.id, "employee_count": 400})
+        cls.school = env.ref("qnetz_base.partner_school_bk_hoexter_demo")
         cls.apprentice = Partner.create({
             "name": "Mara Beispiel", "is_apprentice": True, "employer_id": cls.company.id,
             "occupation_id": cls.occupation.id, "training_year": "1",

@@ -84,8 +84,8 @@ class TestAccess(QnetzCase):
 
     def test_portal_and_public_cannot_read_needs(self):
         for user in (self.portal_user, self.public_user,
-                     self.env.ref("qnetz_base.user_company_portal"),
-                     self.env.ref("qnetz_base.user_provider_portal")):
+                     self.env.ref("qnetz_base.user_company_portal_demo"),
+                     self.env.ref("qnetz_base.user_provider_portal_demo")):
             Profile = self.env["qnetz.target.profile"].sudo(user)
             for mode in ("read", "write", "create", "unlink"):
                 self.assertFalse(Profile.check_access_rights(mode, raise_exception=False),
@@ -101,7 +101,7 @@ class TestAccess(QnetzCase):
             "read", raise_exception=False))
 
     def test_portal_cannot_read_sensitive_partner_fields(self):
-        portal = self.env.ref("qnetz_base.user_company_portal")
+        portal = self.env.ref("qnetz_base.user_company_portal_demo")
         for user in (portal, self.portal_user, self.employee):
             apprentice = self.apprentice.sudo(user)
             for field_name in SENSITIVE_PARTNER_FIELDS + ("need_ids", "need_count"):
@@ -109,7 +109,7 @@ class TestAccess(QnetzCase):
                     apprentice.read([field_name])
 
     def test_company_portal_user_sees_only_its_own_company(self):
-        portal = self.env.ref("qnetz_base.user_company_portal")
+        portal = self.env.ref("qnetz_base.user_company_portal_demo")
         company = portal.partner_id.commercial_partner_id
         company.sudo(portal).check_access_rule("read")
         with self.assertRaises(AccessError):

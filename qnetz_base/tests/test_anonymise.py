@@ -50,8 +50,8 @@ class TestAnonymise(QnetzCase):
         for field_name in ("email", "phone", "mobile", "street", "zip", "city", "comment", "image"):
             self.assertFalse(person[field_name], field_name)
         self.assertFalse(person.active)
-        self.assertTrue(person.qnetz_anonymised)
-        self.assertEqual(person.qnetz_anonymised_date, fields.Date.context_today(person))
+        self.assertTrue(person.anonymised)
+        self.assertEqual(person.anonymised_date, fields.Date.context_today(person))
         self.assertFalse(person.message_ids.filtered(lambda m: "Mara" in (m.body or "")))
         # The profile no longer points to any person, but keeps what reporting counts.
         self.profile.invalidate_cache()
@@ -102,8 +102,8 @@ class TestAnonymise(QnetzCase):
         self.apprentice_2.anonymise_after = "2999-12-31"
         count = Partner._cron_qnetz_anonymise_expired()
         self.assertEqual(count, 1)
-        self.assertTrue(self.apprentice.with_context(active_test=False).qnetz_anonymised)
-        self.assertFalse(self.apprentice_2.qnetz_anonymised)
+        self.assertTrue(self.apprentice.with_context(active_test=False).anonymised)
+        self.assertFalse(self.apprentice_2.anonymised)
         self.assertEqual(self.apprentice_2.name, "Jonas Muster")
         self.assertFalse(self.profile.partner_id)
         self.assertEqual(self._stats(), before)
@@ -114,7 +114,7 @@ class TestAnonymise(QnetzCase):
         cron = self.env.ref("qnetz_base.ir_cron_anonymise_expired")
         self.assertTrue(cron.active)
         self.assertIn("_cron_qnetz_anonymise_expired", cron.code)
-        action = self.env.ref("qnetz_base.action_qnetz_anonymise_wizard")
+        action = self.env.ref("qnetz_base.qnetz_anonymise_wizard_action")
         self.assertEqual(action.binding_model_id.model, "res.partner")
         self.assertEqual(action.groups_id, self.env.ref("qnetz_base.group_qnetz_coordinator"),
                          "offered only to the group that may anonymise")
@@ -123,10 +123,10 @@ class TestAnonymise(QnetzCase):
             active_model="res.partner", active_ids=partners.ids, lang="de_DE").create({})
         self.assertEqual(wizard.partner_count, 2)
         self.assertIn("2 ", wizard.summary, "the confirmation names the count")
-        self.assertFalse(self.apprentice.qnetz_anonymised, "nothing happens before confirming")
+        self.assertFalse(self.apprentice.anonymised, "nothing happens before confirming")
         wizard.action_anonymise()
-        self.assertTrue(self.apprentice.with_context(active_test=False).qnetz_anonymised)
-        self.assertTrue(self.apprentice_2.with_context(active_test=False).qnetz_anonymised)
+        self.assertTrue(self.apprentice.with_context(active_test=False).anonymised)
+        self.assertTrue(self.apprentice_2.with_context(active_test=False).anonymised)
 
     def test_network_user_cannot_anonymise_through_the_wizard(self):
         # a person the network user can see at all (apprentices are hidden from them)
@@ -136,4 +136,4 @@ class TestAnonymise(QnetzCase):
         self.assertEqual(wizard.partner_count, 1)
         with self.assertRaises(AccessError):
             wizard.action_anonymise()
-        self.assertFalse(person.qnetz_anonymised)
+        self.assertFalse(person.anonymised)

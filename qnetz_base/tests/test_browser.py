@@ -11,7 +11,7 @@ class TestBackendBrowser(HttpCase):
     """Headless Chromium walks the coordinator's views; any JS error fails the test."""
 
     def test_coordinator_round(self):
-        apprentice = self.env.ref("qnetz_base.partner_apprentice_07")
+        apprentice = self.env.ref("qnetz_base.partner_apprentice_07_demo")
         code, output = run_browser_script(
             SCRIPT, LOGIN="koordination", PASSWORD="koordination",
             APPRENTICE_ID=apprentice.id, SHOTS=ARTIFACTS)

@@ -22,8 +22,8 @@ class TestPartnerRoles(QnetzCase):
             set(schools.mapped("name")), {"BBS Holzminden", "Berufskolleg Höxter"})
 
     def test_district_gives_federal_state(self):
-        self.assertEqual(self.company.qnetz_federal_state_id.code, "NW")
-        self.assertEqual(self.other_company.qnetz_federal_state_id.code, "NI")
+        self.assertEqual(self.company.federal_state_id.code, "NW")
+        self.assertEqual(self.other_company.federal_state_id.code, "NI")
 
     def test_sme_by_employees(self):
         self.assertTrue(self.company.is_sme)
@@ -44,7 +44,7 @@ class TestPartnerRoles(QnetzCase):
         self.assertEqual(self.other_company.apprentice_count, 1)
 
     def test_apprentice_of_non_training_company_refused(self):
-        provider = self.env.ref("qnetz_base.partner_provider_bildungswerk_weserbergland")
+        provider = self.env.ref("qnetz_base.partner_provider_bildungswerk_weserbergland_demo")
         with self.assertRaisesRegex(ValidationError, "Ausbildungsbetrieb: "):
             self.apprentice.employer_id = provider
         with self.assertRaisesRegex(ValidationError, "Ausbildungsbetrieb: "):
@@ -85,7 +85,7 @@ class TestPartnerRoles(QnetzCase):
         Partner = self.env["res.partner"]
         companies = Partner.search([("is_training_company", "=", True)])
         self.assertGreaterEqual(len(companies), 20)
-        self.assertEqual(set(companies.mapped("qnetz_district_id").ids),
+        self.assertEqual(set(companies.mapped("district_id").ids),
                          set((self.district_hx | self.district_hol).ids))
         self.assertGreaterEqual(Partner.search_count([("is_apprentice", "=", True)]), 40)
         self.assertGreaterEqual(Partner.search_count([("is_support_institution", "=", True)]), 4)
@@ -93,12 +93,12 @@ class TestPartnerRoles(QnetzCase):
         demo_companies = companies.filtered(
             lambda c: external_ids[c.id].startswith("qnetz_base."))
         self.assertTrue(all(company.industry_id for company in demo_companies))
-        portal = self.env.ref("qnetz_base.user_company_portal")
+        portal = self.env.ref("qnetz_base.user_company_portal_demo")
         self.assertEqual(portal.login, "betrieb")
         self.assertTrue(portal.has_group("base.group_portal"))
         self.assertFalse(portal.has_group("base.group_user"))
         self.assertTrue(portal.partner_id.commercial_partner_id.is_training_company)
-        provider_user = self.env.ref("qnetz_base.user_provider_portal")
+        provider_user = self.env.ref("qnetz_base.user_provider_portal_demo")
         self.assertEqual(provider_user.login, "traeger")
         self.assertTrue(provider_user.partner_id.commercial_partner_id.is_education_provider)
         # Real institutions carry no invented phone numbers.

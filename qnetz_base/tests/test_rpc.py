@@ -19,7 +19,8 @@ class TestRpcAccess(HttpCase):
         self.assertEqual(caught.exception.faultCode, ACCESS_ERROR)
         # Needs of another company stay closed (qnetz_portal may open the company's own).
         foreign = self.env["qnetz.need"].search([
-            ("partner_id", "=", self.env.ref("qnetz_base.partner_company_sollinger_aromen").id)],
+            ("partner_id", "=",
+             self.env.ref("qnetz_base.partner_company_sollinger_aromen_demo").id)],
             limit=1)
         self.assertTrue(foreign)
         with self.assertRaises(xmlrpc.client.Fault) as caught:
@@ -27,7 +28,7 @@ class TestRpcAccess(HttpCase):
         self.assertEqual(caught.exception.faultCode, ACCESS_ERROR)
 
     def test_portal_user_cannot_read_sensitive_partner_fields(self):
-        apprentice = self.env.ref("qnetz_base.partner_apprentice_07")
+        apprentice = self.env.ref("qnetz_base.partner_apprentice_07_demo")
         with self.assertRaises(xmlrpc.client.Fault) as caught:
             self._call("betrieb", "res.partner", "read", [apprentice.id],
                        fields=["target_profile_ids"])
@@ -45,7 +46,7 @@ class TestRpcAccess(HttpCase):
     def test_coordinator_reads_profiles_and_gets_german_errors(self):
         count = self._call("koordination", "qnetz.target.profile", "search_count", [])
         self.assertGreaterEqual(count, 12)
-        need_id = self.env.ref("qnetz_base.need_01").id
+        need_id = self.env.ref("qnetz_base.need_01_demo").id
         with self.assertRaises(xmlrpc.client.Fault) as caught:
             self._call("koordination", "qnetz.need", "action_close", [need_id],
                        context={"lang": "de_DE"})

@@ -66,7 +66,7 @@ def insert_data(cr):
     cr.execute("""
         INSERT INTO event_registration (event_id, partner_id, apprentice_id,
                                         paying_partner_id, name, state, company_id,
-                                        is_qnetz_course, qnetz_billing_state, date_open,
+                                        is_qnetz_course, billing_state, date_open,
                                         create_date, write_date)
         SELECT (%s)[1 + (a.n - 1) %% %s], a.id, a.id, a.employer_id, 'Benchazubi', 'open',
                %s, true, 'to_bill', now(), now(), now()

@@ -22,7 +22,7 @@ def insert_data(cr, env, needs, registrations):
     industry = env["res.partner.industry"].search([], limit=1).id or None
     cr.execute("""
         INSERT INTO res_partner (name, display_name, active, is_company, is_training_company,
-                                 qnetz_district_id, employee_count, is_sme, industry_id,
+                                 district_id, employee_count, is_sme, industry_id,
                                  company_id, type, customer, supplier, employee, invoice_warn,
                                  create_date, write_date)
         SELECT 'Bench GmbH ' || g, 'Bench GmbH ' || g, true, true, true,
@@ -38,7 +38,7 @@ def insert_data(cr, env, needs, registrations):
     cr.execute("""
         INSERT INTO event_event (name, date_begin, date_end, date_tz, seats_availability,
                                  seats_min, seats_max, state, company_id, is_qnetz_course,
-                                 qnetz_area, district_id, total_hours, fee_amount,
+                                 area, district_id, total_hours, fee_amount,
                                  funding_share, create_date, write_date)
         SELECT 'Bench-Kurs ' || g,
                timestamp '2025-01-06 07:00' + (g %% 360) * interval '1 day',
@@ -100,7 +100,7 @@ def insert_data(cr, env, needs, registrations):
         INSERT INTO account_invoice (type, state, partner_id, commercial_partner_id, account_id,
                                      journal_id, company_id, currency_id, reference_type,
                                      amount_total, amount_total_signed, residual_signed,
-                                     qnetz_course_id, date_invoice, create_date, write_date)
+                                     course_id, date_invoice, create_date, write_date)
         SELECT 'out_invoice', (ARRAY['draft', 'open', 'paid', 'cancel'])[1 + g %% 4],
                (%(partners)s)[1 + g %% 2000], (%(partners)s)[1 + g %% 2000],
                %(account)s, %(journal)s, %(company)s, %(currency)s, 'none',
@@ -113,8 +113,8 @@ def insert_data(cr, env, needs, registrations):
     invoice_ids = [row[0] for row in cr.fetchall()]
     cr.execute("""
         INSERT INTO account_invoice_line (invoice_id, name, account_id, price_unit, quantity,
-                                          company_id, qnetz_funding_amount,
-                                          qnetz_gross_amount, create_date, write_date)
+                                          company_id, funding_amount,
+                                          gross_amount, create_date, write_date)
         SELECT (%(invoices)s)[1 + g %% 2000], 'Kursgebühr', %(account)s, 180.0, 1.0,
                %(company)s, 120.0, 300.0, now(), now()
           FROM generate_series(1, 20000) g

@@ -25,7 +25,7 @@ def setup(env):
     companies = Partner.browse([
         Partner.create({"name": "Bench-Betrieb %d" % index, "is_company": True,
                         "is_training_company": True,
-                        "qnetz_district_id": districts[index % len(districts)].id}).id
+                        "district_id": districts[index % len(districts)].id}).id
         for index in range(20)])
     school = Partner.create({"name": "Bench-Berufskolleg", "is_company": True,
                              "is_vocational_school": True})
@@ -56,7 +56,7 @@ def setup(env):
     courses = Event
     for index in range(COURSES):
         venue = Partner.create({"name": "Bench-Raum %d" % index,
-                                "qnetz_district_id": districts[index % len(districts)].id})
+                                "district_id": districts[index % len(districts)].id})
         courses |= Event.create({
             "name": "Bench-Kurs %d" % index, "is_qnetz_course": True,
             "provider_id": provider.id, "address_id": venue.id,

@@ -6,30 +6,30 @@ from odoo import api, fields, models
 class AccountInvoice(models.Model):
     _inherit = "account.invoice"
 
-    qnetz_course_id = fields.Many2one(
+    course_id = fields.Many2one(
         "event.event", string="Course", index=True, ondelete="restrict", copy=False,
         readonly=True, domain=[("is_qnetz_course", "=", True)],
         help="The network course this invoice or vendor bill belongs to.")
-    qnetz_is_provider_bill = fields.Boolean(
+    is_provider_bill = fields.Boolean(
         string="Provider Bill", readonly=True, copy=False,
         help="The vendor bill for the provider's agreed course fee.")
-    qnetz_registration_ids = fields.Many2many(
-        "event.registration", compute="_compute_qnetz_registration_ids",
+    registration_ids = fields.Many2many(
+        "event.registration", compute="_compute_registration_ids",
         string="Registrations")
 
-    @api.depends("invoice_line_ids.qnetz_registration_id")
-    def _compute_qnetz_registration_ids(self):
+    @api.depends("invoice_line_ids.registration_id")
+    def _compute_registration_ids(self):
         for invoice in self:
-            invoice.qnetz_registration_ids = invoice.invoice_line_ids.mapped(
-                "qnetz_registration_id")
+            invoice.registration_ids = invoice.invoice_line_ids.mapped(
+                "registration_id")
 
     @api.model_cr
     def init(self):
         # at most one live provider bill per course, even with concurrent billing runs
         self.env.cr.execute("""
             CREATE UNIQUE INDEX IF NOT EXISTS account_invoice_qnetz_provider_bill_uniq
-                ON account_invoice (qnetz_course_id)
-             WHERE qnetz_is_provider_bill AND state != 'cancel'
+                ON account_invoice (course_id)
+             WHERE is_provider_bill AND state != 'cancel'
         """)
 
     @api.multi
@@ -38,8 +38,8 @@ class AccountInvoice(models.Model):
         refunds = super(AccountInvoice, self).refund(
             date_invoice=date_invoice, date=date, description=description, journal_id=journal_id)
         for invoice, refund_invoice in zip(self, refunds):
-            if invoice.qnetz_course_id:
-                refund_invoice.qnetz_course_id = invoice.qnetz_course_id
+            if invoice.course_id:
+                refund_invoice.course_id = invoice.course_id
         return refunds
 
     @api.model
@@ -48,11 +48,11 @@ class AccountInvoice(models.Model):
         result = super(AccountInvoice, self)._refund_cleanup_lines(lines)
         for command in result:
             values = command[2]
-            if values.get("qnetz_line_kind") == "invoice":
-                values["qnetz_line_kind"] = "refund"
-            elif values.get("qnetz_line_kind"):
-                values.pop("qnetz_registration_id", None)
-                values.pop("qnetz_line_kind", None)
+            if values.get("line_kind") == "invoice":
+                values["line_kind"] = "refund"
+            elif values.get("line_kind"):
+                values.pop("registration_id", None)
+                values.pop("line_kind", None)
         return result
 
     # --- What the printed invoice states (§ 14 Abs. 4 UStG) -------------------------
@@ -61,7 +61,7 @@ class AccountInvoice(models.Model):
     def _qnetz_service_period(self):
         """The course dates as the period of service, 'dd.mm.yyyy – dd.mm.yyyy', or ''."""
         self.ensure_one()
-        course = self.qnetz_course_id
+        course = self.course_id
         if not course:
             return ""
         tz = pytz.timezone(course.date_tz or "Europe/Berlin")

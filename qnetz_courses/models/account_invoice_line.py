@@ -4,21 +4,21 @@ from odoo import fields, models
 class AccountInvoiceLine(models.Model):
     _inherit = "account.invoice.line"
 
-    qnetz_registration_id = fields.Many2one(
+    registration_id = fields.Many2one(
         "event.registration", string="Course Registration", index=True, ondelete="restrict",
         copy=False, readonly=True)
-    qnetz_line_kind = fields.Selection(
+    line_kind = fields.Selection(
         [("invoice", "Invoice"), ("refund", "Credit")], string="Billing Kind",
         copy=False, readonly=True)
-    qnetz_gross_amount = fields.Monetary(
+    gross_amount = fields.Monetary(
         string="Course Fee", readonly=True, copy=False,
         help="The participant's fee before the funding share.")
-    qnetz_funding_amount = fields.Monetary(
+    funding_amount = fields.Monetary(
         string="Funding Share", readonly=True, copy=False,
         help="The part of the fee covered by the funding programme.")
 
     _sql_constraints = [
         # a registration is billed once and credited once, whatever runs concurrently
-        ("qnetz_registration_kind_uniq", "unique(qnetz_registration_id, qnetz_line_kind)",
+        ("qnetz_registration_kind_uniq", "unique(registration_id, line_kind)",
          "Course Registration: this registration has already been billed."),
     ]

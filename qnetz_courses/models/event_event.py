@@ -17,8 +17,8 @@ class EventEvent(models.Model):
     is_qnetz_course = fields.Boolean(
         string="Network Course", index=True, copy=True,
         help="A local course of the qualification network, bundled from training needs.")
-    qnetz_area = fields.Selection(AREAS, string="Area", index=True, track_visibility="onchange")
-    qnetz_occupation_id = fields.Many2one(
+    area = fields.Selection(AREAS, string="Area", index=True, track_visibility="onchange")
+    occupation_id = fields.Many2one(
         "qnetz.occupation", string="Training Occupation", index=True, ondelete="restrict")
     provider_id = fields.Many2one(
         "res.partner", string="Provider", index=True, ondelete="restrict",
@@ -69,8 +69,8 @@ class EventEvent(models.Model):
     provider_fee = fields.Monetary(
         track_visibility="onchange", groups="qnetz_base.group_qnetz_coordinator",
         help="The fee agreed with the provider for the whole course (vendor bill).")
-    qnetz_invoice_ids = fields.One2many(
-        "account.invoice", "qnetz_course_id", string="Invoices", readonly=True,
+    invoice_ids = fields.One2many(
+        "account.invoice", "course_id", string="Invoices", readonly=True,
         groups="qnetz_base.group_qnetz_coordinator")
     invoice_count = fields.Integer(compute="_compute_billing_amounts", string="Customer Invoices",
                                    groups="qnetz_base.group_qnetz_coordinator")
@@ -120,11 +120,11 @@ class EventEvent(models.Model):
         totals = defaultdict(lambda: {"billed": 0.0, "open": 0.0, "count": 0, "bills": 0})
         if self.ids:
             groups = self.env["account.invoice"].sudo().read_group(
-                [("qnetz_course_id", "in", self.ids), ("state", "!=", "cancel")],
-                ["qnetz_course_id", "type", "state", "amount_total_signed", "residual_signed"],
-                ["qnetz_course_id", "type", "state"], lazy=False)
+                [("course_id", "in", self.ids), ("state", "!=", "cancel")],
+                ["course_id", "type", "state", "amount_total_signed", "residual_signed"],
+                ["course_id", "type", "state"], lazy=False)
             for group in groups:
-                values = totals[group["qnetz_course_id"][0]]
+                values = totals[group["course_id"][0]]
                 if group["type"] in ("in_invoice", "in_refund"):
                     values["bills"] += group["__count"]
                     continue
@@ -292,7 +292,7 @@ class EventEvent(models.Model):
     def action_view_invoices(self):
         self.ensure_one()
         action = self.env.ref("account.action_invoice_tree1").read()[0]
-        action["domain"] = [("qnetz_course_id", "=", self.id),
+        action["domain"] = [("course_id", "=", self.id),
                             ("type", "in", ("out_invoice", "out_refund"))]
         action["context"] = {"default_qnetz_course_id": self.id}
         return action
@@ -301,7 +301,7 @@ class EventEvent(models.Model):
     def action_view_provider_bills(self):
         self.ensure_one()
         action = self.env.ref("account.action_invoice_tree2").read()[0]
-        action["domain"] = [("qnetz_course_id", "=", self.id),
+        action["domain"] = [("course_id", "=", self.id),
                             ("type", "in", ("in_invoice", "in_refund"))]
         action["context"] = {"default_qnetz_course_id": self.id, "type": "in_invoice"}
         return action

@@ -35,12 +35,12 @@ class EventEvent(models.Model):
 
     _inherit = "event.event"
 
-    qnetz_can_bill = fields.Boolean(
-        string="Can Be Billed", compute="_compute_qnetz_can_bill",
+    can_bill = fields.Boolean(
+        string="Can Be Billed", compute="_compute_can_bill",
         help="The course has begun or is finished, has sessions and reached its minimum "
              "(or was confirmed below it).")
-    qnetz_open_registrations = fields.Boolean(
-        string="Registrations Still Open", compute="_compute_qnetz_can_bill",
+    open_registrations = fields.Boolean(
+        string="Registrations Still Open", compute="_compute_can_bill",
         help="The course has not finished, so more participants may still register.")
 
     @api.multi
@@ -58,7 +58,7 @@ class EventEvent(models.Model):
                 reasons[event.id] = _("%s has no provider.") % event.name
             elif event.state == "cancel":
                 # a cancelled course is only billed to credit what was invoiced before
-                if not event.qnetz_invoice_ids:
+                if not event.invoice_ids:
                     reasons[event.id] = _("%s was cancelled before it was billed.") % event.name
             elif event.state == "draft":
                 reasons[event.id] = _("%s is still '%s'.") % (event.name, labels["draft"])
@@ -66,7 +66,7 @@ class EventEvent(models.Model):
                 reasons[event.id] = _("%s has not begun yet.") % event.name
             elif not event.session_ids:
                 reasons[event.id] = _("%s has no sessions.") % event.name
-            elif event.below_minimum and not event.min_override and not event.qnetz_invoice_ids:
+            elif event.below_minimum and not event.min_override and not event.invoice_ids:
                 # the minimum gates the first billing; cancellations after it are credited
                 reasons[event.id] = _("%s has not reached its minimum number of "
                                       "participants.") % event.name
@@ -80,11 +80,11 @@ class EventEvent(models.Model):
 
     @api.depends("state", "is_qnetz_course", "provider_id", "date_begin", "session_ids",
                  "seats_min", "seats_reserved", "seats_used", "min_override")
-    def _compute_qnetz_can_bill(self):
+    def _compute_can_bill(self):
         billable = self._qnetz_billable()
         for event in self:
-            event.qnetz_can_bill = event in billable
-            event.qnetz_open_registrations = event.state in ("draft", "confirm", "running")
+            event.can_bill = event in billable
+            event.open_registrations = event.state in ("draft", "confirm", "running")
 
     @api.model
     def _qnetz_billing_candidates(self):
@@ -100,14 +100,14 @@ class EventEvent(models.Model):
         customer = invoices.filtered(lambda i: i.type in ("out_invoice", "out_refund"))
         bills = invoices - customer
         if customer or not bills:
-            action = self.env.ref("qnetz_courses.action_qnetz_customer_invoices").read()[0]
+            action = self.env.ref("qnetz_courses.qnetz_customer_invoices_action").read()[0]
             name = _("Billed Course Fees")
             if bills:
                 name = _("Billed Course Fees (and %d provider bills, see Provider Bills)") \
                     % len(bills)
             action.update({"name": name, "domain": [("id", "in", customer.ids)]})
         else:
-            action = self.env.ref("qnetz_courses.action_qnetz_provider_bills").read()[0]
+            action = self.env.ref("qnetz_courses.qnetz_provider_bills_action").read()[0]
             action.update({"name": _("Provider Bills"), "domain": [("id", "in", bills.ids)]})
         action["context"] = {"create": False}
         return action
@@ -210,10 +210,10 @@ class EventEvent(models.Model):
             "quantity": 1.0,
             "price_unit": company / 100.0,
             "invoice_line_tax_ids": [(6, 0, tools["tax"].ids)],
-            "qnetz_registration_id": registration.id,
-            "qnetz_line_kind": kind,
-            "qnetz_gross_amount": gross / 100.0,
-            "qnetz_funding_amount": funding / 100.0,
+            "registration_id": registration.id,
+            "line_kind": kind,
+            "gross_amount": gross / 100.0,
+            "funding_amount": funding / 100.0,
         }
 
     def _qnetz_invoice_comment(self):
@@ -249,10 +249,10 @@ class EventEvent(models.Model):
         if not reg_ids:
             return Invoice
         cr.execute("""
-            SELECT l.qnetz_registration_id, l.qnetz_line_kind, l.price_unit,
-                   l.qnetz_gross_amount, l.qnetz_funding_amount
+            SELECT l.registration_id, l.line_kind, l.price_unit,
+                   l.gross_amount, l.funding_amount
               FROM account_invoice_line l
-             WHERE l.qnetz_registration_id IN %s
+             WHERE l.registration_id IN %s
         """, (tuple(reg_ids),))
         billed, credited = {}, set()
         for reg_id, kind, price, gross, funding in cr.fetchall():
@@ -277,9 +277,9 @@ class EventEvent(models.Model):
             touched |= self._qnetz_make_invoices(to_credit, "out_refund", "refund", billed)
         # writing the rows also makes a concurrent run that read them before fail
         if to_invoice:
-            to_invoice.write({"qnetz_billing_state": "invoiced"})
+            to_invoice.write({"billing_state": "invoiced"})
         if to_credit:
-            to_credit.write({"qnetz_billing_state": "credited"})
+            to_credit.write({"billing_state": "credited"})
         return touched
 
     def _qnetz_make_invoices(self, registrations, inv_type, kind, amounts):
@@ -295,10 +295,10 @@ class EventEvent(models.Model):
             groups[(registration.event_id.id, registration.paying_partner_id.id)] |= registration
         # keep adding to a draft that is still open for changes instead of a new document
         drafts = Invoice.search([
-            ("qnetz_course_id", "in", list({key[0] for key in groups})),
+            ("course_id", "in", list({key[0] for key in groups})),
             ("type", "=", inv_type), ("state", "=", "draft"),
-            ("qnetz_is_provider_bill", "=", False)])
-        draft_by_key = {(inv.qnetz_course_id.id, inv.partner_id.id): inv for inv in drafts}
+            ("is_provider_bill", "=", False)])
+        draft_by_key = {(inv.course_id.id, inv.partner_id.id): inv for inv in drafts}
         # all values first: creating invoices invalidates the cache, reading the
         # registrations in between would cost queries per registration
         plans = []
@@ -332,7 +332,7 @@ class EventEvent(models.Model):
                     "origin": event.name,
                     "name": event.name,
                     "comment": event._qnetz_invoice_comment(),
-                    "qnetz_course_id": event_id,
+                    "course_id": event_id,
                     "invoice_line_ids": lines,
                 })
             touched |= invoice
@@ -356,9 +356,9 @@ class EventEvent(models.Model):
                                 % event.name)
         self._qnetz_lock("event_event", self.ids)
         existing = Invoice.search([
-            ("qnetz_course_id", "in", self.ids), ("qnetz_is_provider_bill", "=", True),
+            ("course_id", "in", self.ids), ("is_provider_bill", "=", True),
             ("state", "!=", "cancel")])
-        done = existing.mapped("qnetz_course_id")
+        done = existing.mapped("course_id")
         bills = existing
         todo = self - done
         if not todo:
@@ -381,8 +381,8 @@ class EventEvent(models.Model):
                 "currency_id": (event.currency_id or tools["company"].currency_id).id,
                 "origin": event.name,
                 "reference": event.name,
-                "qnetz_course_id": event.id,
-                "qnetz_is_provider_bill": True,
+                "course_id": event.id,
+                "is_provider_bill": True,
                 "invoice_line_ids": [(0, 0, {
                     "name": _("%s: agreed course fee (%s hours)") % (
                         event.name, "%g" % event.total_hours),
@@ -400,7 +400,7 @@ class EventEvent(models.Model):
         """Validate the courses' draft customer invoices and credit notes."""
         self._qnetz_check_coordinator_action()
         drafts = self.env["account.invoice"].search([
-            ("qnetz_course_id", "in", self.ids), ("state", "=", "draft"),
+            ("course_id", "in", self.ids), ("state", "=", "draft"),
             ("type", "in", ("out_invoice", "out_refund"))])
         drafts.action_invoice_open()
         return True
@@ -419,7 +419,7 @@ class EventEvent(models.Model):
             invoices |= events._qnetz_bill_registrations()
         if providers:
             with_fee = events.filtered(lambda e: e.provider_fee > 0 and e.state != "cancel")
-            known = Invoice.search([("qnetz_course_id", "in", with_fee.ids),
-                                    ("qnetz_is_provider_bill", "=", True)])
+            known = Invoice.search([("course_id", "in", with_fee.ids),
+                                    ("is_provider_bill", "=", True)])
             invoices |= with_fee._qnetz_create_provider_bill() - known
         return invoices

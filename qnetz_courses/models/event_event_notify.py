@@ -18,21 +18,21 @@ class EventEventNotify(models.Model):
     # the go/no-go and the absence alerts give the coordinator activities on the course
     _inherit = ["event.event", "mail.activity.mixin"]
 
-    qnetz_reminder_hours = fields.Integer(
+    reminder_hours = fields.Integer(
         string="Reminder (hours before)", default=lambda self: self._qnetz_default_reminder(),
         help="Participants, their companies' training contacts and the provider get a "
              "reminder with the date, the place and a calendar entry this many hours before "
              "each session; 0: no reminders.")
-    qnetz_go_days = fields.Integer(
+    go_days = fields.Integer(
         string="Go/No-Go (days before start)", default=10,
         help="On this many days before the start, the course is confirmed if it reached "
              "its minimum, otherwise the coordinator decides.")
-    qnetz_go_date = fields.Date(
-        string="Go/No-Go Date", compute="_compute_qnetz_go_date", store=True, index=True)
-    qnetz_go_state = fields.Selection(
+    go_date = fields.Date(
+        string="Go/No-Go Date", compute="_compute_go_date", store=True, index=True)
+    go_state = fields.Selection(
         [("open", "Open"), ("go", "Confirmed on the date"), ("decide", "Coordinator decides")],
         string="Go/No-Go", default="open", copy=False, readonly=True)
-    qnetz_go_warned = fields.Date(string="Last Go/No-Go Warning", copy=False, readonly=True)
+    go_warned = fields.Date(string="Last Go/No-Go Warning", copy=False, readonly=True)
 
     @api.model
     def _qnetz_default_reminder(self):
@@ -40,15 +40,15 @@ class EventEventNotify(models.Model):
             "qnetz_courses.reminder_hours", "48")
         return int(value) if value.isdigit() else 48
 
-    @api.depends("date_begin", "qnetz_go_days")
-    def _compute_qnetz_go_date(self):
+    @api.depends("date_begin", "go_days")
+    def _compute_go_date(self):
         for event in self:
             if event.date_begin:
                 start = utc_string_to_local(event.date_begin).date()
-                event.qnetz_go_date = fields.Date.to_string(
-                    start - timedelta(days=event.qnetz_go_days or 0))
+                event.go_date = fields.Date.to_string(
+                    start - timedelta(days=event.go_days or 0))
             else:
-                event.qnetz_go_date = False
+                event.go_date = False
 
     # Calendar (.ics) ------------------------------------------------------------
 
@@ -116,10 +116,10 @@ class EventEventNotify(models.Model):
             SELECT s.id
               FROM qnetz_course_session s
               JOIN event_event e ON e.id = s.event_id
-             WHERE e.is_qnetz_course AND e.state IN %s AND e.qnetz_reminder_hours > 0
-               AND s.qnetz_reminder_sent IS NULL
+             WHERE e.is_qnetz_course AND e.state IN %s AND e.reminder_hours > 0
+               AND s.reminder_sent IS NULL
                AND s.date_begin > %s
-               AND s.date_begin <= %s::timestamp + e.qnetz_reminder_hours * interval '1 hour'
+               AND s.date_begin <= %s::timestamp + e.reminder_hours * interval '1 hour'
           ORDER BY s.date_begin
         """, (LIVE_STATES, now, now))
         sessions = self.env["qnetz.course.session"].browse(
@@ -127,7 +127,7 @@ class EventEventNotify(models.Model):
         mails = self.env["mail.mail"]
         for session in sessions:
             mails |= session.with_context(lang="de_DE")._qnetz_send_reminder()
-        sessions.write({"qnetz_reminder_sent": now})
+        sessions.write({"reminder_sent": now})
         return mails
 
     # Go/no-go -------------------------------------------------------------------
@@ -204,28 +204,28 @@ class EventEventNotify(models.Model):
         horizon = fields.Date.to_string(today + timedelta(days=warn_days))
         events = self.search([
             ("is_qnetz_course", "=", True), ("state", "in", ("draft", "confirm")),
-            ("qnetz_go_state", "=", "open"), ("qnetz_go_date", "!=", False),
-            ("qnetz_go_date", "<=", horizon)])
+            ("go_state", "=", "open"), ("go_date", "!=", False),
+            ("go_date", "<=", horizon)])
         todo = self.env["mail.activity"].sudo()
         for event in events.with_context(lang="de_DE"):
             coordinator = event._qnetz_coordinator()
-            if event.qnetz_go_date > today_s:
-                if event.below_minimum and event.qnetz_go_warned != today_s:
+            if event.go_date > today_s:
+                if event.below_minimum and event.go_warned != today_s:
                     event.message_post(
                         body=_("Go/no-go on %s: %d of at least %d participants so far.") % (
-                            fields.Date.from_string(event.qnetz_go_date).strftime("%d.%m.%Y"),
+                            fields.Date.from_string(event.go_date).strftime("%d.%m.%Y"),
                             event.seats_reserved + event.seats_used, event.seats_min),
                         partner_ids=coordinator.partner_id.ids,
                         subtype="mail.mt_comment", message_type="comment")
-                    event.qnetz_go_warned = today_s
+                    event.go_warned = today_s
                 continue
             if not event.below_minimum:
                 if event.state == "draft":
                     event.button_confirm()
-                event.qnetz_go_state = "go"
+                event.go_state = "go"
                 event._qnetz_tell_companies_outcome("go")
                 continue
-            event.qnetz_go_state = "decide"
+            event.go_state = "decide"
             todo.create({
                 "res_model_id": self.env["ir.model"]._get_id("event.event"),
                 "res_id": event.id,
@@ -242,14 +242,14 @@ class EventEventNotify(models.Model):
 
     @api.multi
     def action_confirm_below_minimum(self):
-        undecided = self.filtered(lambda e: e.qnetz_go_state == "decide")
+        undecided = self.filtered(lambda e: e.go_state == "decide")
         result = super(EventEventNotify, self).action_confirm_below_minimum()
         undecided._qnetz_tell_companies_outcome("go")
-        undecided.write({"qnetz_go_state": "go"})
+        undecided.write({"go_state": "go"})
         return result
 
     @api.multi
     def button_cancel(self):
-        undecided = self.filtered(lambda e: e.qnetz_go_state == "decide")
+        undecided = self.filtered(lambda e: e.go_state == "decide")
         undecided._qnetz_tell_companies_outcome("cancel")
         return super(EventEventNotify, self).button_cancel()

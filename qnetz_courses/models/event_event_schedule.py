@@ -34,9 +34,9 @@ class EventEventSchedule(models.Model):
         """The federal states whose holidays count: the venue's and the companies'."""
         registrations = self._qnetz_active_registrations()
         states = self.mapped("district_id.state_id") \
-            | self.mapped("address_id.qnetz_district_id.state_id") \
-            | registrations.mapped("apprentice_id.employer_id.qnetz_district_id.state_id") \
-            | registrations.mapped("paying_partner_id.qnetz_district_id.state_id")
+            | self.mapped("address_id.district_id.state_id") \
+            | registrations.mapped("apprentice_id.employer_id.district_id.state_id") \
+            | registrations.mapped("paying_partner_id.district_id.state_id")
         return states
 
     def _qnetz_calendar_apprentices(self):

@@ -37,10 +37,10 @@ class EventRegistration(models.Model):
         help="Attended enough of the course for a certificate of participation.")
     waiting_since = fields.Datetime(
         string="On Waiting List since", readonly=True, copy=False)
-    qnetz_invoice_line_ids = fields.One2many(
-        "account.invoice.line", "qnetz_registration_id", string="Invoice Lines", readonly=True,
+    invoice_line_ids = fields.One2many(
+        "account.invoice.line", "registration_id", string="Invoice Lines", readonly=True,
         groups="qnetz_base.group_qnetz_coordinator")
-    qnetz_billing_state = fields.Selection(
+    billing_state = fields.Selection(
         [("to_bill", "To Bill"), ("invoiced", "Invoiced"), ("credited", "Credited")],
         string="Billing", default="to_bill", readonly=True, copy=False, index=True)
 

@@ -8,7 +8,7 @@ class QnetzAttendanceAlert(models.Model):
 
     _inherit = "qnetz.attendance"
 
-    qnetz_alert_sent = fields.Datetime(string="Company Told", copy=False, readonly=True)
+    alert_sent = fields.Datetime(string="Company Told", copy=False, readonly=True)
     employer_id = fields.Many2one(
         "res.partner", string="Training Company", related="apprentice_id.employer_id",
         store=True, readonly=True, index=True)
@@ -24,7 +24,7 @@ class QnetzAttendanceAlert(models.Model):
     def write(self, vals):
         result = super(QnetzAttendanceAlert, self).write(vals)
         if vals.get("status") == "absent":
-            self.filtered(lambda a: not a.qnetz_alert_sent)._qnetz_absence_alert()
+            self.filtered(lambda a: not a.alert_sent)._qnetz_absence_alert()
         return result
 
     def _qnetz_previous_status(self):
@@ -78,7 +78,7 @@ class QnetzAttendanceAlert(models.Model):
                     "note": _("%(name)s missed two sessions of %(course)s in a row without "
                               "excuse (last on %(date)s).") % values,
                 })
-        self.sudo().write({"qnetz_alert_sent": fields.Datetime.now()})
+        self.sudo().write({"alert_sent": fields.Datetime.now()})
 
     @api.model
     def _qnetz_portal_absences(self):

@@ -11,9 +11,9 @@ class QnetzCourseSessionCalendar(models.Model):
 
     _inherit = "qnetz.course.session"
 
-    qnetz_reminder_sent = fields.Datetime(string="Reminder Sent", copy=False, readonly=True)
-    qnetz_calendar_warning = fields.Text(
-        string="Calendar Conflicts", compute="_compute_qnetz_calendar_warning",
+    reminder_sent = fields.Datetime(string="Reminder Sent", copy=False, readonly=True)
+    calendar_warning = fields.Text(
+        string="Calendar Conflicts", compute="_compute_calendar_warning",
         help="Holidays of the states concerned and participants' school days on this date.")
 
     def _qnetz_conflict_reasons(self):
@@ -27,24 +27,24 @@ class QnetzCourseSessionCalendar(models.Model):
         return conflicts.get(day, [])
 
     @api.depends("date_begin", "event_id")
-    def _compute_qnetz_calendar_warning(self):
+    def _compute_calendar_warning(self):
         # one range per course, not one look-up per session (a course form shows them all)
         Calendar = self.env["qnetz.calendar"]
         by_event = {}
         for session in self.filtered(lambda s: s.date_begin and s.event_id):
             by_event.setdefault(session.event_id, []).append(session)
         for session in self:
-            session.qnetz_calendar_warning = False
+            session.calendar_warning = False
         for event, sessions in by_event.items():
             days = [utc_string_to_local(s.date_begin).date() for s in sessions]
             conflicts = Calendar._qnetz_conflicts(
                 min(days), max(days), event._qnetz_concerned_states(),
                 event._qnetz_calendar_apprentices())
             for session, day in zip(sessions, days):
-                session.qnetz_calendar_warning = "\n".join(conflicts.get(day, [])) or False
+                session.calendar_warning = "\n".join(conflicts.get(day, [])) or False
 
     @api.onchange("date_begin")
-    def _onchange_qnetz_calendar(self):
+    def _onchange_calendar(self):
         reasons = self._qnetz_conflict_reasons()
         if reasons:
             return {"warning": {

@@ -89,7 +89,7 @@ class QnetzReportAnalysis(models.Model):
         need_date = local_date.format(col="n.create_date")
         course_date = local_date.format(col="e.date_begin")
         # per invoice, and only for the invoices a query keeps (index on invoice_id)
-        funding = """COALESCE((SELECT SUM(COALESCE(l.qnetz_funding_amount, 0.0))
+        funding = """COALESCE((SELECT SUM(COALESCE(l.funding_amount, 0.0))
                                  FROM account_invoice_line l WHERE l.invoice_id = i.id), 0.0)
                       * CASE WHEN i.type IN ('out_refund', 'in_refund') THEN -1 ELSE 1 END"""
         self.env.cr.execute("""
@@ -118,7 +118,7 @@ class QnetzReportAnalysis(models.Model):
               LEFT JOIN event_event e ON e.id = n.course_id
             UNION ALL
             SELECT e.id * 8 + 2, 'course', {course_date}, e.date_begin,
-                   e.district_id, d.state_id, e.qnetz_area, NULL, e.id, NULL,
+                   e.district_id, d.state_id, e.area, NULL, e.id, NULL,
                    0, 0, 0, NULL,
                    1, 0, 0.0, 0.0, 0,
                    0.0, 0.0, 0.0, 0.0, 0.0
@@ -127,7 +127,7 @@ class QnetzReportAnalysis(models.Model):
              WHERE e.is_qnetz_course AND e.state IN %(held)s
             UNION ALL
             SELECT r.id * 8 + 3, 'participant', {course_date}, e.date_begin,
-                   e.district_id, d.state_id, e.qnetz_area, NULL, e.id,
+                   e.district_id, d.state_id, e.area, NULL, e.id,
                    payer.commercial_partner_id,
                    0, 0, 0, NULL,
                    0, 1, COALESCE(r.attended_hours, 0.0), COALESCE(e.total_hours, 0.0),
@@ -143,7 +143,7 @@ class QnetzReportAnalysis(models.Model):
             SELECT i.id * 8 + CASE WHEN i.type IN ('out_invoice', 'out_refund') THEN 4 ELSE 5 END,
                    CASE WHEN i.type IN ('out_invoice', 'out_refund') THEN 'invoice' ELSE 'bill' END,
                    {course_date}, e.date_begin,
-                   e.district_id, d.state_id, e.qnetz_area, NULL, e.id,
+                   e.district_id, d.state_id, e.area, NULL, e.id,
                    i.commercial_partner_id,
                    0, 0, 0, NULL,
                    0, 0, 0.0, 0.0, 0,
@@ -159,7 +159,7 @@ class QnetzReportAnalysis(models.Model):
                    CASE WHEN i.type IN ('in_invoice', 'in_refund')
                         THEN i.amount_total_signed ELSE 0.0 END
               FROM account_invoice i
-              JOIN event_event e ON e.id = i.qnetz_course_id
+              JOIN event_event e ON e.id = i.course_id
               LEFT JOIN qnetz_district d ON d.id = e.district_id
              WHERE i.state != 'cancel'
             )

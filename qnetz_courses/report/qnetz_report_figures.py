@@ -192,12 +192,12 @@ class QnetzReportFigures(models.AbstractModel):
         return (found[0] + found[1]) / 2.0
 
     def _companies(self, date_from, date_to, district_ids):
-        clause, extra = self._district_clause("c.qnetz_district_id", district_ids)
+        clause, extra = self._district_clause("c.district_id", district_ids)
         base = """
             SELECT c.id, c.is_sme, COALESCE(c.industry_id, 0) AS industry_id,
-                   c.qnetz_district_id AS district_id, d.state_id
+                   c.district_id AS district_id, d.state_id
               FROM res_partner c
-              LEFT JOIN qnetz_district d ON d.id = c.qnetz_district_id
+              LEFT JOIN qnetz_district d ON d.id = c.district_id
              WHERE c.id IN (SELECT a.company_id FROM qnetz_report_analysis a
                              WHERE a.kind IN ('need', 'participant')
                                AND a.date_time >= %%s AND a.date_time < %%s

@@ -19,10 +19,10 @@ class QnetzCoursesCase(SavepointCase):
         cls.occupation = cls.env.ref("qnetz_base.occupation_industriemechaniker")
         cls.company_a = Partner.create({
             "name": "Testbetrieb Brakel GmbH", "is_company": True, "is_training_company": True,
-            "qnetz_district_id": cls.district_hx.id, "city": "Brakel", "employee_count": 40})
+            "district_id": cls.district_hx.id, "city": "Brakel", "employee_count": 40})
         cls.company_b = Partner.create({
             "name": "Testwerk Bevern KG", "is_company": True, "is_training_company": True,
-            "qnetz_district_id": cls.district_hol.id, "city": "Bevern", "employee_count": 80})
+            "district_id": cls.district_hol.id, "city": "Bevern", "employee_count": 80})
         cls.provider = Partner.create({
             "name": "Testbildung Höxter e.V.", "is_company": True,
             "is_education_provider": True, "city": "Höxter"})
@@ -41,8 +41,8 @@ class QnetzCoursesCase(SavepointCase):
         vals = {
             "name": "Hydraulik Grundlagen",
             "is_qnetz_course": True,
-            "qnetz_area": "practice",
-            "qnetz_occupation_id": cls.occupation.id,
+            "area": "practice",
+            "occupation_id": cls.occupation.id,
             "provider_id": cls.provider.id,
             "district_id": cls.district_hx.id,
             "address_id": cls.venue.id,

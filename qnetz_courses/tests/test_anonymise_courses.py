@@ -16,7 +16,7 @@ class TestAnonymiseCourses(QnetzCoursesCase):
             body="<p>Rückruf bei %s wegen der Prüfung</p>" % person.name)
         invoices = course._qnetz_bill_registrations()
         line = invoices.mapped("invoice_line_ids").filtered(
-            lambda l: l.qnetz_registration_id == registration)
+            lambda l: l.registration_id == registration)
         self.assertIn(person.name, line.name)
         amounts = sorted(invoices.mapped("amount_total"))
         participants = course.seats_used + course.seats_reserved

@@ -22,7 +22,7 @@ class TestBilling(QnetzCoursesCase):
 
     def _customer_docs(self, course, inv_type="out_invoice"):
         return self.env["account.invoice"].search(
-            [("qnetz_course_id", "=", course.id), ("type", "=", inv_type)])
+            [("course_id", "=", course.id), ("type", "=", inv_type)])
 
     def test_per_participant_with_funding_share(self):
         # 4 apprentices of company A, 1 of company B
@@ -39,9 +39,9 @@ class TestBilling(QnetzCoursesCase):
         self.assertEqual(inv_b.amount_total, 200.0)
         self.assertEqual(inv_a.amount_tax, 0.0)
         line = inv_b.invoice_line_ids
-        self.assertEqual(line.qnetz_gross_amount, 333.33)
-        self.assertEqual(line.qnetz_funding_amount, 133.33)
-        self.assertAlmostEqual(line.price_subtotal + line.qnetz_funding_amount, 333.33, places=2)
+        self.assertEqual(line.gross_amount, 333.33)
+        self.assertEqual(line.funding_amount, 133.33)
+        self.assertAlmostEqual(line.price_subtotal + line.funding_amount, 333.33, places=2)
         self.assertIn("davon trägt das Förderprogramm 40 %", line.name)
         self.assertTrue(inv_a.comment)
         tax = self.env.ref("qnetz_courses.tax_exempt_education_sale")
@@ -49,10 +49,10 @@ class TestBilling(QnetzCoursesCase):
         self.assertIn("§4 Nr. 21 UStG", tax.name)
         self.assertEqual(tax.amount, 0.0)
         self.assertEqual(inv_a.state, "draft")
-        self.assertEqual(inv_a.qnetz_course_id, course)
-        self.assertEqual(inv_a.qnetz_registration_ids,
+        self.assertEqual(inv_a.course_id, course)
+        self.assertEqual(inv_a.registration_ids,
                          registrations.filtered(lambda r: r.paying_partner_id == self.company_a))
-        self.assertEqual(set(registrations.mapped("qnetz_billing_state")), {"invoiced"})
+        self.assertEqual(set(registrations.mapped("billing_state")), {"invoiced"})
         self.assertEqual(course.amount_billed, 1000.0)
         self.assertEqual(course.amount_open, 1000.0)
         self.assertEqual(course.invoice_count, 2)
@@ -68,12 +68,12 @@ class TestBilling(QnetzCoursesCase):
         invoices = course._qnetz_bill_registrations()
         lines = invoices.mapped("invoice_line_ids")
         self.assertEqual(len(lines), 3)
-        self.assertEqual(sorted(lines.mapped("qnetz_gross_amount")), [333.33, 333.33, 333.34])
-        self.assertAlmostEqual(sum(lines.mapped("qnetz_gross_amount")), 1000.0, places=2)
+        self.assertEqual(sorted(lines.mapped("gross_amount")), [333.33, 333.33, 333.34])
+        self.assertAlmostEqual(sum(lines.mapped("gross_amount")), 1000.0, places=2)
         # the companies pay 67 % of 1000 = 670.00, split to the cent
         self.assertEqual(sorted(lines.mapped("price_subtotal")), [223.33, 223.33, 223.34])
         self.assertAlmostEqual(sum(invoices.mapped("amount_total")), 670.0, places=2)
-        self.assertAlmostEqual(sum(lines.mapped("qnetz_funding_amount")), 330.0, places=2)
+        self.assertAlmostEqual(sum(lines.mapped("funding_amount")), 330.0, places=2)
 
     def test_total_price_without_funding(self):
         course, _regs = self._course_with(6, fee_model="total", fee_amount=100.0)
@@ -86,11 +86,11 @@ class TestBilling(QnetzCoursesCase):
         course, registrations = self._course_with(3)
         first = course._qnetz_bill_registrations()
         lines_before = self.env["account.invoice.line"].search_count(
-            [("qnetz_registration_id", "in", registrations.ids)])
+            [("registration_id", "in", registrations.ids)])
         second = course._qnetz_bill_registrations()
         self.assertFalse(second)
         self.assertEqual(self.env["account.invoice.line"].search_count(
-            [("qnetz_registration_id", "in", registrations.ids)]), lines_before)
+            [("registration_id", "in", registrations.ids)]), lines_before)
         self.assertEqual(len(self._customer_docs(course)), len(first))
 
     def test_late_registration_joins_the_draft_invoice(self):
@@ -101,13 +101,13 @@ class TestBilling(QnetzCoursesCase):
         self.assertEqual(again, invoice, "added to the company's draft invoice")
         self.assertEqual(len(invoice.invoice_line_ids), 3)
         self.assertEqual(invoice.amount_total, 900.0)
-        self.assertEqual(late.qnetz_billing_state, "invoiced")
+        self.assertEqual(late.billing_state, "invoiced")
         # a validated invoice is left alone: a new one is made
         invoice.action_invoice_open()
         later = self._register(course, self.apprentices[3])
         third = course._qnetz_bill_registrations()
         self.assertNotEqual(third, invoice)
-        self.assertEqual(third.invoice_line_ids.qnetz_registration_id, later)
+        self.assertEqual(third.invoice_line_ids.registration_id, later)
 
     def test_cancelled_after_billing_gets_credit_note(self):
         course, registrations = self._course_with(3, fee_amount=250.0, funding_share=20.0)
@@ -120,8 +120,8 @@ class TestBilling(QnetzCoursesCase):
         self.assertEqual(refunds.type, "out_refund")
         self.assertEqual(refunds.partner_id, self.company_a)
         self.assertEqual(refunds.amount_total, 200.0)
-        self.assertEqual(refunds.invoice_line_ids.qnetz_registration_id, cancelled)
-        self.assertEqual(cancelled.qnetz_billing_state, "credited")
+        self.assertEqual(refunds.invoice_line_ids.registration_id, cancelled)
+        self.assertEqual(cancelled.billing_state, "credited")
         course.invalidate_cache()
         self.assertEqual(course.amount_billed, 400.0)
         # and only once
@@ -133,7 +133,7 @@ class TestBilling(QnetzCoursesCase):
         waiting = self._register(course, self.apprentices[2])
         self.assertEqual(waiting.state, "waiting")
         invoices = course._qnetz_bill_registrations()
-        self.assertNotIn(waiting, invoices.mapped("invoice_line_ids.qnetz_registration_id"))
+        self.assertNotIn(waiting, invoices.mapped("invoice_line_ids.registration_id"))
 
     def test_provider_bill_once(self):
         course, _regs = self._course_with(2, provider_fee=1800.0)
@@ -141,12 +141,12 @@ class TestBilling(QnetzCoursesCase):
         self.assertEqual(bill.type, "in_invoice")
         self.assertEqual(bill.partner_id, self.provider)
         self.assertEqual(bill.amount_total, 1800.0)
-        self.assertTrue(bill.qnetz_is_provider_bill)
+        self.assertTrue(bill.is_provider_bill)
         self.assertEqual(bill.invoice_line_ids.invoice_line_tax_ids,
                          self.env.ref("qnetz_courses.tax_exempt_education_purchase"))
         self.assertEqual(course._qnetz_create_provider_bill(), bill)
         self.assertEqual(self.env["account.invoice"].search_count(
-            [("qnetz_course_id", "=", course.id), ("type", "=", "in_invoice")]), 1)
+            [("course_id", "=", course.id), ("type", "=", "in_invoice")]), 1)
         course.invalidate_cache()
         self.assertEqual(course.provider_bill_count, 1)
         self.assertEqual(course.amount_billed, 0.0, "provider bills are not customer billing")
@@ -173,8 +173,8 @@ class TestBilling(QnetzCoursesCase):
         with mute_logger("odoo.sql_db"), self.assertRaises(psycopg2.IntegrityError):
             with self.env.cr.savepoint():
                 line.copy({"invoice_id": invoice.id,
-                           "qnetz_registration_id": registrations.id,
-                           "qnetz_line_kind": "invoice"})
+                           "registration_id": registrations.id,
+                           "line_kind": "invoice"})
 
     def test_billing_wizard_and_server_action(self):
         course, registrations = self._course_with(2, begun=False)
@@ -189,13 +189,13 @@ class TestBilling(QnetzCoursesCase):
         invoices = self.env["account.invoice"].search(action["domain"])
         # customer invoices and provider bills are listed apart
         self.assertEqual(set(invoices.mapped("type")), {"out_invoice"})
-        bills = self.env["account.invoice"].search([("qnetz_course_id", "=", course.id),
+        bills = self.env["account.invoice"].search([("course_id", "=", course.id),
                                                     ("type", "=", "in_invoice")])
         self.assertEqual(len(bills), 1)
-        customer_list = self.env.ref("qnetz_courses.action_qnetz_customer_invoices")
-        bill_list = self.env.ref("qnetz_courses.action_qnetz_provider_bills")
+        customer_list = self.env.ref("qnetz_courses.qnetz_customer_invoices_action")
+        bill_list = self.env.ref("qnetz_courses.qnetz_provider_bills_action")
         Invoice = self.env["account.invoice"]
-        course_domain = [("qnetz_course_id", "=", course.id)]
+        course_domain = [("course_id", "=", course.id)]
         self.assertEqual(Invoice.search(safe_eval(customer_list.domain) + course_domain),
                          invoices)
         self.assertEqual(Invoice.search(safe_eval(bill_list.domain) + course_domain), bills)
@@ -213,8 +213,8 @@ class TestBilling(QnetzCoursesCase):
         invoice = course._qnetz_bill_registrations()
         invoice.action_invoice_open()
         refund = invoice.refund()
-        self.assertEqual(refund.qnetz_course_id, course)
-        self.assertEqual(refund.invoice_line_ids.qnetz_line_kind, "refund")
+        self.assertEqual(refund.course_id, course)
+        self.assertEqual(refund.invoice_line_ids.line_kind, "refund")
         registrations.action_cancel_registration()
         self.assertFalse(course._qnetz_bill_registrations(), "already credited by hand")
 
@@ -222,28 +222,28 @@ class TestBilling(QnetzCoursesCase):
         Event = self.env["event.event"]
         # confirmed, but in the future and without sessions: not yet
         course, registrations = self._course_with(2, begun=False)
-        self.assertFalse(course.qnetz_can_bill)
+        self.assertFalse(course.can_bill)
         self.assertNotIn(course, Event._qnetz_billing_candidates())
         blocked = course._qnetz_billing_blocker()
         self.assertIn(course.id, blocked)
         # begun, with a session: billable, for the button, the wizard and the cron alike
         self._begin(course)
         course.invalidate_cache()
-        self.assertTrue(course.qnetz_can_bill)
+        self.assertTrue(course.can_bill)
         self.assertIn(course, Event._qnetz_billing_candidates())
         wizard = self.env["qnetz.billing.wizard"].create({})
         self.assertIn(course, wizard.event_ids)
         # below the minimum, not overridden: not billable
         course.seats_min = 5
         course.invalidate_cache()
-        self.assertFalse(course.qnetz_can_bill)
+        self.assertFalse(course.can_bill)
         self.assertNotIn(course, Event._qnetz_billing_candidates())
         with self.assertRaises(UserError):
             self.env["qnetz.billing.wizard"].create(
                 {"event_ids": [(6, 0, course.ids)]}).action_run()
         course.min_override = True
         course.invalidate_cache()
-        self.assertTrue(course.qnetz_can_bill)
+        self.assertTrue(course.can_bill)
         # the cron bills what the rule allows, and nothing else
         other, _regs = self._course_with(1, begun=False, name="Noch nicht begonnen")
         Event._qnetz_billing_run()

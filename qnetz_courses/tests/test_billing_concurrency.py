@@ -54,7 +54,7 @@ class TestConcurrentBilling(TransactionCase):
         with self.db_registry.cursor() as cr:
             env = api.Environment(cr, SUPERUSER_ID, {})
             course = env["event.event"].browse(self.course_id)
-            invoices = env["account.invoice"].search([("qnetz_course_id", "=", course.id)])
+            invoices = env["account.invoice"].search([("course_id", "=", course.id)])
             invoices.filtered(lambda i: i.state != "draft").action_invoice_cancel()
             invoices.write({"move_name": False})
             invoices.unlink()
@@ -68,8 +68,8 @@ class TestConcurrentBilling(TransactionCase):
 
     def _billed_lines(self, cr):
         cr.execute("""SELECT count(*) FROM account_invoice_line l
-                        JOIN event_registration r ON r.id = l.qnetz_registration_id
-                       WHERE r.event_id = %s AND l.qnetz_line_kind = 'invoice'""",
+                        JOIN event_registration r ON r.id = l.registration_id
+                       WHERE r.event_id = %s AND l.line_kind = 'invoice'""",
                    (self.course_id,))
         return cr.fetchone()[0]
 
@@ -115,10 +115,10 @@ class TestConcurrentBilling(TransactionCase):
             cr1.commit()
             # forge a second billing line for an already billed registration
             line = env2["account.invoice.line"].search(
-                [("qnetz_registration_id.event_id", "=", self.course_id)], limit=1)
+                [("registration_id.event_id", "=", self.course_id)], limit=1)
             with self.assertRaises(Exception):
-                line.copy({"qnetz_registration_id": line.qnetz_registration_id.id,
-                           "qnetz_line_kind": "invoice"})
+                line.copy({"registration_id": line.registration_id.id,
+                           "line_kind": "invoice"})
             cr2.rollback()
             self.assertEqual(self._billed_lines(cr2), 3)
         finally:

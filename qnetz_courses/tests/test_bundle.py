@@ -110,7 +110,7 @@ class TestBundle(QnetzCoursesCase):
         course = self.env["event.event"].browse(result["res_id"])
         # lands on the network's course form, not on Odoo's stock event form
         self.assertEqual(result["views"],
-                         [(self.env.ref("qnetz_courses.view_qnetz_course_form").id, "form")])
+                         [(self.env.ref("qnetz_courses.qnetz_course_view_form").id, "form")])
         self.assertTrue(course.is_qnetz_course)
         self.assertEqual(course.need_ids, first | second)
         self.assertEqual(set((first | second).mapped("state")), {"bundled"})

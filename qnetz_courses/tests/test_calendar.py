@@ -158,17 +158,17 @@ class TestSessionGenerator(CalendarCase):
     def test_session_warns_about_conflicts(self):
         self._generate(count=1)
         session = self.course.session_ids
-        self.assertFalse(session.qnetz_calendar_warning)
+        self.assertFalse(session.calendar_warning)
         session.write({"date_begin": "2028-10-31 15:00:00", "date_end": "2028-10-31 18:00:00"})
-        self.assertIn("Reformationstag", session.qnetz_calendar_warning)
-        self.assertIn("Niedersachsen", session.qnetz_calendar_warning)
+        self.assertIn("Reformationstag", session.calendar_warning)
+        self.assertIn("Niedersachsen", session.calendar_warning)
         session.write({"date_begin": "2028-11-02 15:00:00", "date_end": "2028-11-02 18:00:00"})
-        self.assertIn("Azubi Test 0", session.qnetz_calendar_warning)
+        self.assertIn("Azubi Test 0", session.calendar_warning)
         # the form's onchange warns with the same reasons
         new = self.env["qnetz.course.session"].new({
             "event_id": self.course.id, "date_begin": "2028-06-15 15:00:00",
             "date_end": "2028-06-15 18:00:00"})
-        result = new._onchange_qnetz_calendar()
+        result = new._onchange_calendar()
         self.assertIn("Fronleichnam", result["warning"]["message"])
 
 

@@ -13,7 +13,7 @@ class TestCertificateAudit(QnetzCoursesCase):
         self.env["qnetz.attendance"].create({
             "registration_id": registration.id, "session_id": session.id, "status": "present"})
         report = self.env.ref("qnetz_courses.action_report_qnetz_certificate")
-        coordinator = self.env.ref("qnetz_base.user_coordinator")
+        coordinator = self.env.ref("qnetz_base.user_coordinator_demo")
         report.sudo(coordinator).render_qweb_html(registration.ids)
         logs = self.env["auditlog.log"].search([
             ("model_id.model", "=", "res.partner"), ("res_id", "=", registration.partner_id.id),

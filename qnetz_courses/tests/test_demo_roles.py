@@ -6,7 +6,8 @@ class TestDemoShowsEveryRolesJob(SavepointCase):
     """The demo that `make run` installs shows what each role does in a day."""
 
     def test_provider_has_an_upcoming_a_running_and_a_finished_course(self):
-        provider = self.env.ref("qnetz_base.user_provider_portal").partner_id.commercial_partner_id
+        provider = self.env.ref(
+            "qnetz_base.user_provider_portal_demo").partner_id.commercial_partner_id
         courses = self.env["event.event"].search([("provider_id", "=", provider.id)])
         now = fields.Datetime.now()
         upcoming = courses.filtered(lambda c: c.state == "confirm" and c.date_begin > now)
@@ -28,7 +29,8 @@ class TestDemoShowsEveryRolesJob(SavepointCase):
         self.assertTrue(proposals)
 
     def test_the_company_has_needs_in_every_state_an_invoice_and_a_certificate(self):
-        company = self.env.ref("qnetz_base.user_company_portal").partner_id.commercial_partner_id
+        company = self.env.ref(
+            "qnetz_base.user_company_portal_demo").partner_id.commercial_partner_id
         needs = self.env["qnetz.need"].search([("partner_id", "=", company.id)])
         states = set(needs.mapped("state"))
         self.assertEqual(states, {"new", "qualified", "bundled", "served", "closed", "withdrawn"})

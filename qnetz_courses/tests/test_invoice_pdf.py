@@ -25,7 +25,7 @@ class TestInvoicePdf(QnetzCoursesCase):
         cls.company = env.ref("base.main_company")
         cls.company.write({
             "street": "Teststraße 7", "zip": "37671", "city": "Höxter",
-            "qnetz_tax_number": "351/5741/0815",
+            "tax_number": "351/5741/0815",
         })
         bank = env["res.bank"].create({"name": "Testsparkasse Weserbergland",
                                        "bic": "TESTDEFFXXX"})
@@ -45,7 +45,7 @@ class TestInvoicePdf(QnetzCoursesCase):
         }) for index in range(45)]
         cls.invoice = env["account.invoice"].create({
             "partner_id": cls.company_a.id, "type": "out_invoice",
-            "qnetz_course_id": cls.course.id, "invoice_line_ids": lines,
+            "course_id": cls.course.id, "invoice_line_ids": lines,
         })
         cls.invoice.action_invoice_open()
 

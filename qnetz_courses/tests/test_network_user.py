@@ -65,10 +65,10 @@ class TestNetworkUser(QnetzCoursesCase):
             [("id", "=", self.registration.id)]))
 
     def test_views_offer_no_button_the_server_refuses(self):
-        for model, xmlid in (("event.event", "qnetz_courses.view_qnetz_course_form"),
+        for model, xmlid in (("event.event", "qnetz_courses.qnetz_course_view_form"),
                              ("qnetz.need", "qnetz_base.qnetz_need_view_form"),
                              ("qnetz.course.session",
-                              "qnetz_courses.view_qnetz_course_session_form"),
+                              "qnetz_courses.qnetz_course_session_view_form"),
                              ("qnetz.bundle.proposal", None)):
             result, arch = self._form(model, xmlid)
             self.assertFalse(self.env[model].sudo(self.reader).check_access_rights(
@@ -78,7 +78,7 @@ class TestNetworkUser(QnetzCoursesCase):
                        and "oe_stat_button" not in (b.get("class") or "")
                        and b.get("special") != "cancel"]
             self.assertFalse(buttons, "%s offers %s" % (model, buttons))
-        result, arch = self._form("event.event", "qnetz_courses.view_qnetz_course_form")
+        result, arch = self._form("event.event", "qnetz_courses.qnetz_course_view_form")
         page = arch.xpath("//page[@name='participants']")[0]
         self.assertFalse(self._shown(page), "the named participants are not shown")
         result, arch = self._form("qnetz.need", "qnetz_base.qnetz_need_view_form")
@@ -97,7 +97,7 @@ class TestNetworkUser(QnetzCoursesCase):
                 self.assertNotIn(xmlid.module, ("qnetz_base", "qnetz_courses"),
                                  "%s offers %s" % (model, action["name"]))
         coordinator_offers = self.env["ir.actions.actions"].get_bindings("res.partner")
-        self.assertIn(self.env.ref("qnetz_base.action_qnetz_anonymise_wizard").id,
+        self.assertIn(self.env.ref("qnetz_base.qnetz_anonymise_wizard_action").id,
                       [a["id"] for a in coordinator_offers["action"]])
 
     def test_menus_without_named_people(self):

@@ -78,14 +78,14 @@ class TestReminders(NotifyCase):
         self.assertIn("Am Markt 1", event.location.value)
         # sent once only
         self.assertFalse(Event._qnetz_cron_send_reminders(now="2030-03-04 13:00:00"))
-        self.assertTrue(self.session_1.qnetz_reminder_sent)
-        self.assertFalse(self.session_2.qnetz_reminder_sent)
+        self.assertTrue(self.session_1.reminder_sent)
+        self.assertFalse(self.session_2.reminder_sent)
 
     def test_no_reminder_for_planned_course_or_zero_hours(self):
         Event = self.env["event.event"]
         self.assertFalse(Event._qnetz_cron_send_reminders(now="2030-03-04 12:00:00"))
         self.course.button_confirm()
-        self.course.qnetz_reminder_hours = 0
+        self.course.reminder_hours = 0
         self.assertFalse(Event._qnetz_cron_send_reminders(now="2030-03-04 12:00:00"))
 
     def test_course_calendar_summer_time(self):
@@ -99,22 +99,22 @@ class TestReminders(NotifyCase):
 class TestGoNoGo(NotifyCase):
 
     def test_default_date_ten_days_before(self):
-        self.assertEqual(self.course.qnetz_go_date, "2030-02-23")
+        self.assertEqual(self.course.go_date, "2030-02-23")
 
     def test_warn_ahead_then_ask_coordinator(self):
         self.reg_b.action_cancel_registration()
         self.assertTrue(self.course.below_minimum)
         Event = self.env["event.event"]
         Event._qnetz_cron_go_no_go(today=date(2030, 2, 10))
-        self.assertFalse(self.course.qnetz_go_warned, "not yet within a week")
+        self.assertFalse(self.course.go_warned, "not yet within a week")
         Event._qnetz_cron_go_no_go(today=date(2030, 2, 20))
-        self.assertEqual(self.course.qnetz_go_warned, "2030-02-20")
+        self.assertEqual(self.course.go_warned, "2030-02-20")
         warning = self.course.message_ids.filtered(lambda m: "go/no-go" in (m.body or "").lower())
         self.assertTrue(warning)
         self.assertIn(self.coordinator.partner_id, warning[0].partner_ids)
         self.assertIn("1 von mindestens 2", warning[0].body)
         Event._qnetz_cron_go_no_go(today=date(2030, 2, 23))
-        self.assertEqual(self.course.qnetz_go_state, "decide")
+        self.assertEqual(self.course.go_state, "decide")
         self.assertEqual(self.course.state, "draft")
         activity = self.env["mail.activity"].search([("res_model", "=", "event.event"),
                                                      ("res_id", "=", self.course.id)])
@@ -130,7 +130,7 @@ class TestGoNoGo(NotifyCase):
         self.assertFalse(self.course.below_minimum)
         self.env["event.event"]._qnetz_cron_go_no_go(today=date(2030, 2, 23))
         self.assertEqual(self.course.state, "confirm")
-        self.assertEqual(self.course.qnetz_go_state, "go")
+        self.assertEqual(self.course.go_state, "go")
         mail = self._mails("findet statt")
         self.assertEqual(set(mail.recipient_ids.mapped("email")),
                          {"ausbildung@brakel.example.com", "info@bevern.example.com"})

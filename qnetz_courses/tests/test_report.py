@@ -30,16 +30,16 @@ class QnetzReportCase(QnetzCoursesCase):
         env = cls.env
         Partner = env["res.partner"]
         cls.env = env = env(context=dict(env.context, lang="en_US"))
-        cls.company_a.industry_id = env.ref("qnetz_base.industry_metal")
+        cls.company_a.industry_id = env.ref("qnetz_base.industry_metal_demo")
         cls.company_c = Partner.create({
             "name": "Großbetrieb Warburg AG", "is_company": True, "is_training_company": True,
-            "qnetz_district_id": cls.district_hx.id, "city": "Warburg", "employee_count": 300})
+            "district_id": cls.district_hx.id, "city": "Warburg", "employee_count": 300})
         cls.company_d = Partner.create({
             "name": "Altbetrieb Polle", "is_company": True, "is_training_company": True,
-            "qnetz_district_id": cls.district_hol.id, "city": "Polle", "employee_count": 12})
+            "district_id": cls.district_hol.id, "city": "Polle", "employee_count": 12})
         cls.company_e = Partner.create({
             "name": "Absagebetrieb Boffzen", "is_company": True, "is_training_company": True,
-            "qnetz_district_id": cls.district_hol.id, "city": "Boffzen", "employee_count": 20})
+            "district_id": cls.district_hol.id, "city": "Boffzen", "employee_count": 20})
         cls.apprentice_e = Partner.create({
             "name": "Azubi Absage", "is_apprentice": True, "employer_id": cls.company_e.id})
         ap = cls.apprentices
@@ -50,14 +50,14 @@ class QnetzReportCase(QnetzCoursesCase):
             name="Hydraulik 2024", date_begin="2024-04-08 07:00:00",
             date_end="2024-04-30 15:00:00", funding_share=40.0)
         cls.course2 = cls._create_course(
-            name="Elektro-Theorie 2024", qnetz_area="theory", district_id=cls.district_hol.id,
+            name="Elektro-Theorie 2024", area="theory", district_id=cls.district_hol.id,
             address_id=cls.venue_2.id, seats_min=1, fee_amount=200.0, provider_fee=0.0,
             date_begin="2024-09-02 06:00:00", date_end="2024-09-02 15:00:00")
         cls.course3 = cls._create_course(
-            name="Mathe abgesagt", qnetz_area="general", seats_min=1,
+            name="Mathe abgesagt", area="general", seats_min=1,
             date_begin="2024-10-01 07:00:00", date_end="2024-10-20 15:00:00")
         cls.course4 = cls._create_course(
-            name="Deutsch geplant", qnetz_area="language", seats_min=1,
+            name="Deutsch geplant", area="language", seats_min=1,
             date_begin="2024-11-04 07:00:00", date_end="2024-11-20 15:00:00")
         cls.course5 = cls._create_course(
             name="Hydraulik 2025", seats_min=1,
@@ -171,9 +171,9 @@ class QnetzReportCase(QnetzCoursesCase):
         profiles = env["qnetz.target.profile"].search([
             ("first_reached_date", ">=", date_from), ("first_reached_date", "<=", date_to)])
         invoices = env["account.invoice"].search([
-            ("qnetz_course_id", "!=", False), ("state", "!=", "cancel"),
-            ("qnetz_course_id.date_begin", ">=", start),
-            ("qnetz_course_id.date_begin", "<=", end)])
+            ("course_id", "!=", False), ("state", "!=", "cancel"),
+            ("course_id.date_begin", ">=", start),
+            ("course_id.date_begin", "<=", end)])
         companies = env["res.partner"]
         for need in needs:
             companies |= need.partner_id.employer_id if need.partner_id.is_apprentice \
@@ -184,8 +184,8 @@ class QnetzReportCase(QnetzCoursesCase):
             registrations = registrations.filtered(lambda r: r.event_id.district_id in districts)
             courses = courses.filtered(lambda c: c.district_id in districts)
             profiles = profiles.filtered(lambda p: p.district_id in districts)
-            invoices = invoices.filtered(lambda i: i.qnetz_course_id.district_id in districts)
-            companies = companies.filtered(lambda c: c.qnetz_district_id in districts)
+            invoices = invoices.filtered(lambda i: i.course_id.district_id in districts)
+            companies = companies.filtered(lambda c: c.district_id in districts)
         served = needs.filtered(lambda n: n.course_id and n.course_id.state != "cancel"
                                 and n.state != "withdrawn")
         days = []
@@ -196,8 +196,8 @@ class QnetzReportCase(QnetzCoursesCase):
         planned = sum(r.event_id.total_hours for r in registrations)
         attended = sum(registrations.mapped("attended_hours"))
         customer = invoices.filtered(lambda i: i.type in ("out_invoice", "out_refund"))
-        funding = sum(line.qnetz_funding_amount * (-1 if line.invoice_id.type == "out_refund"
-                                                   else 1)
+        funding = sum(line.funding_amount * (-1 if line.invoice_id.type == "out_refund"
+                                             else 1)
                       for line in customer.mapped("invoice_line_ids"))
         billed = sum(customer.mapped("amount_total_signed"))
         return {
@@ -255,7 +255,7 @@ class TestReportFigures(QnetzReportCase):
         self.assertEqual(value("companies", hol), 1)
         self.assertEqual(value("companies", hx), 2)
         self.assertEqual(value("companies_sme", hx), 1)
-        metal = self.env.ref("qnetz_base.industry_metal")
+        metal = self.env.ref("qnetz_base.industry_metal_demo")
         self.assertEqual(value("industry_%d" % metal.id), 1)
         self.assertEqual(value("industry_0"), 2)
         # young people: p1-p3, two of them anonymised and still counted; p4 is 2023

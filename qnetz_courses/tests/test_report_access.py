@@ -12,8 +12,8 @@ class TestReportAccessOrm(TransactionCase):
 
     def setUp(self):
         super(TestReportAccessOrm, self).setUp()
-        self.coordinator = self.env.ref("qnetz_base.user_coordinator")
-        self.portal = self.env.ref("qnetz_base.user_company_portal")
+        self.coordinator = self.env.ref("qnetz_base.user_coordinator_demo")
+        self.portal = self.env.ref("qnetz_base.user_company_portal_demo")
         self.network_user = self.env["res.users"].with_context(no_reset_password=True).create({
             "name": "Netzwerk Leserin", "login": "leserin_report", "password": "leserin_report",
             "groups_id": [(6, 0, [self.env.ref("qnetz_base.group_qnetz_user").id])]})
@@ -82,7 +82,7 @@ class TestReportHttp(HttpCase):
             self.registry.test_cr, SUPERUSER_ID, {"tracking_disable": True})
         company = env["res.partner"].create({
             "name": "HTTP-Testbetrieb Nieheim", "is_company": True, "is_training_company": True,
-            "qnetz_district_id": env.ref("qnetz_base.district_hoexter").id,
+            "district_id": env.ref("qnetz_base.district_hoexter").id,
             "employee_count": 9})
         self.need = env["qnetz.need"].create(
             {"partner_id": company.id, "area": "theory", "topic": "Messtechnik"})
@@ -134,7 +134,7 @@ class TestReportHttp(HttpCase):
         self.assertIn("/web/login", response.url)
 
     def test_portal_user_cannot_print_the_report(self):
-        coordinator = self.tenv.ref("qnetz_base.user_coordinator")
+        coordinator = self.tenv.ref("qnetz_base.user_coordinator_demo")
         wizard = self.tenv["qnetz.report.wizard"].sudo(coordinator).create(
             {"date_from": self.today, "date_to": self.today})
         self.authenticate("betrieb", "betrieb")

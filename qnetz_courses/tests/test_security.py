@@ -9,7 +9,7 @@ class TestSecurity(QnetzCoursesCase):
     def setUpClass(cls):
         super(TestSecurity, cls).setUpClass()
         Users = cls.env["res.users"].with_context(no_reset_password=True)
-        cls.coordinator = cls.env.ref("qnetz_base.user_coordinator")
+        cls.coordinator = cls.env.ref("qnetz_base.user_coordinator_demo")
         cls.network_user = Users.create({
             "name": "Netzwerk Leserin", "login": "qnetz_courses_reader",
             "groups_id": [(6, 0, [cls.env.ref("qnetz_base.group_qnetz_user").id])]})

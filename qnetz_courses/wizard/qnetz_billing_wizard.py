@@ -33,7 +33,7 @@ class QnetzBillingWizard(models.TransientModel):
     def _compute_split_warning(self):
         for wizard in self:
             courses = wizard.event_ids.filtered(
-                lambda e: e.fee_model == "total" and e.qnetz_open_registrations)
+                lambda e: e.fee_model == "total" and e.open_registrations)
             wizard.split_warning = wizard.bill_customers and courses and _(
                 "Registrations are still open for %s: the total price is split over the "
                 "participants registered so far, and later participants change no invoice "

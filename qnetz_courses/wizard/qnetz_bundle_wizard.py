@@ -190,11 +190,11 @@ class QnetzBundleWizard(models.TransientModel):
             if self.session_count > 0:
                 self._generate_sessions(course)
             courses |= course
-        action = self.env.ref("qnetz_courses.action_qnetz_course").read()[0]
+        action = self.env.ref("qnetz_courses.qnetz_course_action").read()[0]
         if len(courses) == 1:
             # the course form of the network, not event's stock form (views (False, ...)
             # would pick the stock one, which has the lower priority)
-            form = self.env.ref("qnetz_courses.view_qnetz_course_form")
+            form = self.env.ref("qnetz_courses.qnetz_course_view_form")
             action.update({"res_id": courses.id, "view_mode": "form",
                            "views": [(form.id, "form")]})
         else:
@@ -217,8 +217,8 @@ class QnetzBundleWizard(models.TransientModel):
         return {
             "name": name,
             "is_qnetz_course": True,
-            "qnetz_area": self.area,
-            "qnetz_occupation_id": self.occupation_id.id,
+            "area": self.area,
+            "occupation_id": self.occupation_id.id,
             "provider_id": self.provider_id.id,
             "district_id": self.district_id.id,
             "address_id": self.address_id.id or self.provider_id.id or False,

@@ -127,7 +127,7 @@ class QnetzReportWizard(models.TransientModel):
     @api.multi
     def action_open_analysis(self):
         self._check_ready()
-        action = self.env.ref("qnetz_courses.action_qnetz_report_analysis").read()[0]
+        action = self.env.ref("qnetz_courses.qnetz_report_analysis_action").read()[0]
         domain = [("date", ">=", self.date_from), ("date", "<=", self.date_to)]
         if self.district_ids:
             domain.append(("district_id", "in", self.district_ids.ids))

@@ -66,8 +66,8 @@ def fill_offers(dbname, total):
     with api.Environment.manage(), registry.cursor() as cr:
         env = api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True})
         Offer = env["qnetz.offer"]
-        visible = Offer.search_count(Offer._guide_visible_domain())
-        templates = Offer.search(Offer._guide_visible_domain())
+        visible = Offer.search_count(Offer._qnetz_visible_domain())
+        templates = Offer.search(Offer._qnetz_visible_domain())
         groups = env["qnetz.offer.target.group"].search([])
         topics = env["qnetz.offer.topic"].search([])
         languages = env["qnetz.offer.language"].search([])
@@ -84,7 +84,7 @@ def fill_offers(dbname, total):
                 "language_ids": [(6, 0, rnd.sample(languages.ids, rnd.randint(1, 2)))],
             })
         cr.commit()
-        return Offer.search_count(Offer._guide_visible_domain())
+        return Offer.search_count(Offer._qnetz_visible_domain())
 
 
 def trim_offers(dbname, total):
@@ -93,10 +93,10 @@ def trim_offers(dbname, total):
     with api.Environment.manage(), registry.cursor() as cr:
         env = api.Environment(cr, SUPERUSER_ID, {})
         Offer = env["qnetz.offer"]
-        offers = Offer.search(Offer._guide_visible_domain(), order="id desc")
+        offers = Offer.search(Offer._qnetz_visible_domain(), order="id desc")
         offers[:max(len(offers) - total, 0)].write({"website_published": False})
         cr.commit()
-        return Offer.search_count(Offer._guide_visible_domain())
+        return Offer.search_count(Offer._qnetz_visible_domain())
 
 
 def count_queries(dbname, urls):

@@ -7,7 +7,7 @@ class GuideCourseCalendar(http.Controller):
     @http.route(["/wegweiser/kurse/<int:course_id>/kalender.ics"], type="http",
                 auth="public", methods=["GET"], sitemap=False)
     def course_calendar(self, course_id, **kwargs):
-        content = request.env["event.event"]._guide_course_ics(course_id)
+        content = request.env["event.event"]._qnetz_course_ics(course_id)
         if content is None:
             return request.not_found()
         return request.make_response(content, headers=[

@@ -86,7 +86,7 @@ class QnetzGuide(http.Controller):
     def sitemap_offers(env, rule, qs):
         # env is the website's public user: the record rule applies as well.
         Offer = env["qnetz.offer"]
-        for offer in Offer.search(Offer._guide_visible_domain()):
+        for offer in Offer.search(Offer._qnetz_visible_domain()):
             loc = "/wegweiser/%s" % slug(offer)
             if not qs or qs.lower() in loc.lower():
                 yield {"loc": loc}
@@ -104,15 +104,15 @@ class QnetzGuide(http.Controller):
     @http.route(["/wegweiser", "/wegweiser/page/<int:page>"], type="http", auth="public",
                 website=True, sitemap=sitemap_guide)
     def guide(self, page=1, **kwargs):
-        return cached_public_page(lambda: self._guide_page(page))
+        return cached_public_page(lambda: self._qnetz_page(page))
 
-    def _guide_page(self, page):
+    def _qnetz_page(self, page):
         Offer = request.env["qnetz.offer"]
         args = request.httprequest.args
-        search, search_cut = Offer._guide_clean_search(args.get("search", ""))
-        options = Offer._guide_facet_options()
+        search, search_cut = Offer._qnetz_clean_search(args.get("search", ""))
+        options = Offer._qnetz_facet_options()
         selected, unknown = _selected_filters(args, options)
-        offer_ids, counts = Offer._guide_search(search, selected)
+        offer_ids, counts = Offer._qnetz_search(search, selected)
 
         state = _state_args(search, selected)
         try:
@@ -150,9 +150,9 @@ class QnetzGuide(http.Controller):
         query = url_encode(state)
         # Network courses match the same words; they live in the catalogue, not among
         # the offers, so they are listed above the offers rather than counted with them.
-        courses = request.env["event.event"]._guide_search_courses(search) if search else []
+        courses = request.env["event.event"]._qnetz_search_courses(search) if search else []
         values = {
-            "courses": courses._guide_catalogue_rows() if courses else [],
+            "courses": courses._qnetz_catalogue_rows() if courses else [],
             "offers": offers,
             "institution_names": institution_names,
             # Plain labels: t-field's converters cost more than the rest of an item.
@@ -177,15 +177,15 @@ class QnetzGuide(http.Controller):
     def guide_offer(self, offer, **kwargs):
         Offer = request.env["qnetz.offer"]
         args = request.httprequest.args
-        search, _cut = Offer._guide_clean_search(args.get("search", ""))
-        selected, _unknown = _selected_filters(args, Offer._guide_facet_options())
+        search, _cut = Offer._qnetz_clean_search(args.get("search", ""))
+        selected, _unknown = _selected_filters(args, Offer._qnetz_facet_options())
         query = url_encode(_state_args(search, selected))
         values = {
             "offer": offer,
             "main_object": offer,
             "institution": offer.sudo().institution_id,
-            "steps": offer._guide_application_steps(),
-            "description_html": offer._guide_description_html(),
+            "steps": offer._qnetz_application_steps(),
+            "description_html": offer._qnetz_description_html(),
             "back_url": "/wegweiser" + ("?" + query if query else ""),
         }
         return request.render("qnetz_guide.guide_offer", values)
@@ -195,23 +195,23 @@ class QnetzGuide(http.Controller):
     @http.route(["/wegweiser/kurse"], type="http", auth="public", website=True,
                 sitemap=sitemap_courses)
     def course_catalogue(self, **kwargs):
-        courses = request.env["event.event"]._guide_catalogue_courses()
+        courses = request.env["event.event"]._qnetz_catalogue_courses()
         values = {
             "courses": courses,
-            "course_rows": courses._guide_catalogue_rows(),
+            "course_rows": courses._qnetz_catalogue_rows(),
         }
         return request.render("qnetz_guide.course_catalogue", values)
 
     @http.route(["/wegweiser/kurse/<int:course_id>"], type="http", auth="public", website=True,
                 sitemap=False)
     def course_page(self, course_id, **kwargs):
-        course = request.env["event.event"]._guide_catalogue_course(course_id)
+        course = request.env["event.event"]._qnetz_catalogue_course(course_id)
         if not course:
             raise request.not_found()
         values = {
             "course": course,
-            "row": course._guide_catalogue_rows()[0],
-            "sessions": course._guide_session_rows(),
+            "row": course._qnetz_catalogue_rows()[0],
+            "sessions": course._qnetz_session_rows(),
         }
         return request.render("qnetz_guide.course_page", values)
 
@@ -232,12 +232,12 @@ class QnetzGuide(http.Controller):
     def need_form(self, **post):
         Need = request.env["qnetz.need"]
         if request.httprequest.method != "POST":
-            return self._render_need_form({}, {}, Need._guide_form_token())
-        result = Need._guide_submit_report(post, request.httprequest.remote_addr)
+            return self._render_need_form({}, {}, Need._qnetz_form_token())
+        result = Need._qnetz_submit_report(post, request.httprequest.remote_addr)
         if result.get("ok"):
             return request.redirect("/bedarf-melden/danke")
         return self._render_need_form(
-            post, result["errors"], result.get("token") or Need._guide_form_token())
+            post, result["errors"], result.get("token") or Need._qnetz_form_token())
 
     def _render_need_form(self, post, errors, token):
         values = {
@@ -245,7 +245,7 @@ class QnetzGuide(http.Controller):
                      if key not in ("csrf_token", "form_token")},
             "errors": errors,
             "form_token": token,
-            "need_options": request.env["qnetz.need"]._guide_form_options(),
+            "need_options": request.env["qnetz.need"]._qnetz_form_options(),
         }
         return request.render("qnetz_guide.need_form", values)
 
@@ -261,8 +261,8 @@ class QnetzWebsite(Website):
     def index(self, **kw):
         """The network's home page, with the next courses, instead of Odoo's empty page."""
         def render():
-            courses = request.env["event.event"]._guide_catalogue_courses(limit=3)
+            courses = request.env["event.event"]._qnetz_catalogue_courses(limit=3)
             return request.render("qnetz_guide.home", {
-                "next_courses": courses._guide_catalogue_rows(),
+                "next_courses": courses._qnetz_catalogue_rows(),
             })
         return cached_public_page(render)

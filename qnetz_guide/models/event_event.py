@@ -14,7 +14,7 @@ class EventEvent(models.Model):
     _inherit = "event.event"
 
     @api.model
-    def _guide_catalogue_domain(self):
+    def _qnetz_catalogue_domain(self):
         """Upcoming, confirmed courses of the network for the public catalogue."""
         domain = [("state", "=", "confirm"), ("date_end", ">=", fields.Datetime.now())]
         # qnetz_courses marks which events are network courses.
@@ -23,39 +23,39 @@ class EventEvent(models.Model):
         return domain
 
     @api.model
-    def _guide_catalogue_courses(self, area=None, limit=None):
+    def _qnetz_catalogue_courses(self, area=None, limit=None):
         """The catalogue is public, but event.event's own rules show visitors only
         published events; the catalogue lists every confirmed network course and reads
         them as superuser, so its template must only show non-personal course data."""
-        domain = self._guide_catalogue_domain()
-        if area and "qnetz_area" in self._fields:
-            domain.append(("qnetz_area", "=", area))
+        domain = self._qnetz_catalogue_domain()
+        if area and "area" in self._fields:
+            domain.append(("area", "=", area))
         return self.sudo().search(domain, order="date_begin, id", limit=limit)
 
     @api.model
-    def _guide_catalogue_course(self, course_id):
+    def _qnetz_catalogue_course(self, course_id):
         """The catalogue course with this id, as superuser, or an empty recordset:
         a course page exists exactly for the courses the catalogue lists."""
-        return self.sudo().search([("id", "=", course_id)] + self._guide_catalogue_domain())
+        return self.sudo().search([("id", "=", course_id)] + self._qnetz_catalogue_domain())
 
     @api.model
-    def _guide_search_courses(self, search, limit=20):
+    def _qnetz_search_courses(self, search, limit=20):
         """Catalogue courses whose name, area or occupation contains every word."""
-        domain = self._guide_catalogue_domain()
+        domain = self._qnetz_catalogue_domain()
         for word in search.split():
             variants = search_variants(word)
             ors = []
             for variant in variants:
                 variant = like_escape(variant)
                 terms = [("name", "ilike", variant)]
-                if "qnetz_occupation_id" in self._fields:
-                    terms.append(("qnetz_occupation_id.name", "ilike", variant))
+                if "occupation_id" in self._fields:
+                    terms.append(("occupation_id.name", "ilike", variant))
                 ors += terms
             domain += ["|"] * (len(ors) - 1) + ors
         return self.sudo().search(domain, order="date_begin, id", limit=limit)
 
     @api.model
-    def _guide_format_datetime(self, value, tz_name):
+    def _qnetz_format_datetime(self, value, tz_name):
         if not value:
             return ""
         stamp = fields.Datetime.from_string(value)
@@ -63,9 +63,9 @@ class EventEvent(models.Model):
         return pytz.utc.localize(stamp).astimezone(tz).strftime(DATETIME_FORMAT)
 
     @api.multi
-    def _guide_catalogue_rows(self):
+    def _qnetz_catalogue_rows(self):
         """What the public catalogue shows of each course, read in one go."""
-        areas = dict(self._fields["qnetz_area"]._description_selection(self.env))
+        areas = dict(self._fields["area"]._description_selection(self.env))
         rows = []
         for course in self:
             place = course.address_id.city or ""
@@ -73,27 +73,27 @@ class EventEvent(models.Model):
             rows.append({
                 "course": course,
                 "name": course.name,
-                "area": areas.get(course.qnetz_area, ""),
+                "area": areas.get(course.area, ""),
                 "place": ", ".join(p for p in (place, district) if p),
-                "date_begin": self._guide_format_datetime(course.date_begin, course.date_tz),
-                "date_end": self._guide_format_datetime(course.date_end, course.date_tz),
+                "date_begin": self._qnetz_format_datetime(course.date_begin, course.date_tz),
+                "date_end": self._qnetz_format_datetime(course.date_end, course.date_tz),
                 "hours": course.total_hours,
                 "sessions": course.session_count,
                 "seats_left": course._qnetz_free_seats(),
                 "page_url": "/wegweiser/kurse/%d" % course.id,
-                "occupation": course.qnetz_occupation_id.name or "",
+                "occupation": course.occupation_id.name or "",
                 "price": course._qnetz_price(),
             })
         return rows
 
     @api.multi
-    def _guide_session_rows(self):
+    def _qnetz_session_rows(self):
         """The course's sessions for its public page: name, start and end time."""
         self.ensure_one()
         if "session_ids" not in self._fields:
             return []
         return [{
             "name": session.name,
-            "date_begin": self._guide_format_datetime(session.date_begin, self.date_tz),
-            "time_end": self._guide_format_datetime(session.date_end, self.date_tz)[-5:],
+            "date_begin": self._qnetz_format_datetime(session.date_begin, self.date_tz),
+            "time_end": self._qnetz_format_datetime(session.date_end, self.date_tz)[-5:],
         } for session in self.session_ids.sorted("date_begin")]

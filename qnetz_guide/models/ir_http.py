@@ -29,7 +29,7 @@ class OfferConverter(ModelConverter):
         env = api.Environment(request.cr, 1, {})
         offer = env["qnetz.offer"].browse(record.id)
         visible = env["qnetz.offer"].search(
-            [("id", "=", offer.id)] + offer._guide_visible_domain())
+            [("id", "=", offer.id)] + offer._qnetz_visible_domain())
         if not visible:
             uid = request.session.uid
             if not (uid and offer.exists()

@@ -52,23 +52,23 @@ class QnetzNeed(models.Model):
     # --- spam protection --------------------------------------------------------------
 
     @api.model
-    def _guide_secret(self):
+    def _qnetz_secret(self):
         return self.env["ir.config_parameter"].sudo().get_param("database.secret") or ""
 
     @api.model
-    def _guide_sign(self, message):
-        return hmac.new(self._guide_secret().encode(), message.encode(),
+    def _qnetz_sign(self, message):
+        return hmac.new(self._qnetz_secret().encode(), message.encode(),
                         hashlib.sha256).hexdigest()
 
     @api.model
-    def _guide_form_token(self, timestamp=None):
+    def _qnetz_form_token(self, timestamp=None):
         """A signed timestamp of when the form was served, to spot robots that post
         faster than any person can fill in the form."""
         timestamp = int(timestamp if timestamp is not None else time.time())
-        return "%d.%s" % (timestamp, self._guide_sign("qnetz_need_form:%d" % timestamp)[:32])
+        return "%d.%s" % (timestamp, self._qnetz_sign("qnetz_need_form:%d" % timestamp)[:32])
 
     @api.model
-    def _guide_param(self, key, default):
+    def _qnetz_param(self, key, default):
         value = self.env["ir.config_parameter"].sudo().get_param("qnetz_guide." + key)
         try:
             return int(value) if value not in (None, False, "") else default
@@ -76,35 +76,35 @@ class QnetzNeed(models.Model):
             return default
 
     @api.model
-    def _guide_check_form_token(self, token):
+    def _qnetz_check_form_token(self, token):
         """None if the token is genuine and old enough, else a message for the visitor."""
         timestamp, _dot, signature = (token or "").partition(".")
         if not timestamp.isdigit() or not hmac.compare_digest(
-                signature, self._guide_sign("qnetz_need_form:%s" % timestamp)[:32]):
+                signature, self._qnetz_sign("qnetz_need_form:%s" % timestamp)[:32]):
             return _("The form could not be verified. Please check your entries and send "
                      "it again.")
         age = time.time() - int(timestamp)
-        if age < self._guide_param("need_form_min_seconds", MIN_FILL_SECONDS):
+        if age < self._qnetz_param("need_form_min_seconds", MIN_FILL_SECONDS):
             return _("That was very fast. Please check your entries and send the form again.")
-        if age > self._guide_param("need_form_max_age", MAX_TOKEN_AGE):
+        if age > self._qnetz_param("need_form_max_age", MAX_TOKEN_AGE):
             return _("The form has expired. Please check your entries and send it again.")
         return None
 
     @api.model
-    def _guide_source_hash(self, remote_addr):
-        return self._guide_sign("qnetz_need_source:%s" % (remote_addr or ""))[:40]
+    def _qnetz_source_hash(self, remote_addr):
+        return self._qnetz_sign("qnetz_need_source:%s" % (remote_addr or ""))[:40]
 
     @api.model
-    def _guide_rate_limited(self, source_hash):
+    def _qnetz_rate_limited(self, source_hash):
         since = (datetime.utcnow() - timedelta(hours=1)).strftime(DEFAULT_SERVER_DATETIME_FORMAT)
         count = self.sudo().search_count([
             ("web_source_hash", "=", source_hash), ("create_date", ">=", since)])
-        return count >= self._guide_param("need_form_per_hour", MAX_REPORTS_PER_HOUR)
+        return count >= self._qnetz_param("need_form_per_hour", MAX_REPORTS_PER_HOUR)
 
     # --- the form -------------------------------------------------------------------------
 
     @api.model
-    def _guide_form_options(self):
+    def _qnetz_form_options(self):
         def labels(selection):
             return dict(self._fields[selection]._description_selection(self.env))
         return {
@@ -116,7 +116,7 @@ class QnetzNeed(models.Model):
         }
 
     @api.model
-    def _guide_validate_report(self, post):
+    def _qnetz_validate_report(self, post):
         """Check the posted form. Returns (clean values, {field: message}).
 
         The reporter's own fields are checked here; the need's fields by the need intake
@@ -164,7 +164,7 @@ class QnetzNeed(models.Model):
         return clean, errors
 
     @api.model
-    def _guide_find_or_create_reporter(self, clean):
+    def _qnetz_find_or_create_reporter(self, clean):
         """The partner behind a web report. Only partners created by this form are ever
         matched (by email), so a visitor can neither read nor change nor attach needs to
         the network's curated partners; the coordinator merges duplicates later."""
@@ -173,7 +173,7 @@ class QnetzNeed(models.Model):
         role = "is_training_company" if clean["kind"] == "company" else "is_apprentice"
         email = like_escape(clean["email"])
         partner = Partner.search([
-            ("qnetz_web_reported", "=", True), (role, "=", True), ("parent_id", "=", False),
+            ("web_reported", "=", True), (role, "=", True), ("parent_id", "=", False),
             ("email", "=ilike", email)], limit=1)
         if partner:
             return partner
@@ -181,8 +181,8 @@ class QnetzNeed(models.Model):
             "name": clean["name"],
             "email": clean["email"],
             "phone": clean["phone"] or False,
-            "qnetz_district_id": district.id,
-            "qnetz_web_reported": True,
+            "district_id": district.id,
+            "web_reported": True,
             "customer": False,
             "lang": "de_DE" if self.env["res.lang"].search_count(
                 [("code", "=", "de_DE")]) else False,
@@ -197,13 +197,13 @@ class QnetzNeed(models.Model):
                 "parent_id": partner.id,
                 "type": "contact",
                 "email": clean["email"],
-                "qnetz_web_reported": True,
+                "web_reported": True,
                 "customer": False,
             })
         return partner
 
     @api.model
-    def _guide_submit_report(self, post, remote_addr):
+    def _qnetz_submit_report(self, post, remote_addr):
         """Handle a posted 'Bedarf melden' form.
 
         Returns {'ok': True, 'need': need} or {'errors': {field: message}, 'token': ...};
@@ -213,18 +213,18 @@ class QnetzNeed(models.Model):
         if post.get("homepage"):
             # Only robots fill the hidden field; they get the normal thanks and no need.
             return {"ok": True, "need": self.browse()}
-        token_error = self._guide_check_form_token(token)
+        token_error = self._qnetz_check_form_token(token)
         if token_error:
             return {"errors": {"form": token_error}}
-        source_hash = self._guide_source_hash(remote_addr)
-        if self._guide_rate_limited(source_hash):
+        source_hash = self._qnetz_source_hash(remote_addr)
+        if self._qnetz_rate_limited(source_hash):
             return {"errors": {"form": _(
                 "Many needs were reported from your connection within the last hour. "
                 "Please try again later.")}, "token": token}
-        clean, errors = self._guide_validate_report(post)
+        clean, errors = self._qnetz_validate_report(post)
         if errors:
             return {"errors": errors, "token": token}
-        partner = self._guide_find_or_create_reporter(clean)
+        partner = self._qnetz_find_or_create_reporter(clean)
         description = clean["description"]
         if clean["kind"] == "company" and clean["contact_name"]:
             description = _("Contact person: %s") % clean["contact_name"] + (

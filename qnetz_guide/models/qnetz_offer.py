@@ -141,12 +141,12 @@ class QnetzOffer(models.Model):
 
     @api.multi
     def _compute_is_publicly_visible(self):
-        visible = self.sudo().search([("id", "in", self.ids)] + self._guide_visible_domain()).ids
+        visible = self.sudo().search([("id", "in", self.ids)] + self._qnetz_visible_domain()).ids
         for offer in self:
             offer.is_publicly_visible = offer.id in visible
 
     @api.model
-    def _guide_visible_domain(self):
+    def _qnetz_visible_domain(self):
         """Offers a visitor may see: published and valid today. The record rule says
         the same; this explicit domain also holds where the rule's cached date is stale."""
         today = fields.Date.context_today(self)
@@ -157,7 +157,7 @@ class QnetzOffer(models.Model):
         ]
 
     @api.model
-    def _guide_clean_search(self, search):
+    def _qnetz_clean_search(self, search):
         """The visitor's search text, trimmed to a sane size; plus whether it was cut."""
         text = " ".join(CONTROL_CHARS.sub(" ", search or "").split())
         cut = len(text) > SEARCH_MAX_CHARS
@@ -169,7 +169,7 @@ class QnetzOffer(models.Model):
         return " ".join(words), cut
 
     @api.model
-    def _guide_search_domain(self, search):
+    def _qnetz_search_domain(self, search):
         """Every word must occur in one of the offer's texts (AND of ORs)."""
         domain = []
         Partner = self.env["res.partner"].sudo()
@@ -195,7 +195,7 @@ class QnetzOffer(models.Model):
         return domain
 
     @api.model
-    def _guide_facet_options(self):
+    def _qnetz_facet_options(self):
         """The options of every facet, in display order: {facet: [(code, label), ...]}."""
         return {
             "target": [(g.code, g.name) for g in self.env["qnetz.offer.target.group"].search([])],
@@ -211,10 +211,10 @@ class QnetzOffer(models.Model):
         }
 
     @api.model
-    def _guide_search(self, search="", selected=None):
+    def _qnetz_search(self, search="", selected=None):
         """Search the guide as the current user.
 
-        :param search: cleaned search text (see _guide_clean_search)
+        :param search: cleaned search text (see _qnetz_clean_search)
         :param selected: {facet: set of codes}; within a facet options are OR-ed,
                          facets are AND-ed
         :returns: (offer ids in display order, {facet: {code: count}}) where a facet's
@@ -225,9 +225,9 @@ class QnetzOffer(models.Model):
         then one read of the facet values for all of them; the rest is done in Python.
         """
         selected = {facet: set(codes) for facet, codes in (selected or {}).items() if codes}
-        domain = self._guide_visible_domain()
+        domain = self._qnetz_visible_domain()
         if search:
-            domain += self._guide_search_domain(search)
+            domain += self._qnetz_search_domain(search)
         offers = self.search(domain)
         values = []
         if offers:
@@ -282,7 +282,7 @@ class QnetzOffer(models.Model):
         return result_ids, counts
 
     @api.multi
-    def _guide_application_steps(self):
+    def _qnetz_application_steps(self):
         self.ensure_one()
         steps = []
         for line in (self.how_to_apply or "").splitlines():
@@ -293,7 +293,7 @@ class QnetzOffer(models.Model):
         return steps
 
     @api.multi
-    def _guide_description_html(self):
+    def _qnetz_description_html(self):
         """The description, sanitised again when shown: a translation entered through
         the translation dialog never passes the field's own sanitiser."""
         self.ensure_one()

@@ -14,7 +14,7 @@ class GuideDataMixin(object):
     MARKER = "Zebrafink"
 
     @classmethod
-    def _guide_fixtures(cls, env):
+    def _qnetz_fixtures(cls, env):
         cls.Offer = env["qnetz.offer"]
         cls.institution = env["res.partner"].create({
             "name": "Testinstitut Weserbogen",

@@ -16,7 +16,7 @@ class TestCourseCatalogue(GuideHttpCase):
         super(TestCourseCatalogue, self).setUp()
         Event = self.env["event.event"]
         self.has_courses = "is_qnetz_course" in Event._fields
-        extra = {"is_qnetz_course": True, "qnetz_area": "theory"} if self.has_courses else {}
+        extra = {"is_qnetz_course": True, "area": "theory"} if self.has_courses else {}
         if "district_id" in Event._fields:
             extra["district_id"] = self.env.ref("qnetz_base.district_holzminden").id
 
@@ -51,6 +51,6 @@ class TestCourseCatalogue(GuideHttpCase):
             self.assertIn("Landkreis Holzminden", html)
 
     def test_catalogue_domain(self):
-        courses = self.env["event.event"]._guide_catalogue_courses()
+        courses = self.env["event.event"]._qnetz_catalogue_courses()
         self.assertIn(self.confirmed, courses)
         self.assertFalse(courses & (self.draft | self.past | self.cancelled))

@@ -9,7 +9,7 @@ class TestGuidePages(GuideDataMixin, GuideHttpCase):
 
     def setUp(self):
         super(TestGuidePages, self).setUp()
-        self._guide_fixtures(self.env)
+        self._qnetz_fixtures(self.env)
 
     def get(self, url):
         response = self.url_open(url)
@@ -125,7 +125,7 @@ class TestGuidePages(GuideDataMixin, GuideHttpCase):
             self.assertNotIn("-%d</loc>" % offer.id, xml)
 
     def test_english_version(self):
-        offer = self.env.ref("qnetz_guide.offer_asa_flex_hoexter")
+        offer = self.env.ref("qnetz_guide.offer_asa_flex_hoexter_demo")
         html = self.get(offer.website_url)
         self.assertIn("Assistierte Ausbildung (AsA flex)", html)
         self.assertIn("So bewerben Sie sich", html)

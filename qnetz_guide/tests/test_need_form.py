@@ -24,7 +24,7 @@ class TestNeedForm(GuideHttpCase):
         data = {
             "csrf_token": self.csrf(html),
             # A token signed a minute ago: a person took a minute to fill in the form.
-            "form_token": self.Need._guide_form_token(time.time() - 60),
+            "form_token": self.Need._qnetz_form_token(time.time() - 60),
             "kind": "company",
             "name": "Sollingwerk Bevern GmbH",
             "contact_name": "Karin Ahrens",
@@ -69,7 +69,7 @@ class TestNeedForm(GuideHttpCase):
         self.assertTrue(need.web_consent_date)
         partner = need.partner_id
         self.assertTrue(partner.is_training_company and partner.is_company)
-        self.assertTrue(partner.qnetz_web_reported)
+        self.assertTrue(partner.web_reported)
         self.assertEqual(partner.child_ids.mapped("name"), ["Karin Ahrens"])
         self.assertIn("Karin Ahrens", need.description)
 
@@ -140,7 +140,7 @@ class TestNeedForm(GuideHttpCase):
         # Nobody fills in this form within an hour: every token is "too fast".
         self.env["ir.config_parameter"].sudo().set_param(
             "qnetz_guide.need_form_min_seconds", "3600")
-        response = self.post(form_token=self.Need._guide_form_token())
+        response = self.post(form_token=self.Need._qnetz_form_token())
         self.assertFalse(self.web_needs())
         self.assertIn("sehr schnell", response.text)
         self.assertIn('value="Sollingwerk Bevern GmbH"', response.text)
@@ -150,7 +150,7 @@ class TestNeedForm(GuideHttpCase):
         response = self.post(form_token=forged)
         self.assertFalse(self.web_needs())
         self.assertEqual(response.status_code, 200)
-        response = self.post(form_token=self.Need._guide_form_token(time.time() - 3 * 86400))
+        response = self.post(form_token=self.Need._qnetz_form_token(time.time() - 3 * 86400))
         self.assertFalse(self.web_needs())
         self.assertIn("abgelaufen", response.text)
 

@@ -9,11 +9,11 @@ class TestOfferSearch(GuideDataMixin, SavepointCase):
     @classmethod
     def setUpClass(cls):
         super(TestOfferSearch, cls).setUpClass()
-        cls._guide_fixtures(cls.env)
+        cls._qnetz_fixtures(cls.env)
         cls.public = cls.env.ref("base.public_user")
 
     def search(self, selected=None, search=None):
-        ids, counts = self.Offer.sudo(self.public)._guide_search(search or self.MARKER, selected)
+        ids, counts = self.Offer.sudo(self.public)._qnetz_search(search or self.MARKER, selected)
         return self.Offer.browse(ids), counts
 
     def test_search_text_finds_only_visible_offers(self):
@@ -65,10 +65,10 @@ class TestOfferSearch(GuideDataMixin, SavepointCase):
         Offer = self.Offer.sudo(self.public)
 
         def queries():
-            Offer._guide_search("", {"topic": {"language"}})  # warm the caches
+            Offer._qnetz_search("", {"topic": {"language"}})  # warm the caches
             Offer.invalidate_cache()
             before = self.cr.sql_log_count
-            Offer._guide_search("", {"topic": {"language"}, "region": {"hoexter"}})
+            Offer._qnetz_search("", {"topic": {"language"}, "region": {"hoexter"}})
             return self.cr.sql_log_count - before
 
         few = queries()
@@ -77,16 +77,16 @@ class TestOfferSearch(GuideDataMixin, SavepointCase):
         self.assertEqual(queries(), few)
 
     def test_clean_search_cuts_long_input(self):
-        text, cut = self.Offer._guide_clean_search("  a   b  ")
+        text, cut = self.Offer._qnetz_clean_search("  a   b  ")
         self.assertEqual((text, cut), ("a b", False))
-        text, cut = self.Offer._guide_clean_search("x" * 5000)
+        text, cut = self.Offer._qnetz_clean_search("x" * 5000)
         self.assertTrue(cut)
         self.assertEqual(len(text), 100)
-        text, cut = self.Offer._guide_clean_search("a b c d e f g h")
+        text, cut = self.Offer._qnetz_clean_search("a b c d e f g h")
         self.assertEqual((text, cut), ("a b c d e f", True))
 
     def test_application_steps(self):
-        self.assertEqual(self.offer_language._guide_application_steps(),
+        self.assertEqual(self.offer_language._qnetz_application_steps(),
                          ["Anrufen", "Termin machen", "Hingehen"])
 
     def test_website_url_is_slug(self):
@@ -99,9 +99,9 @@ class TestOfferAccess(GuideDataMixin, SavepointCase):
     @classmethod
     def setUpClass(cls):
         super(TestOfferAccess, cls).setUpClass()
-        cls._guide_fixtures(cls.env)
+        cls._qnetz_fixtures(cls.env)
         cls.public = cls.env.ref("base.public_user")
-        cls.coordinator = cls.env.ref("qnetz_base.user_coordinator")
+        cls.coordinator = cls.env.ref("qnetz_base.user_coordinator_demo")
         cls.network_user = cls.env["res.users"].create({
             "name": "Netzwerk Leser", "login": "guide_reader",
             "groups_id": [(6, 0, [cls.env.ref("qnetz_base.group_qnetz_user").id])]})
@@ -158,7 +158,7 @@ class TestOfferContent(GuideDataMixin, SavepointCase):
     @classmethod
     def setUpClass(cls):
         super(TestOfferContent, cls).setUpClass()
-        cls._guide_fixtures(cls.env)
+        cls._qnetz_fixtures(cls.env)
 
     def test_description_html_is_sanitised(self):
         dirty = ('<p onclick="alert(1)">Hallo<script>alert("x")</script></p>'
@@ -197,13 +197,13 @@ class TestOfferContent(GuideDataMixin, SavepointCase):
             except ValidationError:
                 continue
             self.offer_money.invalidate_cache()
-            html = self.offer_money.with_context(lang="en_US")._guide_description_html()
+            html = self.offer_money.with_context(lang="en_US")._qnetz_description_html()
             self.assertIn("companies", html)
             self.assertNotIn("<script", html)
             self.assertNotIn("onmouseover", html)
 
     def test_english_description_of_demo_offer(self):
-        offer = self.env.ref("qnetz_guide.offer_asa_flex_hoexter")
+        offer = self.env.ref("qnetz_guide.offer_asa_flex_hoexter_demo")
         self.assertIn("<strong>Training companies</strong>",
                       offer.with_context(lang="en_US").description)
         self.assertIn("<strong>Ausbildungsbetriebe</strong>",
@@ -219,7 +219,7 @@ class TestOfferContent(GuideDataMixin, SavepointCase):
             self.offer_money.write({"date_start": days(5), "date_end": days(1)})
 
     def test_english_version_of_demo_offer(self):
-        offer = self.env.ref("qnetz_guide.offer_asa_flex_hoexter")
+        offer = self.env.ref("qnetz_guide.offer_asa_flex_hoexter_demo")
         self.assertIn("Assistierte Ausbildung", offer.with_context(lang="de_DE").name)
         self.assertEqual(offer.with_context(lang="en_US").name,
                          "Assisted Training (AsA flex) in Kreis Höxter")

@@ -11,7 +11,7 @@ class TestPageCache(GuideDataMixin, GuideHttpCase):
 
     def setUp(self):
         super(TestPageCache, self).setUp()
-        self._guide_fixtures(self.env)
+        self._qnetz_fixtures(self.env)
         controllers._page_cache.clear()
         # The cache key holds the current minute; the tests must not meet its turn.
         clock = patch("odoo.addons.qnetz_guide.models.website.current_minute",

@@ -26,7 +26,7 @@ class TestWebsite(GuideHttpCase):
         self.course = Event.create({
             "name": "Kurs Glasperle Schweißen",
             "is_qnetz_course": True,
-            "qnetz_area": "practice",
+            "area": "practice",
             "state": "confirm",
             "date_begin": dt(3),
             "date_end": dt(5, 14),

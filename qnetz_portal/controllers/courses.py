@@ -273,8 +273,8 @@ class QnetzCoursePortal(QnetzPortal):
                     for group in request.env["qnetz.attendance"].read_group(
                         [("session_id", "in", sessions.ids)], ["session_id"], ["session_id"])}
         billed = request.env["account.invoice"].sudo().search([
-            ("qnetz_course_id", "in", courses.ids), ("qnetz_is_provider_bill", "=", True),
-            ("state", "!=", "cancel")]).mapped("qnetz_course_id")
+            ("course_id", "in", courses.ids), ("is_provider_bill", "=", True),
+            ("state", "!=", "cancel")]).mapped("course_id")
         due = {}
         for course in courses:
             if course in billed or course.state == "cancel":

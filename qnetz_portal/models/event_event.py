@@ -37,7 +37,7 @@ class EventEvent(models.Model):
         """The course's provider bill, if one was submitted (vendor bills are internal
         documents: read as superuser, and only this course's)."""
         return self.env["account.invoice"].sudo().search([
-            ("qnetz_course_id", "in", self.ids), ("qnetz_is_provider_bill", "=", True),
+            ("course_id", "in", self.ids), ("is_provider_bill", "=", True),
             ("state", "!=", "cancel")], limit=1)
 
     @api.multi

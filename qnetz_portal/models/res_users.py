@@ -17,7 +17,7 @@ class ResUsers(models.Model):
             if self.has_group("qnetz_base.group_qnetz_coordinator"):
                 return "/web#action=qnetz_base.qnetz_need_action&view_type=kanban"
             if self.has_group("qnetz_base.group_qnetz_user"):
-                return "/web#action=qnetz_courses.action_qnetz_report_wizard"
+                return "/web#action=qnetz_courses.qnetz_report_wizard_action"
             return "/web"
         roles = self.partner_id._qnetz_portal_roles()
         if roles == {"provider"}:

@@ -26,21 +26,21 @@ class PortalCase(HttpCase):
         self.hoexter = env.ref("qnetz_base.district_hoexter")
         self.holzminden = env.ref("qnetz_base.district_holzminden")
         self.occupation = env.ref("qnetz_base.occupation_tischler")
-        self.coordinator = env.ref("qnetz_base.user_coordinator")
+        self.coordinator = env.ref("qnetz_base.user_coordinator_demo")
 
         self.company_a = Partner.create({
             "name": "Tischlerei Albers GmbH", "is_company": True, "is_training_company": True,
-            "qnetz_district_id": self.hoexter.id, "city": "Brakel", "employee_count": 18,
+            "district_id": self.hoexter.id, "city": "Brakel", "employee_count": 18,
             "email": "info@albers.example", "lang": "de_DE",
         })
         self.company_b = Partner.create({
             "name": "Metallbau Bode KG", "is_company": True, "is_training_company": True,
-            "qnetz_district_id": self.holzminden.id, "city": "Bevern", "employee_count": 40,
+            "district_id": self.holzminden.id, "city": "Bevern", "employee_count": 40,
             "email": "info@bode.example", "lang": "de_DE",
         })
         self.provider = Partner.create({
             "name": "Bildungswerk Weserbergland e.V.", "is_company": True,
-            "is_education_provider": True, "qnetz_district_id": self.holzminden.id,
+            "is_education_provider": True, "district_id": self.holzminden.id,
             "city": "Holzminden", "email": "kurse@bildungswerk.example", "lang": "de_DE",
         })
         self.user_a = self._portal_user(self.company_a, "Anna Albers", "test_portal_a")
@@ -131,7 +131,7 @@ class PortalCase(HttpCase):
                     provider=None, **kw):
         """A network course with two sessions `days` days from now."""
         values = {
-            "name": name, "is_qnetz_course": True, "qnetz_area": "practice",
+            "name": name, "is_qnetz_course": True, "area": "practice",
             "provider_id": (provider or self.provider).id,
             "district_id": self.holzminden.id,
             # a venue of its own, so that courses on the same days do not overlap

@@ -69,7 +69,7 @@ class TestAccessMatrix(PortalCase):
         # another provider's course, finished and billed
         other_provider = env["res.partner"].create({
             "name": "Fremder Träger", "is_company": True, "is_education_provider": True,
-            "qnetz_district_id": self.hoexter.id})
+            "district_id": self.hoexter.id})
         self.other_course = self.make_course(name="Fremdkurs", provider=other_provider,
                                              seats_max=5)
         self.other_reg = env["event.registration"].create(
@@ -418,11 +418,11 @@ class TestAccessMatrix(PortalCase):
         for who, session in sessions.items():
             if who == "visitor":
                 continue
-            for field in ("provider_fee", "amount_billed", "amount_open", "qnetz_invoice_ids"):
+            for field in ("provider_fee", "amount_billed", "amount_open", "invoice_ids"):
                 self.attempt(who, session, "event.event", "read",
                              [self.course.ids, [field]])
             self.attempt(who, session, "event.registration", "read",
-                         [self.reg_a.ids, ["qnetz_invoice_line_ids"]])
+                         [self.reg_a.ids, ["invoice_line_ids"]])
 
     def _stock_registration_attempts(self, sessions):
         """Odoo's website_event route registers nobody into a network course."""
@@ -437,7 +437,7 @@ class TestAccessMatrix(PortalCase):
                 HOST, PORT, self.course.id), data={
                 "1-name": "Angreifer", "1-email": "a@example.com",
                 "1-paying_partner_id": str(self.company_b.id), "1-state": "done",
-                "1-qnetz_billing_state": "invoiced", "1-need_id": str(self.need_b.id),
+                "1-billing_state": "invoiced", "1-need_id": str(self.need_b.id),
                 "csrf_token": token},
                 timeout=60)
             self.env.cache.invalidate()
@@ -498,5 +498,5 @@ class TestAccessMatrix(PortalCase):
         self.assertIn("error", answer)
         self.assertFalse(other.attendance_ids)
         # the workflow buttons return a value XML-RPC can carry
-        coordinator = self.env.ref("qnetz_base.user_coordinator")
+        coordinator = self.env.ref("qnetz_base.user_coordinator_demo")
         self.assertIs(self.need_a.sudo(coordinator).action_qualify(), True)

@@ -30,7 +30,7 @@ class TestLoginSecurity(PortalCase):
         self.assertTrue(self.logged_in(self.login_attempt("test_portal_b", "test_portal_b")))
         self.opener.cookies.clear()
         # the coordinator lifts the ban; network users and portal users cannot see attempts
-        network = self.env.ref("qnetz_base.user_network", raise_if_not_found=False)
+        network = self.env.ref("qnetz_base.user_network_demo", raise_if_not_found=False)
         for user in (self.user_a,) + ((network,) if network else ()):
             self.assertFalse(Attempt.sudo(user).search([]))
         Attempt.sudo(self.coordinator).search(

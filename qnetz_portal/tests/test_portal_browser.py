@@ -12,7 +12,7 @@ class TestPortalBrowser(PortalCase):
     """Headless Chromium: the demo company reports a need through the portal form."""
 
     def test_company_reports_need(self):
-        user = self.env.ref("qnetz_base.user_company_portal")
+        user = self.env.ref("qnetz_base.user_company_portal_demo")
         company = user.commercial_partner_id
         topic = "Lesen technischer Zeichnungen (Browsertest)"
         screenshot = os.path.join(SHOTS, "portal_need.png")

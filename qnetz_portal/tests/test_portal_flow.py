@@ -57,7 +57,7 @@ class TestPortalFlow(PortalCase):
         self.post("/my/provider/courses/%d/invoice" % course.id, {"confirm_complete": "1"},
                   form_url="/my/provider/courses/%d" % course.id)
         bill = self.env["account.invoice"].search(
-            [("qnetz_course_id", "=", course.id), ("type", "=", "in_invoice")])
+            [("course_id", "=", course.id), ("type", "=", "in_invoice")])
         self.assertEqual((len(bill), bill.state), (1, "draft"))
         # 5. the coordinator closes the course and bills the companies
         course.sudo(self.coordinator).button_done()

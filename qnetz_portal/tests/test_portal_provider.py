@@ -124,7 +124,7 @@ class TestPortalProvider(PortalCase):
         Invoice = self.env["account.invoice"]
 
         def bills():
-            return Invoice.search([("qnetz_course_id", "=", self.course.id),
+            return Invoice.search([("course_id", "=", self.course.id),
                                    ("type", "=", "in_invoice")])
         url = "/my/provider/courses/%d/invoice" % self.course.id
         form_url = "/my/provider/courses/%d" % self.course.id
@@ -150,7 +150,7 @@ class TestPortalProvider(PortalCase):
         self.assertEqual(len(bill), 1)
         self.assertEqual(bill.state, "draft")
         self.assertEqual(bill.partner_id, self.provider)
-        self.assertTrue(bill.qnetz_is_provider_bill)
+        self.assertTrue(bill.is_provider_bill)
         self.assertEqual(bill.amount_untaxed, 1200.0)
         self.assertTrue(self.env["mail.activity"].search(
             [("res_model", "=", "account.invoice"), ("res_id", "=", bill.id)]))

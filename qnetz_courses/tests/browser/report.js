@@ -20,7 +20,7 @@ const shot = screenshots(SHOTS, 'qnetz_courses_');
     await page.waitForSelector('nav.main-nav');
     await settle(page, 500);
 
-    await page.goto(BASE_URL + '/web#action=qnetz_courses.action_qnetz_report_wizard');
+    await page.goto(BASE_URL + '/web#action=qnetz_courses.qnetz_report_wizard_action');
     await page.waitForSelector('.o_qnetz_figures table');
     await settle(page, 500);
     const text = await page.locator('.o_form_view').innerText();
@@ -50,7 +50,7 @@ const shot = screenshots(SHOTS, 'qnetz_courses_');
     await shot(page, 'report_reversed_period');
 
     // a full page load: leaving the dirty dashboard by its hash would ask to save it
-    await page.goto(BASE_URL + '/web?reload=1#action=qnetz_courses.action_qnetz_report_analysis&view_type=pivot');
+    await page.goto(BASE_URL + '/web?reload=1#action=qnetz_courses.qnetz_report_analysis_action&view_type=pivot');
     await page.waitForSelector('.o_pivot table');
     await settle(page, 500);
     const pivot = await page.locator('.o_pivot table').innerText();

@@ -53,7 +53,7 @@ async function logIn(page, user, landing) {
     await shot(page, 'coordinator_needs_phone');
     await page.setViewportSize({ width: 1280, height: 900 });
 
-    await logIn(page, 'netzwerk', /action_qnetz_report_wizard/);
+    await logIn(page, 'netzwerk', /qnetz_report_wizard_action/);
     await page.waitForSelector('.o_qnetz_figures table');
     await settle(page, 500);
     const figures = await page.locator('.o_form_view').innerText();

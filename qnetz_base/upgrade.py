@@ -1,0 +1,76 @@
+"""Renames for the addons' pre-migration scripts: data keeps its place under a new name.
+
+Odoo 11 has no rename helper of its own (OpenUpgrade's openupgradelib is not a dependency
+of ours), and a field or XML id that simply changes its name in the code is, on update, a
+new empty column or a new record while the old one is dropped with its data.
+"""
+import logging
+
+_logger = logging.getLogger(__name__)
+
+# Text that may name a field or call a method: views (also inherited by other addons, which
+# are checked against the renamed field before they are updated), server actions and crons,
+# window actions, saved filters, export lists, mail templates and their translations.
+TEXT_COLUMNS = (
+    ("ir_ui_view", "arch_db"), ("ir_act_server", "code"), ("ir_act_window", "domain"),
+    ("ir_act_window", "context"), ("ir_filters", "domain"), ("ir_filters", "context"),
+    ("ir_filters", "sort"), ("ir_exports_line", "name"), ("mail_template", "body_html"),
+    ("mail_template", "subject"), ("ir_translation", "src"), ("ir_translation", "value"),
+)
+
+
+def _column_exists(cr, table, column):
+    cr.execute("SELECT 1 FROM information_schema.columns WHERE table_name = %s "
+               "AND column_name = %s", (table, column))
+    return bool(cr.fetchone())
+
+
+def _replace_word(cr, old, new):
+    """Replace `old` as a whole word (PostgreSQL's \\m...\\M) in every text column."""
+    pattern = r"\m%s\M" % old
+    for table, column in TEXT_COLUMNS:
+        if not _column_exists(cr, table, column):
+            continue
+        cr.execute('UPDATE "{0}" SET "{1}" = regexp_replace("{1}", %s, %s, \'g\') '
+                   'WHERE "{1}" ~ %s'.format(table, column), (pattern, new, pattern))
+
+
+def rename_fields(cr, renames):
+    """renames: [(model, old name, new name)] of fields defined by the addon migrating."""
+    for model, old, new in renames:
+        table = model.replace(".", "_")
+        if _column_exists(cr, table, old) and not _column_exists(cr, table, new):
+            cr.execute('ALTER TABLE "%s" RENAME COLUMN "%s" TO "%s"' % (table, old, new))
+        # the field's rows (also where a model inherits it, as res.users from res.partner)
+        cr.execute("UPDATE ir_model_fields SET name = %s WHERE name = %s RETURNING id",
+                   (new, old))
+        field_ids = tuple(row[0] for row in cr.fetchall())
+        if field_ids:
+            cr.execute("UPDATE ir_model_data SET name = regexp_replace(name, %s, %s) "
+                       "WHERE model = 'ir.model.fields' AND res_id IN %s",
+                       ("%s$" % old, new, field_ids))
+        cr.execute("UPDATE ir_translation SET name = regexp_replace(name, %s, %s) "
+                   "WHERE name LIKE %s", (",%s$" % old, "," + new, "%," + old))
+        cr.execute("UPDATE mail_tracking_value SET field = %s WHERE field = %s", (new, old))
+        _replace_word(cr, old, new)
+        _logger.info("qnetz: field %s.%s renamed to %s", model, old, new)
+
+
+def rename_methods(cr, old_prefix, new_prefix):
+    """Method names in server actions, crons and views (buttons) of a renamed prefix."""
+    pattern = r"\m%s" % old_prefix
+    for table, column in (("ir_act_server", "code"), ("ir_ui_view", "arch_db")):
+        cr.execute('UPDATE "{0}" SET "{1}" = regexp_replace("{1}", %s, %s, \'g\') '
+                   'WHERE "{1}" ~ %s'.format(table, column), (pattern, new_prefix, pattern))
+
+
+def rename_xml_ids(cr, module, renames):
+    """renames: {old name: new name} of the module's XML ids (records keep their id)."""
+    for old, new in sorted(renames.items()):
+        cr.execute("SELECT 1 FROM ir_model_data WHERE module = %s AND name = %s",
+                   (module, new))
+        if cr.fetchone():
+            continue
+        cr.execute("UPDATE ir_model_data SET name = %s WHERE module = %s AND name = %s",
+                   (new, module, old))
+    _logger.info("qnetz: %d XML ids of %s renamed", len(renames), module)
