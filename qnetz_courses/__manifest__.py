@@ -39,10 +39,17 @@
         "security/qnetz_report_security.xml",
         "report/qnetz_report_figures.xml",
         "views/qnetz_report_views.xml",
+        "security/qnetz_project_security.xml",
+        "data/qnetz_project_data.xml",
+        "report/qnetz_funder_claim_report.xml",
+        "report/qnetz_project_targets_report.xml",
+        "views/qnetz_project_views.xml",
     ],
     "demo": [
+        "demo/qnetz_project_demo.xml",
         "demo/event_event_demo.xml",
         "demo/qnetz_school_schedule_demo.xml",
         "demo/qnetz_role_jobs_demo.xml",
+        "demo/qnetz_funder_claim_demo.xml",
     ],
 }

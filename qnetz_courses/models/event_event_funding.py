@@ -1,0 +1,43 @@
+from odoo import api, fields, models
+
+
+class EventEvent(models.Model):
+    """Which funded project a course belongs to and who pays its funded share."""
+
+    _inherit = "event.event"
+
+    qnetz_project_id = fields.Many2one(
+        "qnetz.project", string="Funded Project", index=True, ondelete="restrict",
+        track_visibility="onchange", groups="qnetz_base.group_qnetz_user",
+        help="The project whose analytic account the course's invoices and bills carry; "
+             "set from the course's start when left empty.")
+    qnetz_funder_id = fields.Many2one(
+        "res.partner", string="Funding Paid By", track_visibility="onchange",
+        groups="qnetz_base.group_qnetz_user",
+        help="Who pays the funding share: by default the project's funding body; it may be "
+             "another programme, e.g. the employment agency or a chamber.")
+
+    @api.onchange("qnetz_project_id")
+    def _onchange_qnetz_project_id(self):
+        if self.qnetz_project_id and not self.qnetz_funder_id:
+            self.qnetz_funder_id = self.qnetz_project_id.funder_id
+
+    @api.model
+    def create(self, vals):
+        if vals.get("is_qnetz_course") and "qnetz_project_id" not in vals:
+            project = self.env["qnetz.project"].sudo()._qnetz_project_for_date(
+                vals.get("date_begin"))
+            vals = dict(vals, qnetz_project_id=project.id)
+        if vals.get("qnetz_project_id") and not vals.get("qnetz_funder_id"):
+            vals = dict(vals, qnetz_funder_id=self.env["qnetz.project"].sudo().browse(
+                vals["qnetz_project_id"]).funder_id.id)
+        return super(EventEvent, self).create(vals)
+
+    @api.multi
+    def write(self, vals):
+        result = super(EventEvent, self).write(vals)
+        if vals.get("qnetz_project_id") and "qnetz_funder_id" not in vals:
+            without = self.filtered(lambda event: not event.qnetz_funder_id)
+            if without:
+                without.write({"qnetz_funder_id": without[0].qnetz_project_id.funder_id.id})
+        return result
