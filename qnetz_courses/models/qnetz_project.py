@@ -111,6 +111,11 @@ class QnetzProject(models.Model):
 
     @api.model
     def create(self, vals):
+        if vals.get("date_start") and not vals.get("date_end"):
+            # the default term counts from the start given, not from today
+            start = fields.Date.from_string(vals["date_start"])
+            vals = dict(vals, date_end=fields.Date.to_string(
+                start + relativedelta(months=DEFAULT_TERM_MONTHS, days=-1)))
         project = super(QnetzProject, self).create(vals)
         if not project.sudo().analytic_account_id:
             # the account is the project's own bookkeeping, named after it
@@ -199,21 +204,29 @@ class QnetzProject(models.Model):
         self.env["qnetz.project.actual"]._qnetz_refresh(self)
         return self.action_view_graph()
 
+    def _qnetz_check_read(self):
+        # the window actions reveal nothing, but are only for those who read the project
+        self.check_access_rights("read")
+        self.check_access_rule("read")
+
     @api.multi
     def action_view_graph(self):
         self.ensure_one()
+        self._qnetz_check_read()
         action = self.env.ref("qnetz_courses.action_qnetz_project_actual").read()[0]
         action["domain"] = [("project_id", "=", self.id)]
         return action
 
     @api.multi
     def action_view_reconciliation(self):
+        self._qnetz_check_read()
         action = self.env.ref("qnetz_courses.action_qnetz_course_reconciliation").read()[0]
         action["domain"] = [("project_id", "in", self.ids)]
         return action
 
     @api.multi
     def action_view_courses(self):
+        self._qnetz_check_read()
         action = self.env.ref("qnetz_courses.action_qnetz_course").read()[0]
         action["domain"] = [("qnetz_project_id", "in", self.ids)]
         action["context"] = {"default_qnetz_project_id": self.id if len(self) == 1 else False}

@@ -17,9 +17,12 @@ class TestProjectAccess(HttpCase):
 
     def setUp(self):
         super(TestProjectAccess, self).setUp()
-        # In Odoo 11 the requests run on the registry's test cursor
-        self.tenv = env = api.Environment(
-            self.registry.test_cr, SUPERUSER_ID, {"tracking_disable": True})
+        # Odoo 11 serves the requests on the registry's test cursor: work on it (as
+        # qnetz_portal's PortalCase), so that the requests and the login see the test data
+        self._case_cr = self.cr
+        self.cr = self.registry.test_cr
+        self.addCleanup(self._restore_cursor)
+        self.tenv = env = api.Environment(self.cr, SUPERUSER_ID, {"tracking_disable": True})
         self.network_user = env["res.users"].with_context(no_reset_password=True).create({
             "name": "Nina Netz Projekt", "login": "netz_projekt", "password": "netz_projekt",
             "lang": "de_DE",
@@ -42,7 +45,10 @@ class TestProjectAccess(HttpCase):
         for model, ids in self.ids.items():
             self.assertTrue(ids, model)
 
-    def session(self, login):
+    def _restore_cursor(self):
+        self.cr = self._case_cr
+
+    def login_as(self, login):
         self.authenticate(login, login)
         opener = requests.Session()
         opener.cookies["session_id"] = self.session_id
@@ -61,7 +67,7 @@ class TestProjectAccess(HttpCase):
         self.assertIn("error", answer, "%s got through: %r" % (what, answer.get("result")))
 
     def test_coordinator_sees_the_money(self):
-        opener = self.session("koordination")
+        opener = self.login_as("koordination")
         for model, ids in self.ids.items():
             answer = self.call(opener, model, "read", [ids, ["display_name"]])
             self.assertEqual(len(answer.get("result") or []), 1, (model, answer))
@@ -69,7 +75,7 @@ class TestProjectAccess(HttpCase):
         self.assertEqual(answer["result"][0]["budget"], 180000.0)
 
     def test_network_user_sees_targets_and_actuals_but_no_money(self):
-        opener = self.session("netz_projekt")
+        opener = self.login_as("netz_projekt")
         for model in READ_MODELS:
             answer = self.call(opener, model, "read", [self.ids[model], ["display_name"]])
             self.assertEqual(len(answer.get("result") or []), 1, (model, answer))
@@ -103,7 +109,7 @@ class TestProjectAccess(HttpCase):
                                method)
 
     def test_portal_user_sees_nothing(self):
-        opener = self.session("betrieb")
+        opener = self.login_as("betrieb")
         for model, ids in self.ids.items():
             self.assertRefused(self.call(opener, model, "read", [ids, ["display_name"]]), model)
         for method in ("action_claim_funding", "action_refresh_actuals", "action_view_graph"):

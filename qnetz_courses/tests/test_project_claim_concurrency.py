@@ -45,7 +45,11 @@ class TestConcurrentClaims(TransactionCase):
                 env["event.registration"].create({
                     "event_id": course.id, "apprentice_id": apprentice.id})
             course.button_confirm()
-            course._qnetz_bill_registrations().action_invoice_open()
+            invoices = course._qnetz_bill_registrations()
+            # validated as far as a claim asks (state and date); posting them would need
+            # a journal that allows cancelling to clean up
+            cr.execute("UPDATE account_invoice SET state = 'open', date_invoice = current_date "
+                       "WHERE id IN %s", (tuple(invoices.ids),))
             cr.commit()  # pylint: disable=invalid-commit (two real transactions race)
             self.course_id = course.id
             self.project_id = project.id
@@ -68,8 +72,9 @@ class TestConcurrentClaims(TransactionCase):
             claims.write({"invoice_id": False})
             invoices.write({"qnetz_funder_claim_id": False})
             claims.unlink()
-            invoices.filtered(lambda i: i.state != "draft").action_invoice_cancel()
-            invoices.write({"move_name": False})
+            cr.execute("UPDATE account_invoice SET state = 'draft', move_name = NULL "
+                       "WHERE id IN %s", (tuple(invoices.ids),))
+            invoices.invalidate_cache()
             invoices.unlink()
             course.registration_ids.unlink()
             course.unlink()

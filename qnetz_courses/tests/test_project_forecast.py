@@ -89,7 +89,7 @@ class TestProjectForecast(QnetzCoursesCase):
         self.assertEqual(series[("forecast", 18)], 10.0)
         self.assertNotIn(("forecast", 8), series)
         # the graph groups the series per month
-        groups = Actual.read_group([("target_id", "=", self.target.id)], ["value"],
+        groups = Actual.read_group([("target_id", "=", self.target.id)], ["value", "month", "kind"],
                                    ["month:month", "kind"], lazy=False)
         self.assertTrue(groups)
 
