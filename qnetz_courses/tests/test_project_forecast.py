@@ -1,5 +1,7 @@
 import datetime
 
+import xlrd
+
 from .common import QnetzCoursesCase
 
 
@@ -97,3 +99,29 @@ class TestProjectForecast(QnetzCoursesCase):
         rows = self.project.target_ids._qnetz_report_rows(today=datetime.date(2031, 9, 15))
         row = [r for r in rows if r["key"] == "courses"][0]
         self.assertEqual((row["target"], row["actual"], row["forecast"]), (36.0, 5.0, 10.0))
+
+    def test_funders_pdf_and_xlsx_show_target_actual_forecast(self):
+        wizard = self.env["qnetz.report.wizard"].create({
+            "date_from": "2031-01-01", "date_to": "2031-09-15",
+            "qnetz_project_id": self.project.id})
+        figures = wizard._get_figures()
+        rows = {row["key"]: row for row in figures["targets"]["rows"]}
+        self.assertEqual(figures["targets"]["month"], 9)
+        self.assertEqual((rows["courses"]["actual"], rows["courses"]["forecast"]), (5.0, 10.0))
+        report = self.env.ref("qnetz_courses.action_report_qnetz_figures")
+        html = report.render_qweb_html(wizard.ids)[0].decode("utf-8")
+        self.assertIn("Prognoseprojekt", html)
+        self.assertIn('data-row="courses"', html)
+        self.assertIn("Prognose", html)
+        content = self.env["qnetz.report.figures"].to_xlsx(figures)
+        sheet = xlrd.open_workbook(file_contents=content).sheet_by_index(1)
+        values = {sheet.cell_value(r, 1): [sheet.cell_value(r, c) for c in range(2, 7)]
+                  for r in range(4, sheet.nrows)}
+        self.assertEqual(values["courses"], [36.0, 18.0, 5.0, 10.0, 27.8])
+        # without a project the report is as before
+        wizard.qnetz_project_id = False
+        self.assertNotIn("targets", wizard._get_figures())
+        url = wizard.action_export_xlsx()["url"]
+        self.assertNotIn("project_id", url)
+        wizard.qnetz_project_id = self.project
+        self.assertIn("project_id=%d" % self.project.id, wizard.action_export_xlsx()["url"])
