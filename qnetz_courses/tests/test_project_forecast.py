@@ -112,7 +112,7 @@ class TestProjectForecast(QnetzCoursesCase):
         html = report.render_qweb_html(wizard.ids)[0].decode("utf-8")
         self.assertIn("Prognoseprojekt", html)
         self.assertIn('data-row="courses"', html)
-        self.assertIn("Prognose", html)
+        self.assertIn("Prognose / Ziel", html, "the table reads German")
         content = self.env["qnetz.report.figures"].to_xlsx(figures)
         sheet = xlrd.open_workbook(file_contents=content).sheet_by_index(1)
         values = {sheet.cell_value(r, 1): [sheet.cell_value(r, c) for c in range(2, 7)]
