@@ -45,7 +45,7 @@ def main():
             bench_billing.REGISTRATIONS, len(invoices), billing["seconds"]))
         cr.execute("UPDATE account_invoice SET state = 'open', date_invoice = %s "
                    "WHERE id IN %s", (last_month, tuple(invoices.ids)))
-        env.invalidate_all()
+        env.cache.invalidate()
         with measure(cr) as first:
             claims = env["qnetz.funder.claim"]._qnetz_claim_run(project, today=today)
         parts = sum(len(claim.part_ids) for claim in claims)
@@ -55,7 +55,7 @@ def main():
                 len(claims.mapped("invoice_id.invoice_line_ids")),
                 sum(claims.mapped("amount_total")), first["seconds"], first["queries"],
                 first["queries"] / float(len(course_ids))))
-        env.invalidate_all()
+        env.cache.invalidate()
         with measure(cr) as second:
             again = env["qnetz.funder.claim"]._qnetz_claim_run(project, today=today)
         out("second run: %d new claims (idempotent): %.2f s, %d SQL queries" % (

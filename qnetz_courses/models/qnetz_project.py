@@ -151,6 +151,8 @@ class QnetzProject(models.Model):
     @api.model
     def _qnetz_project_for_date(self, date):
         """The active project whose term holds `date` (a course's start), if any."""
+        if date and not isinstance(date, str):
+            date = fields.Datetime.to_string(date)
         day = (date or "")[:10]
         if not day:
             return self.browse()
