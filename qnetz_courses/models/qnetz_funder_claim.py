@@ -142,7 +142,10 @@ class QnetzFunderClaim(models.Model):
                 "part_count": len(event_parts),
                 "amount": cents / 100.0,
             }))
-        claim = self.create({
+        # the claim is the run's bookkeeping from the engine's own figures, never values a
+        # user chose: created as superuser, so that the coordinator's right to run it is
+        # all that is asked (the lines and parts have no create right of their own)
+        claim = self.sudo().create({
             "project_id": project.id,
             "funder_id": funder_id,
             "date": fields.Date.to_string(day),
@@ -177,7 +180,7 @@ class QnetzFunderClaim(models.Model):
         self.env["qnetz.funder.claim.part"].invalidate_cache()
         if claim.mode == "invoice":
             claim._qnetz_make_invoice()
-        return claim
+        return self.browse(claim.id)
 
     def _qnetz_make_invoice(self):
         """The claim as a customer invoice to the funder: a line per course, 0 % VAT with

@@ -264,3 +264,22 @@ class TestProjectClaims(QnetzCoursesCase):
         self.assertFalse(Milestone._qnetz_cron_activities(today=today)
                          & (soon | later | done))
         self.assertIn(later, Milestone._qnetz_cron_activities(today=datetime.date(2027, 9, 20)))
+
+    def test_the_coordinator_claims_from_the_project(self):
+        coordinator = self.env.ref("qnetz_base.user_coordinator")
+        course, _regs = self._course_with(2, fee_amount=90.0, funding_share=50.0)
+        self._bill(course)
+        project = self.project.sudo(coordinator).with_context(
+            qnetz_today=fields.Date.to_string(self.next_month))
+        action = project.action_claim_funding()
+        claim = self.env["qnetz.funder.claim"].search(action["domain"])
+        self.assertEqual(len(claim), 1)
+        self.assertEqual(claim.amount_total, 90.0)
+        self.assertEqual(claim.create_uid, self.env.ref("base.user_root"))
+        self.assertTrue(claim.sudo(coordinator).invoice_id.invoice_line_ids)
+        # nothing new: the action says so
+        self.assertIn("nichts Neues", project.action_claim_funding()["help"])
+        project.action_refresh_actuals()
+        records = self.env["qnetz.course.reconciliation"].sudo(coordinator).search(
+            [("event_id", "=", course.id)])
+        self.assertTrue(records.reconciled)
