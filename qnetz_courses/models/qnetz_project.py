@@ -82,6 +82,44 @@ class QnetzProject(models.Model):
     claim_ids = fields.One2many("qnetz.funder.claim", "project_id", string="Funder Claims",
                                 groups="qnetz_base.group_qnetz_coordinator")
 
+    # the project's reconciliation: sums of qnetz.course.reconciliation over its courses
+    fee_due_total = fields.Monetary(string="Fees Due", compute="_compute_reconciliation",
+                                    groups="qnetz_base.group_qnetz_coordinator")
+    company_amount_total = fields.Monetary(string="Company Invoices",
+                                           compute="_compute_reconciliation",
+                                           groups="qnetz_base.group_qnetz_coordinator")
+    funding_claimed_total = fields.Monetary(string="Claimed from Funders",
+                                            compute="_compute_reconciliation",
+                                            groups="qnetz_base.group_qnetz_coordinator")
+    difference_total = fields.Monetary(string="Difference", compute="_compute_reconciliation",
+                                       groups="qnetz_base.group_qnetz_coordinator")
+    provider_cost_total = fields.Monetary(string="Provider Cost",
+                                          compute="_compute_reconciliation",
+                                          groups="qnetz_base.group_qnetz_coordinator")
+    result_total = fields.Monetary(string="Result", compute="_compute_reconciliation",
+                                   groups="qnetz_base.group_qnetz_coordinator")
+    unreconciled_count = fields.Integer(string="Courses Not Reconciled",
+                                        compute="_compute_reconciliation",
+                                        groups="qnetz_base.group_qnetz_coordinator")
+
+    def _compute_reconciliation(self):
+        sums = ("fee_due", "company_amount", "funding_claimed", "difference", "provider_cost",
+                "result")
+        Reconciliation = self.env["qnetz.course.reconciliation"]
+        groups = Reconciliation.read_group(
+            [("project_id", "in", self.ids)], list(sums) + ["project_id"], ["project_id"])
+        by_project = {group["project_id"][0]: group for group in groups}
+        open_groups = Reconciliation.read_group(
+            [("project_id", "in", self.ids), ("reconciled", "=", False)], ["project_id"],
+            ["project_id"])
+        open_counts = {group["project_id"][0]: group["project_id_count"]
+                       for group in open_groups}
+        for project in self:
+            group = by_project.get(project.id, {})
+            for name in sums:
+                project["%s_total" % name] = group.get(name) or 0.0
+            project.unreconciled_count = open_counts.get(project.id, 0)
+
     @api.constrains("date_start", "date_end")
     def _check_term(self):
         for project in self:

@@ -144,6 +144,16 @@ class TestProjectClaims(QnetzCoursesCase):
         self.assertEqual(rec[courses["total_33"]].fee_due, 1000.0)
         self.assertEqual(rec[courses["pp_0"]].provider_cost, 0.0)
 
+        # the project's sums: the same view, over its courses (the demo's are elsewhere)
+        project = self.project
+        project.invalidate_cache()
+        self.assertAlmostEqual(project.fee_due_total, sum(r.fee_due for r in rec.values()),
+                               places=2)
+        self.assertAlmostEqual(project.company_amount_total + project.funding_claimed_total,
+                               project.fee_due_total, places=2)
+        self.assertEqual(project.difference_total, 0.0)
+        self.assertEqual(project.unreconciled_count, 0)
+
         # idempotent: a second run claims nothing
         self.assertFalse(self._claim())
         self.assertFalse(self._claim(today=self.next_month + relativedelta(months=2)))
