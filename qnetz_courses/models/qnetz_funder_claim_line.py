@@ -14,4 +14,4 @@ class QnetzFunderClaimLine(models.Model):
                                ondelete="restrict", index=True)
     part_count = fields.Integer(string="Participants' Parts")
     currency_id = fields.Many2one(related="claim_id.currency_id", readonly=True)
-    amount = fields.Monetary(string="Amount")
+    amount = fields.Monetary()

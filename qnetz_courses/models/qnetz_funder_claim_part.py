@@ -20,7 +20,7 @@ class QnetzFunderClaimPart(models.Model):
     event_id = fields.Many2one("event.event", string="Course", required=True,
                                ondelete="restrict", index=True)
     currency_id = fields.Many2one(related="claim_id.currency_id", readonly=True)
-    amount = fields.Monetary(string="Amount")
+    amount = fields.Monetary()
 
     _sql_constraints = [
         ("source_line_uniq", "unique(source_line_id)",

@@ -55,7 +55,7 @@ class QnetzProject(models.Model):
         "res.currency", string="Currency", readonly=True,
         default=lambda self: self.env.user.company_id.currency_id)
     # money is the coordinator's (field groups also hold for RPC reads)
-    budget = fields.Monetary(string="Budget", groups="qnetz_base.group_qnetz_coordinator",
+    budget = fields.Monetary(groups="qnetz_base.group_qnetz_coordinator",
                              track_visibility="onchange")
     funding_rate = fields.Float(string="Funding Rate (%)",
                                 groups="qnetz_base.group_qnetz_coordinator",
@@ -67,7 +67,7 @@ class QnetzProject(models.Model):
              "courses; created with the project when left empty.")
     claim_period = fields.Selection(
         [("month", "Monthly"), ("course_end", "At the End of a Course")],
-        string="Claim Period", default="month", required=True,
+        default="month", required=True,
         groups="qnetz_base.group_qnetz_coordinator",
         help="Monthly: one claim per funder for the funded shares billed in each past month. "
              "At the end of a course: the funded shares of finished courses.")

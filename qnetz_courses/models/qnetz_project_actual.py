@@ -15,7 +15,7 @@ class QnetzProjectActual(models.Model):
     target_id = fields.Many2one("qnetz.project.target", string="Target", required=True,
                                 ondelete="cascade", index=True, readonly=True)
     indicator = fields.Selection(related="target_id.indicator", store=True, readonly=True)
-    month = fields.Date(string="Month", required=True, readonly=True)
+    month = fields.Date(required=True, readonly=True)
     month_index = fields.Integer(string="Month of the Term", readonly=True)
     kind = fields.Selection(
         [("target", "Target"), ("actual", "Actual"), ("forecast", "Forecast")],

@@ -17,9 +17,9 @@ class QnetzProjectMilestone(models.Model):
     kind = fields.Selection(
         [("milestone", "Milestone"), ("interim_report", "Interim Report"),
          ("final_report", "Final Proof of Use of Funds")],
-        string="Kind", required=True, default="milestone")
+        required=True, default="milestone")
     date_deadline = fields.Date(string="Date", required=True)
-    done = fields.Boolean(string="Done")
+    done = fields.Boolean()
     # set once the activity exists: the job never reminds twice, even after the
     # coordinator marked the activity done (which deletes it)
     reminded = fields.Boolean(string="Coordinator Reminded", readonly=True, copy=False)

@@ -50,7 +50,7 @@ class QnetzProjectTarget(models.Model):
     project_id = fields.Many2one("qnetz.project", string="Project", required=True,
                                  ondelete="cascade", index=True)
     sequence = fields.Integer(default=10)
-    indicator = fields.Selection("_indicator_selection", string="Indicator", required=True)
+    indicator = fields.Selection("_indicator_selection", required=True)
     target_value = fields.Float(string="Target", digits=(16, 2))
     actual_value = fields.Float(string="Actual", compute="_compute_progress", digits=(16, 2))
     target_to_date = fields.Float(string="Target to Date", compute="_compute_progress",

@@ -20,7 +20,7 @@ class QnetzCourseReconciliation(models.Model):
          ("running", "Running"), ("done", "Done")], string="Course Status", readonly=True)
     fee_model = fields.Selection(
         [("per_participant", "Price per Participant"), ("total", "Total Course Price")],
-        string="Fee Model", readonly=True)
+        readonly=True)
     funding_share = fields.Float(string="Funding Share (%)", readonly=True)
     participant_count = fields.Integer(string="Participants", readonly=True)
     cancelled_count = fields.Integer(string="Cancelled Participants", readonly=True)
@@ -31,15 +31,15 @@ class QnetzCourseReconciliation(models.Model):
     fee_billed = fields.Monetary(string="Fees Billed (gross)", readonly=True)
     company_amount = fields.Monetary(string="Company Invoices", readonly=True,
                                      help="Invoiced to the companies, net of credit notes.")
-    funding_billed = fields.Monetary(string="Funding Billed", readonly=True)
+    funding_billed = fields.Monetary(readonly=True)
     funding_claimed = fields.Monetary(string="Claimed from Funders", readonly=True)
     difference = fields.Monetary(
-        string="Difference", readonly=True,
+        readonly=True,
         help="Fees due − company invoices − funder claims; zero when the course reconciles.")
-    provider_cost = fields.Monetary(string="Provider Cost", readonly=True)
-    result = fields.Monetary(string="Result", readonly=True,
+    provider_cost = fields.Monetary(readonly=True)
+    result = fields.Monetary(readonly=True,
                              help="Company invoices + funder claims − provider cost.")
-    reconciled = fields.Boolean(string="Reconciled", readonly=True)
+    reconciled = fields.Boolean(readonly=True)
     reason = fields.Selection(
         [("not_billed", "Not yet billed"),
          ("cancelled", "Cancelled participants"),

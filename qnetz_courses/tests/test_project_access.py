@@ -88,7 +88,8 @@ class TestProjectAccess(HttpCase):
                                          [self.ids[model], ["display_name"]]), model)
             answer = self.call(opener, model, "search_read", [[], ["display_name"]])
             self.assertFalse(answer.get("result"), model)
-        for field in ("budget", "funding_rate", "analytic_account_id", "claim_ids"):
+        for field in ("budget", "funding_rate", "analytic_account_id", "claim_ids",
+                      "result_total", "funding_claimed_total"):
             self.assertRefused(self.call(opener, "qnetz.project", "read",
                                          [self.project.ids, [field]]), field)
         # the course's invoices stay hidden too
