@@ -19,7 +19,10 @@ class EventEvent(models.Model):
 
     @api.onchange("qnetz_project_id")
     def _onchange_qnetz_project_id(self):
-        if self.qnetz_project_id and not self.qnetz_funder_id:
+        # the funder follows the project unless the course names another one
+        previous = self._origin.qnetz_project_id.funder_id
+        if self.qnetz_project_id and (not self.qnetz_funder_id
+                                      or self.qnetz_funder_id == previous):
             self.qnetz_funder_id = self.qnetz_project_id.funder_id
 
     @api.model
@@ -35,9 +38,13 @@ class EventEvent(models.Model):
 
     @api.multi
     def write(self, vals):
-        result = super(EventEvent, self).write(vals)
+        following = self.browse()
         if vals.get("qnetz_project_id") and "qnetz_funder_id" not in vals:
-            without = self.filtered(lambda event: not event.qnetz_funder_id)
-            if without:
-                without.write({"qnetz_funder_id": without[0].qnetz_project_id.funder_id.id})
+            # the funder follows the project unless the course names another one
+            following = self.sudo().filtered(
+                lambda event: event.qnetz_funder_id == event.qnetz_project_id.funder_id)
+        result = super(EventEvent, self).write(vals)
+        if following:
+            following.write({"qnetz_funder_id": self.env["qnetz.project"].sudo().browse(
+                vals["qnetz_project_id"]).funder_id.id})
         return result

@@ -51,17 +51,22 @@ class TestProjectClaims(QnetzCoursesCase):
         return {record.event_id: record for record in records}
 
     def test_project_term_analytic_account_and_funder(self):
+        land = self.env["res.partner"].create({"name": "Landesförderung", "is_company": True})
         project = self.env["qnetz.project"].create({
-            "name": "Achtzehn Monate", "funder_id": self.funder.id,
-            "date_start": "2026-03-01"})
+            "name": "Achtzehn Monate", "funder_id": land.id, "date_start": "2026-03-01"})
         self.assertEqual(project.date_end, "2027-08-31")
         self.assertEqual(project.month_count, 18)
         self.assertTrue(project.analytic_account_id)
         course, _regs = self._course_with(2, qnetz_project_id=project.id, funding_share=50.0)
-        self.assertEqual(course.qnetz_funder_id, self.funder, "the funding body by default")
+        self.assertEqual(course.qnetz_funder_id, land, "the funding body by default")
         other, _regs = self._course_with(1, qnetz_project_id=project.id,
                                          qnetz_funder_id=self.agency.id)
         self.assertEqual(other.qnetz_funder_id, self.agency)
+        # moved to another project: the funder follows, unless the course names its own
+        (course | other).write({"qnetz_project_id": self.project.id})
+        self.assertEqual(course.qnetz_funder_id, self.funder)
+        self.assertEqual(other.qnetz_funder_id, self.agency)
+        course.qnetz_project_id = project
         # a course without a project finds the one whose term holds its start
         found = self._create_course(date_begin="2026-05-04 07:00:00",
                                     date_end="2026-05-20 15:00:00")
