@@ -3,6 +3,7 @@
 it; the network user the project, its milestones, targets and actuals, but no money (no
 claim, no reconciliation, no budget, no claim run); a company's portal user nothing."""
 import requests
+import xlrd
 
 from odoo import SUPERUSER_ID, api
 from odoo.tests.common import HOST, PORT, HttpCase
@@ -116,3 +117,19 @@ class TestProjectAccess(HttpCase):
         for method in ("action_claim_funding", "action_refresh_actuals", "action_view_graph"):
             self.assertRefused(self.call(opener, "qnetz.project", method, [self.project.ids]),
                                method)
+
+    def test_xlsx_with_the_project_targets(self):
+        self.login_as("netz_projekt")
+        url = "/qnetz/report/xlsx?date_from=%s&date_to=%s&project_id=%%s" % (
+            self.project.date_start, self.project.date_end)
+        response = self.url_open(url % self.project.id)
+        self.assertEqual(response.status_code, 200)
+        book = xlrd.open_workbook(file_contents=response.content)
+        self.assertEqual(book.nsheets, 2)
+        keys = {book.sheet_by_index(1).cell_value(r, 1)
+                for r in range(4, book.sheet_by_index(1).nrows)}
+        self.assertEqual(keys, set(self.project.target_ids.mapped("indicator")))
+        for bad in ("x", "999999"):
+            response = self.url_open(url % bad)
+            self.assertEqual(response.status_code, 400)
+            self.assertIn("Projekt", response.text)
