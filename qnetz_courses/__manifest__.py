@@ -40,10 +40,17 @@
         "report/qnetz_report_figures.xml",
         "wizard/qnetz_report_wizard_views.xml",
         "report/qnetz_report_analysis_views.xml",
+        "security/qnetz_project_security.xml",
+        "data/qnetz_project_data.xml",
+        "report/qnetz_funder_claim_report.xml",
+        "report/qnetz_project_targets_report.xml",
+        "views/qnetz_project_views.xml",
     ],
     "demo": [
+        "demo/qnetz_project_demo.xml",
         "demo/event_event_demo.xml",
         "demo/qnetz_school_schedule_demo.xml",
         "demo/qnetz_role_jobs_demo.xml",
+        "demo/qnetz_funder_claim_demo.xml",
     ],
 }

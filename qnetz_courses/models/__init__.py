@@ -21,3 +21,12 @@ from . import event_event_notify
 from . import qnetz_attendance_alert
 from . import qnetz_certificate
 from . import res_company
+from . import qnetz_project
+from . import qnetz_project_milestone
+from . import qnetz_project_target
+from . import qnetz_project_actual
+from . import qnetz_funder_claim
+from . import qnetz_funder_claim_line
+from . import qnetz_funder_claim_part
+from . import event_event_funding
+from . import account_invoice_project

@@ -480,5 +480,29 @@ class QnetzReportFigures(models.AbstractModel):
         # the row keys stay for programs that read the workbook, hidden from the reader
         sheet.set_column(1, 1, 22, None, {"hidden": True})
         sheet.set_column(2, 2 + len(figures["columns"]), 18)
+        if figures.get("targets"):
+            self._to_xlsx_targets(workbook, figures["targets"], formats, header, bold)
         workbook.close()
         return output.getvalue()
+
+    def _to_xlsx_targets(self, workbook, targets, formats, header, bold):
+        """The funded project's targets, actuals since the term's start and forecast to
+        its end (qnetz.project._qnetz_add_targets) on a sheet of their own."""
+        sheet = workbook.add_worksheet(_("Targets")[:31])
+        sheet.write(0, 0, "%s (%s)" % (targets["project"], targets["programme"]), bold)
+        sheet.write(1, 0, _("Month %d of %d of the term; actuals since the start of the "
+                            "term") % (targets["month"], targets["month_count"]))
+        titles = [_("Indicator"), _("Key"), _("Target"), _("Target to Date"), _("Actual"),
+                  _("Forecast"), _("Forecast / Target (%)")]
+        for index, title in enumerate(titles):
+            sheet.write(3, index, title, header)
+        for offset, line in enumerate(targets["rows"]):
+            row = 4 + offset
+            sheet.write(row, 0, line["label"])
+            sheet.write(row, 1, line["key"])
+            for index, key in enumerate(("target", "target_to_date", "actual", "forecast")):
+                sheet.write_number(row, 2 + index, line[key], formats[line["type"]])
+            sheet.write_number(row, 6, line["ratio"], formats["percent"])
+        sheet.set_column(0, 0, 55)
+        sheet.set_column(1, 1, 22, None, {"hidden": True})
+        sheet.set_column(2, 6, 16)

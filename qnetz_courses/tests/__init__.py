@@ -12,3 +12,7 @@ from . import test_certificate_audit
 from . import test_calendar
 from . import test_notify
 from . import test_evidence
+from . import test_project_claims
+from . import test_project_forecast
+from . import test_project_claim_concurrency
+from . import test_project_access
