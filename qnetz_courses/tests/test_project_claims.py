@@ -252,7 +252,7 @@ class TestProjectClaims(QnetzCoursesCase):
                     "amount": 50.0})
 
     def test_milestone_activities_once(self):
-        coordinator = self.env.ref("qnetz_base.user_coordinator")
+        coordinator = self.env.ref("qnetz_base.user_coordinator_demo")
         project = self.env["qnetz.project"].create({
             "name": "Fristen", "funder_id": self.funder.id, "date_start": "2026-01-01",
             "coordinator_id": coordinator.id, "activity_days": 14})
@@ -281,7 +281,7 @@ class TestProjectClaims(QnetzCoursesCase):
         self.assertIn(later, Milestone._qnetz_cron_activities(today=datetime.date(2027, 9, 20)))
 
     def test_the_coordinator_claims_from_the_project(self):
-        coordinator = self.env.ref("qnetz_base.user_coordinator")
+        coordinator = self.env.ref("qnetz_base.user_coordinator_demo")
         course, _regs = self._course_with(2, fee_amount=90.0, funding_share=50.0)
         self._bill(course)
         project = self.project.sudo(coordinator).with_context(
