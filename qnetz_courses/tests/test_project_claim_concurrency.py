@@ -44,7 +44,11 @@ class TestConcurrentClaims(TransactionCase):
             for apprentice in apprentices:
                 env["event.registration"].create({
                     "event_id": course.id, "apprentice_id": apprentice.id})
+            env["qnetz.course.session"].create({
+                "event_id": course.id, "date_begin": "2031-01-05 08:00:00",
+                "date_end": "2031-01-05 12:00:00"})
             course.button_confirm()
+            course.action_start()
             invoices = course._qnetz_bill_registrations()
             # validated as far as a claim asks (state and date); posting them would need
             # a journal that allows cancelling to clean up

@@ -29,11 +29,16 @@ class TestProjectClaims(QnetzCoursesCase):
 
     def _course_with(self, count, **values):
         values.setdefault("project_id", self.project.id)
+        # each course on a day of its own: their sessions share the venue
+        day = len(self.env["event.event"].search([("name", "=", "Hydraulik Grundlagen")])) + 1
+        values.setdefault("date_begin", "2030-03-%02d 07:00:00" % day)
+        values.setdefault("date_end", "2030-03-%02d 15:00:00" % day)
         course = self._create_course(seats_min=1, seats_max=10, **values)
         registrations = self.env["event.registration"]
         for apprentice in self.apprentices[:count]:
             registrations |= self._register(course, apprentice)
         course.button_confirm()
+        self._begin(course)
         return course, registrations
 
     def _bill(self, courses):
