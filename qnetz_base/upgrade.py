@@ -6,6 +6,8 @@ new empty column or a new record while the old one is dropped with its data.
 """
 import logging
 
+from psycopg2 import sql
+
 _logger = logging.getLogger(__name__)
 
 # Text that may name a field or call a method: views (also inherited by other addons, which
@@ -31,8 +33,14 @@ def _replace_word(cr, old, new):
     for table, column in TEXT_COLUMNS:
         if not _column_exists(cr, table, column):
             continue
-        cr.execute('UPDATE "{0}" SET "{1}" = regexp_replace("{1}", %s, %s, \'g\') '
-                   'WHERE "{1}" ~ %s'.format(table, column), (pattern, new, pattern))
+        _regexp_update(cr, table, column, pattern, new)
+
+
+def _regexp_update(cr, table, column, pattern, replacement):
+    query = sql.SQL("UPDATE {table} SET {column} = regexp_replace({column}, %s, %s, 'g') "
+                    "WHERE {column} ~ %s")
+    cr.execute(query.format(table=sql.Identifier(table), column=sql.Identifier(column)),
+               (pattern, replacement, pattern))
 
 
 def rename_fields(cr, renames):
@@ -40,7 +48,8 @@ def rename_fields(cr, renames):
     for model, old, new in renames:
         table = model.replace(".", "_")
         if _column_exists(cr, table, old) and not _column_exists(cr, table, new):
-            cr.execute('ALTER TABLE "%s" RENAME COLUMN "%s" TO "%s"' % (table, old, new))
+            cr.execute(sql.SQL("ALTER TABLE {} RENAME COLUMN {} TO {}").format(
+                sql.Identifier(table), sql.Identifier(old), sql.Identifier(new)))
         # the field's rows (also where a model inherits it, as res.users from res.partner)
         cr.execute("UPDATE ir_model_fields SET name = %s WHERE name = %s RETURNING id",
                    (new, old))
@@ -60,8 +69,7 @@ def rename_methods(cr, old_prefix, new_prefix):
     """Method names in server actions, crons and views (buttons) of a renamed prefix."""
     pattern = r"\m%s" % old_prefix
     for table, column in (("ir_act_server", "code"), ("ir_ui_view", "arch_db")):
-        cr.execute('UPDATE "{0}" SET "{1}" = regexp_replace("{1}", %s, %s, \'g\') '
-                   'WHERE "{1}" ~ %s'.format(table, column), (pattern, new_prefix, pattern))
+        _regexp_update(cr, table, column, pattern, new_prefix)
 
 
 def rename_xml_ids(cr, module, renames):

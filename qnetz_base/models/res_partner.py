@@ -84,7 +84,7 @@ class ResPartner(models.Model):
         groups="qnetz_base.group_qnetz_coordinator",
         help="End of retention: from this day on the person's data is anonymised automatically.")
     anonymised = fields.Boolean(
-        string="Anonymised", readonly=True, copy=False, groups="qnetz_base.group_qnetz_user")
+        readonly=True, copy=False, groups="qnetz_base.group_qnetz_user")
     anonymised_date = fields.Date(
         string="Anonymised on", readonly=True, copy=False, groups="qnetz_base.group_qnetz_user")
 

@@ -17,7 +17,7 @@ class EventEvent(models.Model):
     is_qnetz_course = fields.Boolean(
         string="Network Course", index=True, copy=True,
         help="A local course of the qualification network, bundled from training needs.")
-    area = fields.Selection(AREAS, string="Area", index=True, track_visibility="onchange")
+    area = fields.Selection(AREAS, index=True, track_visibility="onchange")
     occupation_id = fields.Many2one(
         "qnetz.occupation", string="Training Occupation", index=True, ondelete="restrict")
     provider_id = fields.Many2one(

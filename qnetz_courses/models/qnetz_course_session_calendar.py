@@ -11,7 +11,7 @@ class QnetzCourseSessionCalendar(models.Model):
 
     _inherit = "qnetz.course.session"
 
-    reminder_sent = fields.Datetime(string="Reminder Sent", copy=False, readonly=True)
+    reminder_sent = fields.Datetime(copy=False, readonly=True)
     calendar_warning = fields.Text(
         string="Calendar Conflicts", compute="_compute_calendar_warning",
         help="Holidays of the states concerned and participants' school days on this date.")

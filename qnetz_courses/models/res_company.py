@@ -7,6 +7,5 @@ class ResCompany(models.Model):
     # An invoice must carry the sender's tax number or VAT ID (§ 14 Abs. 4 Nr. 2 UStG);
     # an association often has only the tax number from its tax office.
     tax_number = fields.Char(
-        string="Tax Number",
         help="The tax number given by the tax office (Steuernummer); printed in the footer "
              "of invoices and other documents.")
