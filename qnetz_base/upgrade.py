@@ -43,25 +43,37 @@ def _regexp_update(cr, table, column, pattern, replacement):
                (pattern, replacement, pattern))
 
 
-def rename_fields(cr, renames):
-    """renames: [(model, old name, new name)] of fields defined by the addon migrating."""
+# models that carry another model's fields through _inherits
+INHERITED_BY = {"res.partner": ("res.users",)}
+
+
+def rename_fields(cr, renames, texts=True):
+    """renames: [(model, old name, new name)] of fields defined by the addon migrating.
+
+    With `texts`, the old name is also replaced as a word in views, actions, filters and
+    templates: only for names that mean this field and nothing else (the qnetz_ ones)."""
     for model, old, new in renames:
+        models = (model,) + INHERITED_BY.get(model, ())
         table = model.replace(".", "_")
         if _column_exists(cr, table, old) and not _column_exists(cr, table, new):
+            # also for the SQL views of reports, which are made anew on update anyway
             cr.execute(sql.SQL("ALTER TABLE {} RENAME COLUMN {} TO {}").format(
                 sql.Identifier(table), sql.Identifier(old), sql.Identifier(new)))
-        # the field's rows (also where a model inherits it, as res.users from res.partner)
-        cr.execute("UPDATE ir_model_fields SET name = %s WHERE name = %s RETURNING id",
-                   (new, old))
+        cr.execute("UPDATE ir_model_fields SET name = %s WHERE name = %s AND model IN %s "
+                   "RETURNING id", (new, old, models))
         field_ids = tuple(row[0] for row in cr.fetchall())
         if field_ids:
             cr.execute("UPDATE ir_model_data SET name = regexp_replace(name, %s, %s) "
                        "WHERE model = 'ir.model.fields' AND res_id IN %s",
                        ("%s$" % old, new, field_ids))
-        cr.execute("UPDATE ir_translation SET name = regexp_replace(name, %s, %s) "
-                   "WHERE name LIKE %s", (",%s$" % old, "," + new, "%," + old))
-        cr.execute("UPDATE mail_tracking_value SET field = %s WHERE field = %s", (new, old))
-        _replace_word(cr, old, new)
+        for name in models:
+            cr.execute("UPDATE ir_translation SET name = %s WHERE name = %s",
+                       ("%s,%s" % (name, new), "%s,%s" % (name, old)))
+        cr.execute("UPDATE mail_tracking_value v SET field = %s FROM mail_message m "
+                   "WHERE m.id = v.mail_message_id AND m.model IN %s AND v.field = %s",
+                   (new, models, old))
+        if texts:
+            _replace_word(cr, old, new)
         _logger.info("qnetz: field %s.%s renamed to %s", model, old, new)
 
 

@@ -49,7 +49,7 @@ class QnetzReportAnalysis(models.Model):
     area = fields.Selection(AREAS, readonly=True)
     need_state = fields.Selection(STATES, string="Need Status", readonly=True)
     course_id = fields.Many2one("event.event", string="Course", readonly=True)
-    company_id = fields.Many2one(
+    partner_id = fields.Many2one(
         "res.partner", string="Company", readonly=True,
         help="The training company of the need, the paying company of the participant, "
              "or the invoiced company.")
@@ -100,7 +100,7 @@ class QnetzReportAnalysis(models.Model):
                    n.district_id, d.state_id AS federal_state_id, n.area,
                    n.state AS need_state, n.course_id,
                    CASE WHEN p.is_apprentice THEN p.employer_id
-                        ELSE p.commercial_partner_id END AS company_id,
+                        ELSE p.commercial_partner_id END AS partner_id,
                    1 AS need_count,
                    CASE WHEN n.state = 'withdrawn' THEN 1 ELSE 0 END AS need_withdrawn_count,
                    CASE WHEN e.id IS NOT NULL AND e.state != 'cancel'

@@ -198,10 +198,10 @@ class QnetzReportFigures(models.AbstractModel):
                    c.district_id AS district_id, d.state_id
               FROM res_partner c
               LEFT JOIN qnetz_district d ON d.id = c.district_id
-             WHERE c.id IN (SELECT a.company_id FROM qnetz_report_analysis a
+             WHERE c.id IN (SELECT a.partner_id FROM qnetz_report_analysis a
                              WHERE a.kind IN ('need', 'participant')
                                AND a.date_time >= %%s AND a.date_time < %%s
-                               AND a.company_id IS NOT NULL)%s
+                               AND a.partner_id IS NOT NULL)%s
         """ % clause
         # a company has one district, but count distinct to be safe against duplicates
         return self._grouped(base, self._utc_bounds(date_from, date_to) + extra, {

@@ -170,5 +170,7 @@ def migrate(cr, version):
     if not version:
         return
     rename_fields(cr, FIELDS)
+    # a partner, not a res.company: the analysis names it as Odoo's reports do
+    rename_fields(cr, [("qnetz.report.analysis", "company_id", "partner_id")], texts=False)
     renames = dict(XML_IDS, **{name: name + "_demo" for name in DEMO_IDS})
     rename_xml_ids(cr, "qnetz_courses", renames)
