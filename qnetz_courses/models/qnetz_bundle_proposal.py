@@ -1,4 +1,5 @@
 from odoo import _, api, fields, models, tools
+from odoo.exceptions import UserError
 
 from odoo.addons.qnetz_base.models.qnetz_need import AREAS, TIMES
 
@@ -7,15 +8,20 @@ DEFAULT_SEATS_MAX = 12
 
 
 class QnetzBundleProposal(models.Model):
-    """Open needs that could make one local course, computed by one SQL view.
+    """Open needs that could make one local course, computed by SQL views.
 
-    Qualified needs that are not yet in a course are grouped by area, topic (ignoring
-    case and surrounding spaces), side of the Weser and company; a course on one topic
-    can serve apprentices of several occupations, so the occupation is shown when all
-    needs of the group share it. A need that accepts either
-    side counts on the side of its own district. Time preferences do not split a group:
-    the view counts participants per preference, proposes the most wanted time and
-    flags groups whose wishes conflict.
+    Qualified needs that are not yet in a course are grouped by their course module (the
+    one the coordinator confirmed, else the one matched from the topic and notes), needs
+    without a module by the stems of their topic and their area; then by side of the
+    Weser and company. A course of one module can serve apprentices of several
+    occupations, so the occupation is shown when all needs of the group share it.
+
+    A need that accepts either side counts on the side of its own district, unless that
+    leaves a side below the minimum: then the flexible needs of both sides are pooled on
+    the side where they make the bigger group, when that group reaches the minimum
+    (Weser pooling). The view qnetz_bundle_assignment says which proposal each need
+    belongs to. Time preferences do not split a group: the view counts participants per
+    preference, proposes the most wanted time and flags groups whose wishes conflict.
     """
 
     _name = "qnetz.bundle.proposal"
@@ -28,6 +34,7 @@ class QnetzBundleProposal(models.Model):
     occupation_id = fields.Many2one("qnetz.occupation", string="Training Occupation",
                                     readonly=True)
     occupation_count = fields.Integer(readonly=True, string="Occupations")
+    module_id = fields.Many2one("qnetz.course.module", string="Course Module", readonly=True)
     topic = fields.Char(readonly=True)
     topics = fields.Char(readonly=True, string="Topics Named")
     place = fields.Selection(
@@ -35,6 +42,12 @@ class QnetzBundleProposal(models.Model):
          ("either", "Either side")], readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
     need_count = fields.Integer(readonly=True, string="Needs")
+    cross_border = fields.Boolean(
+        readonly=True, string="Across the Weser",
+        help="Needs that accept either side were pooled from the other side of the Weser "
+             "to bring the group to its minimum.")
+    crossed_count = fields.Integer(
+        readonly=True, string="Participants from the Other Side")
     participant_count = fields.Integer(readonly=True, string="Participants")
     partner_count = fields.Integer(readonly=True, string="Companies")
     seats_min = fields.Integer(readonly=True, string="Minimum")
@@ -71,6 +84,67 @@ class QnetzBundleProposal(models.Model):
     @api.model_cr
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)
+        tools.drop_view_if_exists(self.env.cr, "qnetz_bundle_assignment")
+        self.env.cr.execute("""
+            CREATE OR REPLACE VIEW qnetz_bundle_assignment AS (
+            WITH params AS (
+                SELECT COALESCE((SELECT value FROM ir_config_parameter
+                                  WHERE key = 'qnetz_courses.default_seats_min'), '%(min)s')::int
+                           AS seats_min
+            ), keyed AS (
+                SELECT n.id, n.company_id, n.participant_count,
+                       COALESCE(n.module_id, n.qnetz_match_module_id) AS module_id,
+                       COALESCE(m.area, n.area) AS area,
+                       CASE WHEN m.id IS NOT NULL THEN 'm' || m.id
+                            ELSE 't:' || n.area || ':' || COALESCE(
+                                NULLIF(n.qnetz_topic_key, ''), lower(btrim(n.topic))) END
+                           AS group_key,
+                       n.preferred_place = 'either' AS flexible,
+                       CASE WHEN n.preferred_place = 'either'
+                            THEN COALESCE(d.place, 'either') ELSE n.preferred_place END
+                           AS own_place
+                  FROM qnetz_need n
+             LEFT JOIN qnetz_district d ON d.id = n.district_id
+             LEFT JOIN qnetz_course_module m ON m.id = COALESCE(n.module_id,
+                                                                n.qnetz_match_module_id)
+                 WHERE n.state = 'qualified' AND n.course_id IS NULL
+            ), sides AS (
+                SELECT k.*,
+                       sum(CASE WHEN k.own_place = 'hoexter' THEN k.participant_count
+                                ELSE 0 END) OVER w AS hx_own,
+                       sum(CASE WHEN k.own_place = 'holzminden' THEN k.participant_count
+                                ELSE 0 END) OVER w AS hol_own,
+                       sum(CASE WHEN k.preferred_place_fixed = 'hoexter'
+                                THEN k.participant_count ELSE 0 END) OVER w AS hx_fixed,
+                       sum(CASE WHEN k.preferred_place_fixed = 'holzminden'
+                                THEN k.participant_count ELSE 0 END) OVER w AS hol_fixed,
+                       sum(CASE WHEN k.flexible THEN k.participant_count ELSE 0 END)
+                           OVER w AS flex
+                  FROM (SELECT keyed.*, CASE WHEN NOT flexible THEN own_place END
+                                            AS preferred_place_fixed FROM keyed) k
+                WINDOW w AS (PARTITION BY k.group_key, k.company_id)
+            ), pooled AS (
+                SELECT s.*,
+                       CASE WHEN s.flex = 0 OR (s.hx_own >= p.seats_min
+                                                AND s.hol_own >= p.seats_min) THEN NULL
+                            WHEN s.hx_fixed >= s.hol_fixed
+                                 AND s.hx_fixed + s.flex >= p.seats_min THEN 'hoexter'
+                            WHEN s.hol_fixed + s.flex >= p.seats_min THEN 'holzminden'
+                            WHEN s.hx_fixed + s.flex >= p.seats_min THEN 'hoexter'
+                            END AS pool_place
+                  FROM sides s CROSS JOIN params p
+            )
+            SELECT p.id AS need_id, p.group_key, p.module_id, p.area, p.company_id,
+                   CASE WHEN p.flexible AND p.pool_place IS NOT NULL THEN p.pool_place
+                        ELSE p.own_place END AS place,
+                   p.flexible AND p.pool_place IS NOT NULL
+                       AND p.own_place IS DISTINCT FROM p.pool_place AS crossed,
+                   min(p.id) OVER (PARTITION BY p.group_key, p.company_id,
+                       CASE WHEN p.flexible AND p.pool_place IS NOT NULL THEN p.pool_place
+                            ELSE p.own_place END) AS proposal_id
+              FROM pooled p
+            )
+        """, {"min": DEFAULT_SEATS_MIN})
         self.env.cr.execute("""
             CREATE OR REPLACE VIEW qnetz_bundle_proposal AS (
             WITH params AS (
@@ -80,46 +154,42 @@ class QnetzBundleProposal(models.Model):
                        COALESCE((SELECT value FROM ir_config_parameter
                                   WHERE key = 'qnetz_courses.default_seats_max'), '%(max)s')::int
                            AS seats_max
-            ), keyed AS (
-                SELECT n.id, n.area, n.occupation_id, n.topic, n.company_id, n.partner_id,
-                       n.participant_count, n.preferred_time, n.wanted_start, n.urgency,
-                       lower(btrim(n.topic)) AS topic_key,
-                       CASE WHEN n.preferred_place = 'either'
-                            THEN COALESCE(d.place, 'either') ELSE n.preferred_place END
-                           AS place
-                  FROM qnetz_need n
-             LEFT JOIN qnetz_district d ON d.id = n.district_id
-                 WHERE n.state = 'qualified' AND n.course_id IS NULL
             ), grouped AS (
-                SELECT min(k.id) AS id, k.area, k.topic_key, k.place, k.company_id,
-                       CASE WHEN count(DISTINCT k.occupation_id) = 1
-                             AND count(k.occupation_id) = count(*)
-                            THEN min(k.occupation_id) END AS occupation_id,
-                       count(DISTINCT k.occupation_id) AS occupation_count,
-                       min(k.topic) AS topic,
-                       left(string_agg(DISTINCT k.topic, ', '), 250) AS topics,
+                SELECT a.proposal_id AS id, min(a.area) AS area, min(a.place) AS place,
+                       a.company_id, min(a.module_id) AS module_id,
+                       CASE WHEN count(DISTINCT n.occupation_id) = 1
+                             AND count(n.occupation_id) = count(*)
+                            THEN min(n.occupation_id) END AS occupation_id,
+                       count(DISTINCT n.occupation_id) AS occupation_count,
+                       min(n.topic) AS topic,
+                       left(string_agg(DISTINCT n.topic, ', '), 250) AS topics,
                        count(*) AS need_count,
-                       sum(k.participant_count) AS participant_count,
-                       count(DISTINCT k.partner_id) AS partner_count,
-                       sum(CASE WHEN k.preferred_time = 'evening'
-                                THEN k.participant_count ELSE 0 END) AS evening_count,
-                       sum(CASE WHEN k.preferred_time = 'saturday'
-                                THEN k.participant_count ELSE 0 END) AS saturday_count,
-                       sum(CASE WHEN k.preferred_time = 'block'
-                                THEN k.participant_count ELSE 0 END) AS block_count,
-                       sum(CASE WHEN k.preferred_time = 'school_day'
-                                THEN k.participant_count ELSE 0 END) AS school_day_count,
-                       sum(CASE WHEN k.preferred_time = 'any'
-                                THEN k.participant_count ELSE 0 END) AS any_time_count,
-                       count(DISTINCT NULLIF(k.preferred_time, 'any')) AS time_kinds,
-                       min(k.wanted_start) AS earliest_start,
-                       max(k.urgency) AS max_urgency
-                  FROM keyed k
-              GROUP BY k.area, k.topic_key, k.place, k.company_id
+                       sum(n.participant_count) AS participant_count,
+                       sum(CASE WHEN a.crossed THEN n.participant_count ELSE 0 END)
+                           AS crossed_count,
+                       count(DISTINCT n.partner_id) AS partner_count,
+                       sum(CASE WHEN n.preferred_time = 'evening'
+                                THEN n.participant_count ELSE 0 END) AS evening_count,
+                       sum(CASE WHEN n.preferred_time = 'saturday'
+                                THEN n.participant_count ELSE 0 END) AS saturday_count,
+                       sum(CASE WHEN n.preferred_time = 'block'
+                                THEN n.participant_count ELSE 0 END) AS block_count,
+                       sum(CASE WHEN n.preferred_time = 'school_day'
+                                THEN n.participant_count ELSE 0 END) AS school_day_count,
+                       sum(CASE WHEN n.preferred_time = 'any'
+                                THEN n.participant_count ELSE 0 END) AS any_time_count,
+                       count(DISTINCT NULLIF(n.preferred_time, 'any')) AS time_kinds,
+                       min(n.wanted_start) AS earliest_start,
+                       max(n.urgency) AS max_urgency
+                  FROM qnetz_bundle_assignment a
+                  JOIN qnetz_need n ON n.id = a.need_id
+              GROUP BY a.proposal_id, a.company_id
             )
-            SELECT g.id, g.area, g.occupation_id, g.occupation_count, g.topic, g.topics,
+            SELECT g.id, g.area, g.module_id, g.occupation_id, g.occupation_count,
+                   COALESCE(m.name, g.topic) AS topic, g.topics,
                    g.place, g.company_id,
-                   g.need_count, g.participant_count, g.partner_count,
+                   g.need_count, g.participant_count, g.crossed_count,
+                   g.crossed_count > 0 AS cross_border, g.partner_count,
                    g.evening_count, g.saturday_count, g.block_count, g.school_day_count,
                    g.any_time_count, g.earliest_start, g.max_urgency,
                    p.seats_min, p.seats_max,
@@ -136,6 +206,7 @@ class QnetzBundleProposal(models.Model):
                               WHERE t.cnt > 0 ORDER BY t.cnt DESC, t.kind LIMIT 1), 'any')
                        AS suggested_time
               FROM grouped g CROSS JOIN params p
+              LEFT JOIN qnetz_course_module m ON m.id = g.module_id
             )
         """, {"min": DEFAULT_SEATS_MIN, "max": DEFAULT_SEATS_MAX})
 
@@ -150,28 +221,31 @@ class QnetzBundleProposal(models.Model):
             proposal.name = "%s: %s (%s)" % (
                 areas.get(proposal.area, ""), what, places.get(proposal.place, ""))
 
-    def _needs_domain(self):
-        self.ensure_one()
-        domain = [("state", "=", "qualified"), ("course_id", "=", False),
-                  ("area", "=", self.area), ("company_id", "=", self.company_id.id),
-                  ("topic", "ilike", (self.topic or "").strip())]
-        if self.place == "either":
-            domain += [("preferred_place", "=", "either"), ("district_id", "=", False)]
-        else:
-            domain += ["|", ("preferred_place", "=", self.place),
-                       "&", ("preferred_place", "=", "either"),
-                       ("district_id.place", "=", self.place)]
-        return domain
+    @api.model
+    def _qnetz_need_ids_by_proposal(self, proposal_ids):
+        """{proposal id: [need ids]} from the assignment view, in one query."""
+        result = {}
+        if proposal_ids:
+            self.env.cr.execute(
+                "SELECT proposal_id, need_id FROM qnetz_bundle_assignment "
+                "WHERE proposal_id IN %s ORDER BY need_id", (tuple(proposal_ids),))
+            for proposal_id, need_id in self.env.cr.fetchall():
+                result.setdefault(proposal_id, []).append(need_id)
+        return result
 
     def _get_needs(self):
         self.ensure_one()
-        key = (self.topic or "").strip().lower()
-        return self.env["qnetz.need"].search(self._needs_domain()).filtered(
-            lambda n: (n.topic or "").strip().lower() == key)
+        ids = self._qnetz_need_ids_by_proposal(self.ids).get(self.id, [])
+        # the needs the caller may see (record rules)
+        return self.env["qnetz.need"].search([("id", "in", ids)])
 
     def _compute_need_ids(self):
+        by_proposal = self._qnetz_need_ids_by_proposal(self.ids)
+        visible = self.env["qnetz.need"].search(
+            [("id", "in", [i for ids in by_proposal.values() for i in ids])])
         for proposal in self:
-            proposal.need_ids = proposal._get_needs()
+            proposal.need_ids = visible.filtered(
+                lambda n, p=proposal: n.id in by_proposal.get(p.id, ()))
 
     def _compute_proposed_schedule(self):
         Calendar = self.env["qnetz.calendar"]
@@ -182,6 +256,32 @@ class QnetzBundleProposal(models.Model):
             plan = Calendar._qnetz_propose(needs)
             proposal.proposed_start = fields.Date.to_string(plan["date_start"])
             proposal.proposed_pattern = Calendar._qnetz_pattern_label(plan)
+
+    @api.multi
+    def action_request_quotes(self):
+        """Ask the providers of the proposal's module for a quote: a draft request with
+        the proposal's needs, for the coordinator to check and send."""
+        self.ensure_one()
+        self.env["qnetz.quote.request"].check_access_rights("create")
+        if not self.module_id:
+            raise UserError(_("Course Module: the needs of this proposal match no module of "
+                              "the catalogue; please choose a module for them first."))
+        needs = self._get_needs()
+        request = self.env["qnetz.quote.request"].create({
+            "name": self.module_id.name,
+            "module_id": self.module_id.id,
+            "need_ids": [(6, 0, needs.ids)],
+            "participant_count": max(self.participant_count, 1),
+            "place": self.place,
+            "wanted_start": self.earliest_start,
+        })
+        return {
+            "name": _("Quote Request"),
+            "type": "ir.actions.act_window",
+            "res_model": "qnetz.quote.request",
+            "view_mode": "form",
+            "res_id": request.id,
+        }
 
     @api.multi
     def action_create_course(self):
