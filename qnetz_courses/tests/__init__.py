@@ -12,3 +12,4 @@ from . import test_certificate_audit
 from . import test_calendar
 from . import test_notify
 from . import test_evidence
+from . import test_module_matching

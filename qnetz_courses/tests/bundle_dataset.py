@@ -185,3 +185,56 @@ def pair_scores(expected, predicted):
     precision = hits / len(found) if found else 1.0
     recall = hits / len(wanted) if wanted else 1.0
     return precision, recall
+
+
+def load(env, count=240, seed=SEED, qualify=True):
+    """Create the companies and needs of the set in `env`. Returns {need id: label}."""
+    Partner = env["res.partner"]
+    companies = [Partner.create({
+        "name": name, "is_company": True, "is_training_company": True, "city": city,
+        "qnetz_district_id": env.ref(district).id}) for name, city, district in COMPANIES]
+    Need = env["qnetz.need"].with_context(tracking_disable=True, mail_notrack=True,
+                                          mail_create_nolog=True)
+    labels = {}
+    for values in generate(count, seed):
+        occupation = values["occupation"]
+        need = Need.create({
+            "partner_id": companies[values["company"]].id,
+            "area": values["area"],
+            "topic": values["topic"],
+            "description": values["description"],
+            "occupation_id": env.ref(O + occupation).id if occupation else False,
+            "participant_count": values["participant_count"],
+            "preferred_place": values["preferred_place"],
+            "preferred_time": values["preferred_time"],
+        })
+        labels[need.id] = values["label"]
+    if qualify:
+        Need.browse(list(labels)).action_qualify()
+    return labels
+
+
+def score(env, labels):
+    """(precision, recall, module accuracy) of the proposals' grouping of these needs."""
+    env.cr.execute("SELECT need_id, group_key FROM qnetz_bundle_assignment "
+                   "WHERE need_id IN %s", (tuple(labels),))
+    predicted = dict(env.cr.fetchall())
+    precision, recall = pair_scores(labels, predicted)
+    modules = {need.id: need.module_id for need in env["qnetz.need"].browse(list(labels))}
+    expected_modules = [(need_id, label) for need_id, label in labels.items()
+                        if not label.startswith("topic:")]
+    right = sum(1 for need_id, label in expected_modules
+                if modules[need_id] == env.ref(label))
+    return precision, recall, right / len(expected_modules)
+
+
+def mistakes(env, labels):
+    """The needs whose module is not the labelled one: for tuning the catalogue."""
+    wrong = []
+    for need in env["qnetz.need"].browse(list(labels)):
+        label = labels[need.id]
+        expected = env["qnetz.course.module"] if label.startswith("topic:") else env.ref(label)
+        if need.module_id != expected:
+            wrong.append((need.topic, need.description, need.occupation_id.name,
+                          label, need.module_id.name, need.qnetz_match_score))
+    return wrong

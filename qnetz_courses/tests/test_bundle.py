@@ -12,6 +12,8 @@ class TestBundle(QnetzCoursesCase):
         cls.env["ir.config_parameter"].sudo().set_param("qnetz_courses.default_seats_max", "5")
         # other qualified needs (demo data) must not disturb these tests
         cls.env["qnetz.need"].search([("state", "=", "qualified")]).action_withdraw()
+        # without a catalogue, proposals group by the topic's stems (the fall-back)
+        cls.env["qnetz.course.module"].search([]).write({"active": False})
         cls.occupation_2 = cls.env.ref("qnetz_base.occupation_elektroniker")
 
     def _need(self, partner, apprentices=None, **values):
@@ -37,8 +39,9 @@ class TestBundle(QnetzCoursesCase):
         a1 = self._need(self.company_a, self.apprentices[0:2], preferred_time="evening")
         a2 = self._need(self.company_a, self.apprentices[2:3], preferred_time="evening",
                         preferred_place="hoexter")
-        # Holzminden-side company that accepts either side: counts on its own side
-        b1 = self._need(self.company_b, self.apprentices[4:5], preferred_time="saturday")
+        # Holzminden-side company that wants its own side
+        b1 = self._need(self.company_b, self.apprentices[4:5], preferred_time="saturday",
+                        preferred_place="holzminden")
         # ... unless it asks for the Höxter side
         b2 = self._need(self.company_b, self.apprentices[5:6], preferred_place="hoexter")
         other_area = self._need(self.company_a, area="theory")
@@ -82,6 +85,41 @@ class TestBundle(QnetzCoursesCase):
         self.assertEqual(maths.need_ids, general_1 | general_2)
         self.assertFalse(maths.occupation_id)
         self.assertEqual(maths.place, "hoexter")
+
+    def test_weser_pooling(self):
+        """Needs that accept either side cross the Weser when that makes a course."""
+        a1 = self._need(self.company_a, self.apprentices[0:2])
+        b1 = self._need(self.company_b, self.apprentices[4:5])
+        b2 = self._need(self.company_b, self.apprentices[5:6], preferred_place="holzminden")
+        pooled = self._proposal_of(a1)
+        # Höxter side 2, Holzminden side 2: neither reaches 3; the flexible needs go to
+        # the side where they make a course (Holzminden: one need is fixed there)
+        self.assertEqual(pooled.need_ids, a1 | b1 | b2)
+        self.assertEqual(pooled.place, "holzminden")
+        self.assertTrue(pooled.cross_border)
+        self.assertEqual(pooled.crossed_count, 2)
+        self.assertEqual(pooled.fill_state, "ok")
+
+    def test_no_pooling_when_both_sides_have_a_course(self):
+        a1 = self._need(self.company_a, self.apprentices[0:3])
+        b1 = self._need(self.company_b, self.apprentices[4:6])
+        b2 = self._need(self.company_b, topic="hydraulik")
+        self.assertEqual(self._proposal_of(a1).need_ids, a1)
+        self.assertEqual(self._proposal_of(b1).need_ids, b1 | b2)
+        self.assertFalse(self._proposal_of(a1).cross_border)
+
+    def test_module_groups_different_wordings(self):
+        module = self.env["qnetz.course.module"].create({
+            "name": "Fluidtechnik", "area": "practice",
+            "keywords": "Hydraulik, Pneumatik, Hydraulikpläne lesen"})
+        first = self._need(self.company_a, self.apprentices[0:2], topic="Hydrauliksysteme")
+        second = self._need(self.company_a, self.apprentices[2:3], topic="Pneumatik Grundkurs",
+                            area="theory")
+        proposal = self._proposal_of(first)
+        self.assertEqual(proposal.need_ids, first | second)
+        self.assertEqual(proposal.module_id, module)
+        self.assertEqual(proposal.area, "practice")
+        self.assertIn("Fluidtechnik", proposal.name)
 
     def test_time_conflict_and_above_maximum(self):
         first = self._need(self.company_a, self.apprentices[0:4], preferred_time="evening")
