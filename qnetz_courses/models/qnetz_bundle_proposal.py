@@ -5,6 +5,7 @@ from odoo.addons.qnetz_base.models.qnetz_need import AREAS, TIMES
 
 DEFAULT_SEATS_MIN = 6
 DEFAULT_SEATS_MAX = 12
+PROPOSAL_WORK_MEM = "64MB"
 
 
 class QnetzBundleProposal(models.Model):
@@ -83,21 +84,27 @@ class QnetzBundleProposal(models.Model):
 
     @api.model_cr
     def init(self):
-        tools.drop_view_if_exists(self.env.cr, self._table)
-        tools.drop_view_if_exists(self.env.cr, "qnetz_bundle_assignment")
-        self.env.cr.execute("""
-            CREATE OR REPLACE VIEW qnetz_bundle_assignment AS (
+        cr = self.env.cr
+        tools.drop_view_if_exists(cr, self._table)
+        tools.drop_view_if_exists(cr, "qnetz_bundle_assignment")
+        tools.drop_view_if_exists(cr, "qnetz_bundle_placed")
+        # Each open need with its group (module, else area and topic stems) and its side
+        # of the Weser after pooling. Aggregates and hash joins, no sort of all needs:
+        # 100,000 needs stay well under a second.
+        cr.execute("""
+            CREATE OR REPLACE VIEW qnetz_bundle_placed AS (
             WITH params AS (
                 SELECT COALESCE((SELECT value FROM ir_config_parameter
                                   WHERE key = 'qnetz_courses.default_seats_min'), '%(min)s')::int
                            AS seats_min
-            ), keyed AS (
-                SELECT n.id, n.company_id, n.participant_count,
-                       COALESCE(n.module_id, n.qnetz_match_module_id) AS module_id,
+            ), keyed AS NOT MATERIALIZED (
+                SELECT n.id, n.company_id, n.participant_count, n.partner_id,
+                       n.occupation_id, n.topic, n.preferred_time, n.wanted_start,
+                       n.urgency, m.id AS module_id,
                        COALESCE(m.area, n.area) AS area,
-                       CASE WHEN m.id IS NOT NULL THEN 'm' || m.id
-                            ELSE 't:' || n.area || ':' || COALESCE(
-                                NULLIF(n.qnetz_topic_key, ''), lower(btrim(n.topic))) END
+                       -- needs without a module: by area and the stems of the topic
+                       COALESCE('m' || m.id, 't:' || n.area || ':' || COALESCE(
+                           NULLIF(n.qnetz_topic_key, ''), lower(btrim(n.topic))))
                            AS group_key,
                        n.preferred_place = 'either' AS flexible,
                        CASE WHEN n.preferred_place = 'either'
@@ -109,43 +116,54 @@ class QnetzBundleProposal(models.Model):
                                                                 n.qnetz_match_module_id)
                  WHERE n.state = 'qualified' AND n.course_id IS NULL
             ), sides AS (
-                SELECT k.*,
-                       sum(CASE WHEN k.own_place = 'hoexter' THEN k.participant_count
-                                ELSE 0 END) OVER w AS hx_own,
-                       sum(CASE WHEN k.own_place = 'holzminden' THEN k.participant_count
-                                ELSE 0 END) OVER w AS hol_own,
-                       sum(CASE WHEN k.preferred_place_fixed = 'hoexter'
-                                THEN k.participant_count ELSE 0 END) OVER w AS hx_fixed,
-                       sum(CASE WHEN k.preferred_place_fixed = 'holzminden'
-                                THEN k.participant_count ELSE 0 END) OVER w AS hol_fixed,
-                       sum(CASE WHEN k.flexible THEN k.participant_count ELSE 0 END)
-                           OVER w AS flex
-                  FROM (SELECT keyed.*, CASE WHEN NOT flexible THEN own_place END
-                                            AS preferred_place_fixed FROM keyed) k
-                WINDOW w AS (PARTITION BY k.group_key, k.company_id)
-            ), pooled AS (
-                SELECT s.*,
-                       CASE WHEN s.flex = 0 OR (s.hx_own >= p.seats_min
-                                                AND s.hol_own >= p.seats_min) THEN NULL
-                            WHEN s.hx_fixed >= s.hol_fixed
-                                 AND s.hx_fixed + s.flex >= p.seats_min THEN 'hoexter'
-                            WHEN s.hol_fixed + s.flex >= p.seats_min THEN 'holzminden'
-                            WHEN s.hx_fixed + s.flex >= p.seats_min THEN 'hoexter'
-                            END AS pool_place
+                SELECT k.group_key, k.company_id,
+                       sum(k.participant_count) FILTER (WHERE k.own_place = 'hoexter')
+                           AS hx_own,
+                       sum(k.participant_count) FILTER (WHERE k.own_place = 'holzminden')
+                           AS hol_own,
+                       sum(k.participant_count) FILTER (
+                           WHERE NOT k.flexible AND k.own_place = 'hoexter') AS hx_fixed,
+                       sum(k.participant_count) FILTER (
+                           WHERE NOT k.flexible AND k.own_place = 'holzminden') AS hol_fixed,
+                       sum(k.participant_count) FILTER (WHERE k.flexible) AS flex
+                  FROM keyed k
+              GROUP BY k.group_key, k.company_id
+            ), pools AS (
+                -- flexible needs cross the Weser when a side stays below the minimum and
+                -- pooling them makes a group of at least the minimum
+                SELECT s.group_key, s.company_id,
+                       CASE WHEN s.flex IS NULL OR (COALESCE(s.hx_own, 0) >= p.seats_min
+                                                   AND COALESCE(s.hol_own, 0) >= p.seats_min)
+                            THEN NULL
+                            WHEN COALESCE(s.hx_fixed, 0) >= COALESCE(s.hol_fixed, 0)
+                                 AND COALESCE(s.hx_fixed, 0) + s.flex >= p.seats_min
+                            THEN 'hoexter'
+                            WHEN COALESCE(s.hol_fixed, 0) + s.flex >= p.seats_min
+                            THEN 'holzminden'
+                            WHEN COALESCE(s.hx_fixed, 0) + s.flex >= p.seats_min
+                            THEN 'hoexter' END AS pool_place
                   FROM sides s CROSS JOIN params p
             )
-            SELECT p.id AS need_id, p.group_key, p.module_id, p.area, p.company_id,
-                   CASE WHEN p.flexible AND p.pool_place IS NOT NULL THEN p.pool_place
-                        ELSE p.own_place END AS place,
-                   p.flexible AND p.pool_place IS NOT NULL
-                       AND p.own_place IS DISTINCT FROM p.pool_place AS crossed,
-                   min(p.id) OVER (PARTITION BY p.group_key, p.company_id,
-                       CASE WHEN p.flexible AND p.pool_place IS NOT NULL THEN p.pool_place
-                            ELSE p.own_place END) AS proposal_id
-              FROM pooled p
+            SELECT k.*,
+                   CASE WHEN k.flexible AND o.pool_place IS NOT NULL THEN o.pool_place
+                        ELSE k.own_place END AS place,
+                   k.flexible AND o.pool_place IS NOT NULL
+                       AND k.own_place IS DISTINCT FROM o.pool_place AS crossed
+              FROM keyed k
+              JOIN pools o ON o.group_key = k.group_key AND o.company_id = k.company_id
             )
         """, {"min": DEFAULT_SEATS_MIN})
-        self.env.cr.execute("""
+        # Which proposal each need belongs to (a proposal's id is its smallest need's).
+        cr.execute("""
+            CREATE OR REPLACE VIEW qnetz_bundle_assignment AS (
+            SELECT p.id AS need_id, p.group_key, p.module_id, p.area, p.company_id,
+                   p.place, p.crossed,
+                   min(p.id) OVER (PARTITION BY p.group_key, p.company_id, p.place)
+                       AS proposal_id
+              FROM qnetz_bundle_placed p
+            )
+        """)
+        cr.execute("""
             CREATE OR REPLACE VIEW qnetz_bundle_proposal AS (
             WITH params AS (
                 SELECT COALESCE((SELECT value FROM ir_config_parameter
@@ -154,36 +172,48 @@ class QnetzBundleProposal(models.Model):
                        COALESCE((SELECT value FROM ir_config_parameter
                                   WHERE key = 'qnetz_courses.default_seats_max'), '%(max)s')::int
                            AS seats_max
-            ), grouped AS (
-                SELECT a.proposal_id AS id, min(a.area) AS area, min(a.place) AS place,
-                       a.company_id, min(a.module_id) AS module_id,
-                       CASE WHEN count(DISTINCT n.occupation_id) = 1
-                             AND count(n.occupation_id) = count(*)
-                            THEN min(n.occupation_id) END AS occupation_id,
-                       count(DISTINCT n.occupation_id) AS occupation_count,
-                       min(n.topic) AS topic,
-                       left(string_agg(DISTINCT n.topic, ', '), 250) AS topics,
-                       count(*) AS need_count,
+            ), fine AS (
+                -- first per company, occupation, topic and time (a few rows per group),
+                -- so that the distinct counts below sort little
+                SELECT n.group_key, n.company_id, n.place, n.partner_id, n.occupation_id,
+                       n.topic, n.preferred_time,
+                       min(n.id) AS id, min(n.area) AS area, min(n.module_id) AS module_id,
+                       count(*) AS need_count, count(n.occupation_id) AS with_occupation,
                        sum(n.participant_count) AS participant_count,
-                       sum(CASE WHEN a.crossed THEN n.participant_count ELSE 0 END)
+                       sum(CASE WHEN n.crossed THEN n.participant_count ELSE 0 END)
                            AS crossed_count,
-                       count(DISTINCT n.partner_id) AS partner_count,
-                       sum(CASE WHEN n.preferred_time = 'evening'
-                                THEN n.participant_count ELSE 0 END) AS evening_count,
-                       sum(CASE WHEN n.preferred_time = 'saturday'
-                                THEN n.participant_count ELSE 0 END) AS saturday_count,
-                       sum(CASE WHEN n.preferred_time = 'block'
-                                THEN n.participant_count ELSE 0 END) AS block_count,
-                       sum(CASE WHEN n.preferred_time = 'school_day'
-                                THEN n.participant_count ELSE 0 END) AS school_day_count,
-                       sum(CASE WHEN n.preferred_time = 'any'
-                                THEN n.participant_count ELSE 0 END) AS any_time_count,
-                       count(DISTINCT NULLIF(n.preferred_time, 'any')) AS time_kinds,
-                       min(n.wanted_start) AS earliest_start,
-                       max(n.urgency) AS max_urgency
-                  FROM qnetz_bundle_assignment a
-                  JOIN qnetz_need n ON n.id = a.need_id
-              GROUP BY a.proposal_id, a.company_id
+                       min(n.wanted_start) AS earliest_start, max(n.urgency) AS max_urgency
+                  FROM qnetz_bundle_placed n
+              GROUP BY n.group_key, n.company_id, n.place, n.partner_id, n.occupation_id,
+                       n.topic, n.preferred_time
+            ), grouped AS (
+                SELECT min(f.id) AS id, min(f.area) AS area, f.place, f.company_id,
+                       min(f.module_id) AS module_id,
+                       CASE WHEN count(DISTINCT f.occupation_id) = 1
+                             AND sum(f.with_occupation) = sum(f.need_count)
+                            THEN min(f.occupation_id) END AS occupation_id,
+                       count(DISTINCT f.occupation_id) AS occupation_count,
+                       min(f.topic) AS topic,
+                       left(string_agg(DISTINCT f.topic, ', '), 250) AS topics,
+                       sum(f.need_count) AS need_count,
+                       sum(f.participant_count) AS participant_count,
+                       sum(f.crossed_count) AS crossed_count,
+                       count(DISTINCT f.partner_id) AS partner_count,
+                       sum(CASE WHEN f.preferred_time = 'evening'
+                                THEN f.participant_count ELSE 0 END) AS evening_count,
+                       sum(CASE WHEN f.preferred_time = 'saturday'
+                                THEN f.participant_count ELSE 0 END) AS saturday_count,
+                       sum(CASE WHEN f.preferred_time = 'block'
+                                THEN f.participant_count ELSE 0 END) AS block_count,
+                       sum(CASE WHEN f.preferred_time = 'school_day'
+                                THEN f.participant_count ELSE 0 END) AS school_day_count,
+                       sum(CASE WHEN f.preferred_time = 'any'
+                                THEN f.participant_count ELSE 0 END) AS any_time_count,
+                       count(DISTINCT NULLIF(f.preferred_time, 'any')) AS time_kinds,
+                       min(f.earliest_start) AS earliest_start,
+                       max(f.max_urgency) AS max_urgency
+                  FROM fine f
+              GROUP BY f.group_key, f.company_id, f.place
             )
             SELECT g.id, g.area, g.module_id, g.occupation_id, g.occupation_count,
                    COALESCE(m.name, g.topic) AS topic, g.topics,
@@ -209,6 +239,45 @@ class QnetzBundleProposal(models.Model):
               LEFT JOIN qnetz_course_module m ON m.id = g.module_id
             )
         """, {"min": DEFAULT_SEATS_MIN, "max": DEFAULT_SEATS_MAX})
+
+    def _qnetz_work_mem(self):
+        # With PostgreSQL's default 4 MB the view's grouping of 100,000 needs sorts on
+        # disk; with more it hashes in memory, 2-3 times faster. For this transaction only.
+        self.env.cr.execute("SET LOCAL work_mem = %s", (PROPOSAL_WORK_MEM,))
+
+    @api.model
+    def _search(self, args, offset=0, limit=None, order=None, count=False,
+                access_rights_uid=None):
+        self._qnetz_work_mem()
+        return super(QnetzBundleProposal, self)._search(
+            args, offset=offset, limit=limit, order=order, count=count,
+            access_rights_uid=access_rights_uid)
+
+    @api.model
+    def read_group(self, domain, fields, groupby, offset=0, limit=None, orderby=False,
+                   lazy=True):
+        self._qnetz_work_mem()
+        return super(QnetzBundleProposal, self).read_group(
+            domain, fields, groupby, offset=offset, limit=limit, orderby=orderby, lazy=lazy)
+
+    @api.multi
+    def _read_from_database(self, field_names, inherited_field_names=None):
+        self._qnetz_work_mem()
+        return super(QnetzBundleProposal, self)._read_from_database(
+            field_names, inherited_field_names or [])
+
+    @api.multi
+    def read(self, fields=None, load="_classic_read"):
+        # Each read evaluates the whole view: fetch every column in that one evaluation,
+        # else the name's inputs (topic, ...) would cost a second one.
+        if not fields:
+            return super(QnetzBundleProposal, self).read(fields, load=load)
+        columns = [name for name, field in self._fields.items()
+                   if field.store and field.column_type]
+        rows = super(QnetzBundleProposal, self).read(
+            list(set(fields) | set(columns)), load=load)
+        wanted = set(fields) | {"id"}
+        return [{key: value for key, value in row.items() if key in wanted} for row in rows]
 
     @api.depends("area", "occupation_id", "topic", "place")
     def _compute_name(self):
