@@ -16,6 +16,7 @@
         "security/qnetz_calendar_security.xml",
         "security/qnetz_quote_security.xml",
         "data/qnetz_school_holiday_data.xml",
+        "data/qnetz_town_data.xml",
         "data/qnetz_calendar_cron.xml",
         "data/qnetz_certificate_data.xml",
         "data/account_data.xml",

@@ -1,4 +1,5 @@
 from . import qnetz_need
+from . import qnetz_town
 from . import qnetz_course_module
 from . import qnetz_need_module
 from . import qnetz_quote_request

@@ -81,6 +81,22 @@ class QnetzBundleProposal(models.Model):
              "clear of the holidays and the apprentices' school days.")
     proposed_pattern = fields.Char(compute="_compute_proposed_schedule",
                                    string="Proposed Rhythm")
+    # The venue with the least travel for the participants, in Python for the form only.
+    venue_town_id = fields.Many2one(
+        "qnetz.town", compute="_compute_venue", string="Suggested Venue",
+        help="Of the towns where the module's providers teach (all towns when none is "
+             "known), the one with the least straight-line travel for the participants "
+             "from their companies' towns.")
+    venue_provider_ids = fields.Many2many(
+        "res.partner", compute="_compute_venue", string="Providers There")
+    max_distance = fields.Float(compute="_compute_venue", string="Longest Distance (km)",
+                                digits=(6, 1))
+    avg_distance = fields.Float(compute="_compute_venue", string="Average Distance (km)",
+                                digits=(6, 1))
+    unplaced_count = fields.Integer(
+        compute="_compute_venue", string="Participants without a Known Town",
+        help="Their companies' towns are not among the network's towns: not counted in "
+             "the distances.")
 
     @api.model_cr
     def init(self):
@@ -316,6 +332,43 @@ class QnetzBundleProposal(models.Model):
             proposal.need_ids = visible.filtered(
                 lambda n, p=proposal: n.id in by_proposal.get(p.id, ()))
 
+    def _compute_venue(self):
+        towns = self.env["qnetz.town"]._qnetz_by_name()
+        by_proposal = self._qnetz_need_ids_by_proposal(self.ids)
+        needs = self.env["qnetz.need"].browse(
+            [i for ids in by_proposal.values() for i in ids]).sudo()
+        for proposal in self:
+            weights, unplaced = {}, 0
+            for need in needs.filtered(lambda n, p=proposal: n.id in by_proposal.get(p.id, ())):
+                company = need.partner_id.employer_id or need.partner_id.commercial_partner_id
+                town = towns.get((company.city or "").strip().lower())
+                if town:
+                    weights[town] = weights.get(town, 0) + need.participant_count
+                else:
+                    unplaced += need.participant_count
+            providers = proposal.module_id.sudo().provider_ids
+            candidates = {}
+            for provider in providers:
+                town = towns.get((provider.city or "").strip().lower())
+                if town:
+                    candidates.setdefault(town, self.env["res.partner"])
+                    candidates[town] |= provider
+            if not candidates:
+                candidates = {town: self.env["res.partner"] for town in towns.values()}
+            proposal.unplaced_count = unplaced
+            if not weights or not candidates:
+                continue
+
+            def travel(venue):
+                return sum(weight * venue._qnetz_distance(town)
+                           for town, weight in weights.items())
+            best = min(sorted(candidates, key=lambda t: t.name), key=travel)
+            total = sum(weights.values())
+            proposal.venue_town_id = best
+            proposal.venue_provider_ids = candidates[best]
+            proposal.max_distance = max(best._qnetz_distance(town) for town in weights)
+            proposal.avg_distance = travel(best) / total
+
     def _compute_proposed_schedule(self):
         Calendar = self.env["qnetz.calendar"]
         for proposal in self:
@@ -343,6 +396,9 @@ class QnetzBundleProposal(models.Model):
             "participant_count": max(self.participant_count, 1),
             "place": self.place,
             "wanted_start": self.earliest_start,
+            "venue_hint": self.venue_town_id and _(
+                "%s (longest distance %.0f km, average %.0f km)") % (
+                    self.venue_town_id.name, self.max_distance, self.avg_distance),
         })
         return {
             "name": _("Quote Request"),

@@ -121,6 +121,31 @@ class TestBundle(QnetzCoursesCase):
         self.assertEqual(proposal.area, "practice")
         self.assertIn("Fluidtechnik", proposal.name)
 
+    def test_venue_with_least_travel(self):
+        """Of the towns where the module's providers teach, the one the participants reach
+        with the least travel; longest and average straight-line distance."""
+        from ..models.qnetz_town import distance_km
+        provider_hol = self.env["res.partner"].create({
+            "name": "Testbildung Holzminden", "is_company": True,
+            "is_education_provider": True, "city": "Holzminden"})
+        module = self.env["qnetz.course.module"].create({
+            "name": "Fluidtechnik", "area": "practice", "keywords": "Hydraulik",
+            "provider_ids": [(6, 0, (self.provider | provider_hol).ids)]})
+        first = self._need(self.company_a, self.apprentices[0:3])       # Brakel
+        self._need(self.company_b, self.apprentices[4:5], preferred_place="hoexter")  # Bevern
+        proposal = self._proposal_of(first)
+        self.assertEqual(proposal.module_id, module)
+        towns = {t.name: t for t in self.env["qnetz.town"].search([])}
+        hx, brakel, bevern = towns["Höxter"], towns["Brakel"], towns["Bevern"]
+        self.assertEqual(proposal.venue_town_id, hx)
+        self.assertEqual(proposal.venue_provider_ids, self.provider)
+        to_brakel = distance_km(hx.latitude, hx.longitude, brakel.latitude, brakel.longitude)
+        to_bevern = distance_km(hx.latitude, hx.longitude, bevern.latitude, bevern.longitude)
+        self.assertAlmostEqual(proposal.max_distance, max(to_brakel, to_bevern), places=1)
+        self.assertAlmostEqual(proposal.avg_distance, (3 * to_brakel + to_bevern) / 4,
+                               places=1)
+        self.assertTrue(10 < to_brakel < 20)
+
     def test_time_conflict_and_above_maximum(self):
         first = self._need(self.company_a, self.apprentices[0:4], preferred_time="evening")
         self._need(self.company_b, self.apprentices[4:6], preferred_time="school_day",
