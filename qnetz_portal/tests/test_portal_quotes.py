@@ -105,7 +105,9 @@ class TestPortalQuotes(PortalCase):
         self.login(self.user_q)
         response = self.post("/my/provider/quotes/%d" % self.quote_q.id,
                              self.answer(price="3000"),
-                             form_url="/my/provider/quotes")
+                             form_url="/my/account")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("o_qnetz_errors", response.text)
         self.assertEqual(self.quote_q.price, 4100.0)
         with self.assertRaises(UserError):
             self.quote_q.sudo(self.coordinator).action_accept()
