@@ -14,7 +14,6 @@
 Everything runs in one transaction that is rolled back: the database is left as it was.
 Needs the demo catalogue (a database with demo data).
 """
-import os
 import sys
 
 from common import ROOT, measure, open_env, out

@@ -11,19 +11,23 @@ _logger = logging.getLogger(__name__)
 
 # Matching needs to modules uses PostgreSQL's full-text search and trigram similarity.
 # Both extensions are "trusted" since PostgreSQL 13: the database owner may create them.
-EXTENSIONS = ("pg_trgm", "unaccent")
+EXTENSIONS = {
+    "pg_trgm": "CREATE EXTENSION IF NOT EXISTS pg_trgm",
+    "unaccent": "CREATE EXTENSION IF NOT EXISTS unaccent",
+}
 # Changing these changes which needs a module matches.
 MATCH_FIELDS = {"name", "keywords", "synonyms", "area", "occupation_ids", "active"}
 
 
 def ensure_extensions(cr):
     """Create pg_trgm and unaccent if they are missing, or say clearly what to do."""
-    cr.execute("SELECT extname FROM pg_extension WHERE extname IN %s", (EXTENSIONS,))
-    missing = [name for name in EXTENSIONS if name not in {row[0] for row in cr.fetchall()}]
+    cr.execute("SELECT extname FROM pg_extension WHERE extname IN %s", (tuple(EXTENSIONS),))
+    present = {row[0] for row in cr.fetchall()}
+    missing = [name for name in sorted(EXTENSIONS) if name not in present]
     for name in missing:
         try:
             with cr.savepoint():
-                cr.execute("CREATE EXTENSION IF NOT EXISTS %s" % name)
+                cr.execute(EXTENSIONS[name])
         except psycopg2.Error as error:
             raise UserError(_(
                 "The PostgreSQL extension %s is missing and could not be created (%s). "

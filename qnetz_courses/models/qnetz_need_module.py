@@ -112,7 +112,7 @@ class QnetzNeed(models.Model):
               FROM qnetz_need m LEFT JOIN best ON best.id = m.id
              WHERE n.id = m.id AND m.id = ANY(%%(ids)s)
         """ % MATCH_SQL, {"ids": list(need_ids), "term_sim": TERM_SIMILARITY,
-                           "threshold": MATCH_THRESHOLD})
+                          "threshold": MATCH_THRESHOLD})
         self.invalidate_cache(
             ["qnetz_match_module_id", "qnetz_match_score", "qnetz_topic_key"], list(need_ids))
 
@@ -143,6 +143,9 @@ class QnetzNeed(models.Model):
 
     @api.multi
     def action_use_suggested_module(self):
+        # a button of the coordinator: refused, not silently empty, for anyone else
+        self.check_access_rights("write")
+        self.check_access_rule("write")
         for need in self.filtered("qnetz_match_module_id"):
             need.module_id = need.qnetz_match_module_id
         return True

@@ -42,7 +42,7 @@ class QnetzQuoteRequest(models.Model):
          ("either", "Either side")], string="Side of the Weser", default="either")
     venue_hint = fields.Char(string="Suggested Venue",
                              help="The town with the least travel for the participants.")
-    wanted_start = fields.Date(string="Wanted Start")
+    wanted_start = fields.Date()
     deadline = fields.Date(
         string="Answer by", required=True,
         default=lambda self: fields.Date.to_string(

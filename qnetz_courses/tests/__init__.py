@@ -13,3 +13,4 @@ from . import test_calendar
 from . import test_notify
 from . import test_evidence
 from . import test_module_matching
+from . import test_quote

@@ -10,7 +10,7 @@ import random
 from collections import Counter
 
 SEED = 17
-O = "qnetz_base.occupation_"
+OCCUPATION = "qnetz_base.occupation_"
 M = "qnetz_courses.course_module_%s_demo"
 
 # label: (area, occupations (xml ids without prefix, None: not given), wordings, notes)
@@ -205,7 +205,7 @@ def load(env, count=240, seed=SEED, qualify=True):
             "area": values["area"],
             "topic": values["topic"],
             "description": values["description"],
-            "occupation_id": env.ref(O + occupation).id if occupation else False,
+            "occupation_id": env.ref(OCCUPATION + occupation).id if occupation else False,
             "participant_count": values["participant_count"],
             "preferred_place": values["preferred_place"],
             "preferred_time": values["preferred_time"],

@@ -42,7 +42,8 @@ class QnetzNeed(models.Model):
         each target group of its apprentices (or young person) 2, each word of the topic
         found in the offer's title or summary 1; offers outside the need's side are left
         out. One search of offers and one of profiles for all needs."""
-        ref = lambda name: self.env.ref("qnetz_guide." + name, raise_if_not_found=False)
+        def ref(name):
+            return self.env.ref("qnetz_guide." + name, raise_if_not_found=False)
         offers = self.env["qnetz.offer"].sudo().search(
             self.env["qnetz.offer"]._guide_visible_domain())
         people = self.mapped("apprentice_ids") | self.mapped("partner_id").filtered(
@@ -87,6 +88,7 @@ class QnetzNeed(models.Model):
     @api.multi
     def action_refer(self):
         """Close the need as served by the chosen offer of the guide."""
+        self.check_access_rights("write")
         for need in self:
             if not need.referral_offer_id:
                 raise UserError(_("Referred to Offer: please choose the offer that serves "
@@ -96,6 +98,8 @@ class QnetzNeed(models.Model):
 
     @api.multi
     def action_use_suggested_offer(self):
+        self.check_access_rights("write")
+        self.check_access_rule("write")
         scores = self._qnetz_offer_scores()
         for need in self:
             if scores.get(need.id):
