@@ -153,6 +153,7 @@ class QnetzQuoteRequest(models.Model):
                 fields.Datetime.from_string(quote.date_end + " 15:00:00")),
             "course_count": 1,
             "session_count": 0,
+            "module_id": self.module_id.id,
         }
         if needs:
             wizard_values["need_ids"] = [(6, 0, needs.ids)]
@@ -163,8 +164,6 @@ class QnetzQuoteRequest(models.Model):
         course = self.env["event.event"].browse(action["res_id"]) if action and \
             action.get("res_id") else self.env["event.event"].create(
                 wizard._course_values(self.name))
-        course.write({"qnetz_module_id": self.module_id.id,
-                      "description": course.description or self.module_id.description})
         course.message_post(body=_("Course created from the quote of %s: %s, %s.") % (
             quote.provider_id.display_name, quote.time_pattern or "-", quote.venue or "-"))
         quote.state = "accepted"

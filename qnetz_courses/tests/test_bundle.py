@@ -111,7 +111,8 @@ class TestBundle(QnetzCoursesCase):
     def test_module_groups_different_wordings(self):
         module = self.env["qnetz.course.module"].create({
             "name": "Fluidtechnik", "area": "practice",
-            "keywords": "Hydraulik, Pneumatik, Hydraulikpläne lesen"})
+            "keywords": "Hydraulik, Pneumatik, Hydraulikpläne lesen",
+            "description": "<p>Hydraulische und pneumatische Anlagen.</p>"})
         first = self._need(self.company_a, self.apprentices[0:2], topic="Hydrauliksysteme")
         second = self._need(self.company_a, self.apprentices[2:3], topic="Pneumatik Grundkurs",
                             area="theory")
@@ -120,6 +121,14 @@ class TestBundle(QnetzCoursesCase):
         self.assertEqual(proposal.module_id, module)
         self.assertEqual(proposal.area, "practice")
         self.assertIn("Fluidtechnik", proposal.name)
+        # the course of the proposal teaches the module; its page shows the description
+        action = proposal.action_create_course()
+        wizard = self.env["qnetz.bundle.wizard"].with_context(**action["context"]).create({
+            "provider_id": self.provider.id, "address_id": self.venue.id})
+        self.assertEqual(wizard.module_id, module)
+        course = self.env["event.event"].browse(wizard.action_create_courses()["res_id"])
+        self.assertEqual(course.qnetz_module_id, module)
+        self.assertIn("pneumatische Anlagen", course.description)
 
     def test_venue_with_least_travel(self):
         """Of the towns where the module's providers teach, the one the participants reach
