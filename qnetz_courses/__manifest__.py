@@ -46,6 +46,7 @@
     ],
     "demo": [
         "demo/qnetz_course_module_demo.xml",
+        "demo/qnetz_quote_demo.xml",
         "demo/event_event_demo.xml",
         "demo/qnetz_school_schedule_demo.xml",
         "demo/qnetz_role_jobs_demo.xml",
