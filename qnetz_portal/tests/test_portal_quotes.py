@@ -66,6 +66,8 @@ class TestPortalQuotes(PortalCase):
         self.assertTrue(self.quote_p.message_ids.filtered(
             lambda m: self.provider in m.partner_ids))
         self.login(self.user_p)
+        home = self.get("/my")
+        self.assertIn("/my/provider/quotes", home.text)
         page = self.get("/my/provider/quotes")
         self.assertIn("Testmodul Holzverbindungen", page.text)
         url = "/my/provider/quotes/%d" % self.quote_p.id
