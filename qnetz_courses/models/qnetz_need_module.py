@@ -48,7 +48,7 @@ MATCH_SQL = """
                           SELECT 1 FROM qnetz_course_module_occupation_rel r
                            WHERE r.module_id = h.module_id
                              AND r.occupation_id = h.occupation_id) THEN 0.3
-                      ELSE -0.3 END AS score
+                      ELSE -0.6 END AS score
           FROM hit h
          GROUP BY h.txt, h.need_area, h.occupation_id, h.module_id
         HAVING max(h.sim) >= %(term_sim)s

@@ -17,17 +17,19 @@ class QnetzQuote(models.Model):
     _name = "qnetz.quote"
     _description = "Provider Quote"
     _inherit = ["mail.thread"]
-    _order = "request_id desc, price, id"
+    _order = "quote_request_id desc, price, id"
     _rec_name = "provider_id"
 
-    request_id = fields.Many2one(
+    quote_request_id = fields.Many2one(
         "qnetz.quote.request", string="Quote Request", required=True, ondelete="cascade",
         index=True)
     provider_id = fields.Many2one(
         "res.partner", string="Provider", required=True, ondelete="restrict", index=True)
-    module_id = fields.Many2one(related="request_id.module_id", readonly=True, store=True)
-    deadline = fields.Date(related="request_id.deadline", readonly=True)
-    participant_count = fields.Integer(related="request_id.participant_count", readonly=True)
+    module_id = fields.Many2one(related="quote_request_id.module_id", readonly=True,
+                                store=True)
+    deadline = fields.Date(related="quote_request_id.deadline", readonly=True)
+    participant_count = fields.Integer(related="quote_request_id.participant_count",
+                                       readonly=True)
     state = fields.Selection(QUOTE_STATES, default="requested", required=True,
                              readonly=True, string="Status", track_visibility="onchange")
     currency_id = fields.Many2one(
@@ -42,18 +44,19 @@ class QnetzQuote(models.Model):
     trainer = fields.Char()
     remarks = fields.Text()
     answered_date = fields.Datetime(string="Answered on", readonly=True)
-    company_id = fields.Many2one(related="request_id.company_id", readonly=True, store=True)
+    company_id = fields.Many2one(related="quote_request_id.company_id", readonly=True,
+                                 store=True)
 
     _sql_constraints = [
-        ("provider_once", "unique(request_id, provider_id)",
+        ("provider_once", "unique(quote_request_id, provider_id)",
          "A provider is asked once per quote request."),
         ("price_positive", "CHECK(price >= 0)", "A price cannot be negative."),
     ]
 
-    @api.depends("price", "request_id.participant_count")
+    @api.depends("price", "quote_request_id.participant_count")
     def _compute_price_per_participant(self):
         for quote in self:
-            count = quote.request_id.participant_count
+            count = quote.quote_request_id.participant_count
             quote.price_per_participant = quote.price / count if count else 0.0
 
     def _qnetz_tell_provider(self, body):
@@ -66,7 +69,7 @@ class QnetzQuote(models.Model):
     @api.multi
     def action_accept(self):
         self.ensure_one()
-        course = self.request_id._qnetz_accept(self)
+        course = self.quote_request_id._qnetz_accept(self)
         action = self.env.ref("qnetz_courses.action_qnetz_course").read()[0]
         form = self.env.ref("qnetz_courses.view_qnetz_course_form")
         action.update({"res_id": course.id, "view_mode": "form",

@@ -52,7 +52,7 @@ class QnetzQuoteRequest(models.Model):
     remarks = fields.Text(string="Notes to the Providers")
     state = fields.Selection(REQUEST_STATES, default="draft", required=True, readonly=True,
                              copy=False, track_visibility="onchange", string="Status")
-    quote_ids = fields.One2many("qnetz.quote", "request_id", string="Quotes")
+    quote_ids = fields.One2many("qnetz.quote", "quote_request_id", string="Quotes")
     provider_ids = fields.Many2many(
         "res.partner", "qnetz_quote_request_provider_rel", "request_id", "partner_id",
         string="Providers to Ask",
@@ -102,7 +102,7 @@ class QnetzQuoteRequest(models.Model):
                 raise UserError(_("Answer by: the deadline has passed."))
             Quote = self.env["qnetz.quote"]
             for provider in request.provider_ids:
-                quote = Quote.create({"request_id": request.id, "provider_id": provider.id})
+                quote = Quote.create({"quote_request_id": request.id, "provider_id": provider.id})
                 quote._qnetz_tell_provider(_(
                     "Please send us your quote for the course \"%s\" (%d participants) "
                     "in the portal by %s.") % (request.name, request.participant_count,
@@ -136,7 +136,7 @@ class QnetzQuoteRequest(models.Model):
         if self.state != "sent":
             raise UserError(_("Quote Request: only a request sent to providers can be "
                               "decided."))
-        if quote.request_id != self or quote.state != "answered":
+        if quote.quote_request_id != self or quote.state != "answered":
             raise UserError(_("Quote: only an answered quote of this request can be "
                               "accepted."))
         needs = self.need_ids.filtered(lambda n: n.state == "qualified" and not n.course_id)

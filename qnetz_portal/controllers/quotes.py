@@ -41,7 +41,7 @@ class QnetzQuotePortal(QnetzCoursePortal):
         values.update({
             "page_name": "qnetz_provider_quote",
             "quote": quote,
-            "quote_request": quote.request_id,
+            "quote_request": quote.quote_request_id,
             "open": quote._qnetz_portal_is_open(),
             "form": form,
             "error_messages": error_messages or [],

@@ -32,8 +32,8 @@ class QnetzQuote(models.Model):
         """Whether the provider may still answer: request sent, not decided, in time."""
         self.ensure_one()
         quote = self.sudo()
-        return (quote.request_id.state == "sent" and quote.state in ("requested", "answered")
-                and fields.Date.context_today(self) <= quote.request_id.deadline)
+        return (quote.quote_request_id.state == "sent" and quote.state in ("requested", "answered")
+                and fields.Date.context_today(self) <= quote.quote_request_id.deadline)
 
     @api.model
     def _qnetz_check_quote_values(self, values):
@@ -108,7 +108,7 @@ class QnetzQuote(models.Model):
         note = (_("%s revised the quote in the portal.") if revised else
                 _("%s answered the quote request in the portal.")) % author.name
         post_note(quote, author, note)
-        request = quote.request_id
+        request = quote.quote_request_id
         post_note(request, author, note)
         if request.user_id and not request.user_id.share:
             activity_type = self.env.ref("mail.mail_activity_data_todo",

@@ -423,7 +423,7 @@ class TestAccessMatrix(PortalCase):
         answer = {"price": 1000, "date_begin": "2099-01-01", "date_end": "2099-01-02"}
         self.attempt("provider", provider, "qnetz.quote", "qnetz_portal_answer_quote",
                      [self.other_quote.ids, answer])
-        for extra in ({"state": "accepted"}, {"request_id": self.quote_request.id},
+        for extra in ({"state": "accepted"}, {"quote_request_id": self.quote_request.id},
                       {"provider_id": self.provider.id}, {"price": "-1"},
                       {"remarks": [(0, 0, {"name": "x"})]}):
             self.attempt("provider", provider, "qnetz.quote", "qnetz_portal_answer_quote",

@@ -170,7 +170,7 @@ class TestPortalQuotes(PortalCase):
             ("qnetz.quote", "qnetz_portal_answer_quote",
              [self.quote_p.ids, self.answer(trainer="x\x00y")]),
             ("qnetz.quote", "write", [self.quote_p.ids, {"price": 1.0}]),
-            ("qnetz.quote", "create", [{"request_id": self.request.id,
+            ("qnetz.quote", "create", [{"quote_request_id": self.request.id,
                                         "provider_id": self.provider.id}]),
             ("qnetz.quote", "action_accept", [self.quote_p.ids]),
             ("qnetz.quote.request", "write", [self.request.ids, {"deadline": "2099-01-01"}]),
