@@ -44,10 +44,13 @@ def copy_needs(cr, source_ids, count, matched):
 
 
 def run_proposals(env):
+    """What the proposals' list view asks for (search_read with its columns)."""
     env["qnetz.bundle.proposal"].invalidate_cache()
-    return env["qnetz.bundle.proposal"].search([]).read(
-        ["name", "area", "module_id", "occupation_id", "topics", "place", "cross_border",
-         "need_count", "participant_count", "fill_state", "course_count", "suggested_time"])
+    return env["qnetz.bundle.proposal"].search_read(
+        [], ["area", "module_id", "occupation_id", "topics", "place", "cross_border",
+             "need_count", "partner_count", "participant_count", "seats_min", "seats_max",
+             "fill_state", "course_count", "suggested_time", "time_conflict",
+             "earliest_start", "max_urgency"])
 
 
 def main():

@@ -282,6 +282,42 @@ class QnetzBundleProposal(models.Model):
         return super(QnetzBundleProposal, self)._read_from_database(
             field_names, inherited_field_names or [])
 
+    @api.model
+    def search_read(self, domain=None, fields=None, offset=0, limit=None, order=None):
+        """What the list view calls: one evaluation of the view instead of two (search,
+        then read). The rows of the search fill the cache the values are taken from."""
+        if fields == ["id"]:
+            return super(QnetzBundleProposal, self).search_read(
+                domain, fields, offset=offset, limit=limit, order=order)
+        self.check_access_rights("read")
+        self._qnetz_work_mem()
+        query = self._where_calc(domain or [])
+        self._apply_ir_rules(query, "read")
+        order_by = self._generate_order_by(order, query)
+        from_clause, where_clause, params = query.get_sql()
+        columns = [name for name, field in self._fields.items()
+                   if field.store and field.column_type and name != "id"]
+        # the model's own table and columns; the domain's values travel as parameters
+        self.env.cr.execute(  # pylint: disable=sql-injection
+            "SELECT %s FROM %s%s%s%s%s" % (
+                ", ".join('"%s"."%s"' % (self._table, name) for name in ["id"] + columns),
+                from_clause, " WHERE %s" % where_clause if where_clause else "", order_by,
+                " LIMIT %d" % limit if limit else "", " OFFSET %d" % offset if offset else ""),
+            params)
+        rows = self.env.cr.dictfetchall()
+        records = self.browse([row.pop("id") for row in rows])
+        for record, row in zip(records, rows):
+            record._cache.update(record._convert_to_cache(row, validate=False))
+        names = [name for name in (fields or list(self._fields))
+                 if name in self._fields and name != "id"]
+        result = []
+        for record in records:
+            values = {"id": record.id}
+            for name in names:
+                values[name] = self._fields[name].convert_to_read(record[name], record, True)
+            result.append(values)
+        return result
+
     @api.multi
     def read(self, fields=None, load="_classic_read"):
         # Each read evaluates the whole view: fetch every column in that one evaluation,

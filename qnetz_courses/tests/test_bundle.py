@@ -99,6 +99,14 @@ class TestBundle(QnetzCoursesCase):
         self.assertTrue(pooled.cross_border)
         self.assertEqual(pooled.crossed_count, 2)
         self.assertEqual(pooled.fill_state, "ok")
+        # the list view's search_read (one evaluation of the view) reads the same
+        fields = ["name", "module_id", "place", "cross_border", "participant_count",
+                  "earliest_start", "fill_state"]
+        Proposal = self.env["qnetz.bundle.proposal"]
+        self.assertEqual(Proposal.search_read([("id", "=", pooled.id)], fields),
+                         pooled.read(fields))
+        self.assertEqual([row["id"] for row in Proposal.search_read([], ["place"])],
+                         Proposal.search([]).ids)
 
     def test_no_pooling_when_both_sides_have_a_course(self):
         a1 = self._need(self.company_a, self.apprentices[0:3])
