@@ -24,17 +24,21 @@ STATES = [
     ("qualified", "Qualified"),
     ("bundled", "Bundled into a course"),
     ("served", "Served"),
+    ("referred", "Referred to an offer"),
     ("closed", "Closed"),
     ("withdrawn", "Withdrawn"),
 ]
 # The workflow the coordinator drives; any other change of state is refused.
+# A referred need is served by an offer of the guide instead of a course (qnetz_guide);
+# it stays referred (the reporting counts it so) unless the coordinator takes it up again.
 TRANSITIONS = {
-    "new": ("qualified", "withdrawn"),
-    "qualified": ("bundled", "new", "withdrawn"),
+    "new": ("qualified", "referred", "withdrawn"),
+    "qualified": ("bundled", "new", "referred", "withdrawn"),
     "bundled": ("served", "qualified", "withdrawn"),
     "served": ("closed",),
     "closed": (),
     "withdrawn": ("new",),
+    "referred": ("qualified",),
 }
 
 

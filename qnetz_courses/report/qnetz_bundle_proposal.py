@@ -1,21 +1,28 @@
 from odoo import _, api, fields, models, tools
+from odoo.exceptions import UserError
 
 from odoo.addons.qnetz_base.models.qnetz_need import AREAS, TIMES
 
 DEFAULT_SEATS_MIN = 6
 DEFAULT_SEATS_MAX = 12
+PROPOSAL_WORK_MEM = "64MB"
 
 
 class QnetzBundleProposal(models.Model):
-    """Open needs that could make one local course, computed by one SQL view.
+    """Open needs that could make one local course, computed by SQL views.
 
-    Qualified needs that are not yet in a course are grouped by area, topic (ignoring
-    case and surrounding spaces), side of the Weser and company; a course on one topic
-    can serve apprentices of several occupations, so the occupation is shown when all
-    needs of the group share it. A need that accepts either
-    side counts on the side of its own district. Time preferences do not split a group:
-    the view counts participants per preference, proposes the most wanted time and
-    flags groups whose wishes conflict.
+    Qualified needs that are not yet in a course are grouped by their course module (the
+    one the coordinator confirmed, else the one matched from the topic and notes), needs
+    without a module by the stems of their topic and their area; then by side of the
+    Weser and company. A course of one module can serve apprentices of several
+    occupations, so the occupation is shown when all needs of the group share it.
+
+    A need that accepts either side counts on the side of its own district, unless that
+    leaves a side below the minimum: then the flexible needs of both sides are pooled on
+    the side where they make the bigger group, when that group reaches the minimum
+    (Weser pooling). The view qnetz_bundle_assignment says which proposal each need
+    belongs to. Time preferences do not split a group: the view counts participants per
+    preference, proposes the most wanted time and flags groups whose wishes conflict.
     """
 
     _name = "qnetz.bundle.proposal"
@@ -28,6 +35,7 @@ class QnetzBundleProposal(models.Model):
     occupation_id = fields.Many2one("qnetz.occupation", string="Training Occupation",
                                     readonly=True)
     occupation_count = fields.Integer(readonly=True, string="Occupations")
+    module_id = fields.Many2one("qnetz.course.module", string="Course Module", readonly=True)
     topic = fields.Char(readonly=True)
     topics = fields.Char(readonly=True, string="Topics Named")
     place = fields.Selection(
@@ -35,6 +43,12 @@ class QnetzBundleProposal(models.Model):
          ("either", "Either side")], readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
     need_count = fields.Integer(readonly=True, string="Needs")
+    cross_border = fields.Boolean(
+        readonly=True, string="Across the Weser",
+        help="Needs that accept either side were pooled from the other side of the Weser "
+             "to bring the group to its minimum.")
+    crossed_count = fields.Integer(
+        readonly=True, string="Participants from the Other Side")
     participant_count = fields.Integer(readonly=True, string="Participants")
     partner_count = fields.Integer(readonly=True, string="Companies")
     seats_min = fields.Integer(readonly=True, string="Minimum")
@@ -67,11 +81,105 @@ class QnetzBundleProposal(models.Model):
              "clear of the holidays and the apprentices' school days.")
     proposed_pattern = fields.Char(compute="_compute_proposed_schedule",
                                    string="Proposed Rhythm")
+    # The venue with the least travel for the participants, in Python for the form only.
+    venue_town_id = fields.Many2one(
+        "qnetz.town", compute="_compute_venue", string="Suggested Venue",
+        help="Of the towns where the module's providers teach (all towns when none is "
+             "known), the one with the least straight-line travel for the participants "
+             "from their companies' towns.")
+    venue_provider_ids = fields.Many2many(
+        "res.partner", compute="_compute_venue", string="Providers There")
+    max_distance = fields.Float(compute="_compute_venue", string="Longest Distance (km)",
+                                digits=(6, 1))
+    avg_distance = fields.Float(compute="_compute_venue", string="Average Distance (km)",
+                                digits=(6, 1))
+    unplaced_count = fields.Integer(
+        compute="_compute_venue", string="Participants without a Known Town",
+        help="Their companies' towns are not among the network's towns: not counted in "
+             "the distances.")
 
     @api.model_cr
     def init(self):
-        tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute("""
+        cr = self.env.cr
+        tools.drop_view_if_exists(cr, self._table)
+        tools.drop_view_if_exists(cr, "qnetz_bundle_assignment")
+        tools.drop_view_if_exists(cr, "qnetz_bundle_placed")
+        # Each open need with its group (module, else area and topic stems) and its side
+        # of the Weser after pooling. Aggregates and hash joins, no sort of all needs:
+        # 100,000 needs stay well under a second.
+        cr.execute("""
+            CREATE OR REPLACE VIEW qnetz_bundle_placed AS (
+            WITH params AS (
+                SELECT COALESCE((SELECT value FROM ir_config_parameter
+                                  WHERE key = 'qnetz_courses.default_seats_min'), '%(min)s')::int
+                           AS seats_min
+            ), keyed AS NOT MATERIALIZED (
+                SELECT n.id, n.company_id, n.participant_count, n.partner_id,
+                       n.occupation_id, n.topic, n.preferred_time, n.wanted_start,
+                       n.urgency, m.id AS module_id,
+                       COALESCE(m.area, n.area) AS area,
+                       -- needs without a module: by area and the stems of the topic
+                       COALESCE('m' || m.id, 't:' || n.area || ':' || COALESCE(
+                           NULLIF(n.topic_key, ''), lower(btrim(n.topic))))
+                           AS group_key,
+                       n.preferred_place = 'either' AS flexible,
+                       CASE WHEN n.preferred_place = 'either'
+                            THEN COALESCE(d.place, 'either') ELSE n.preferred_place END
+                           AS own_place
+                  FROM qnetz_need n
+             LEFT JOIN qnetz_district d ON d.id = n.district_id
+             LEFT JOIN qnetz_course_module m ON m.id = COALESCE(n.module_id,
+                                                                n.match_module_id)
+                 WHERE n.state = 'qualified' AND n.course_id IS NULL
+            ), sides AS (
+                SELECT k.group_key, k.company_id,
+                       sum(k.participant_count) FILTER (WHERE k.own_place = 'hoexter')
+                           AS hx_own,
+                       sum(k.participant_count) FILTER (WHERE k.own_place = 'holzminden')
+                           AS hol_own,
+                       sum(k.participant_count) FILTER (
+                           WHERE NOT k.flexible AND k.own_place = 'hoexter') AS hx_fixed,
+                       sum(k.participant_count) FILTER (
+                           WHERE NOT k.flexible AND k.own_place = 'holzminden') AS hol_fixed,
+                       sum(k.participant_count) FILTER (WHERE k.flexible) AS flex
+                  FROM keyed k
+              GROUP BY k.group_key, k.company_id
+            ), pools AS (
+                -- flexible needs cross the Weser when a side stays below the minimum and
+                -- pooling them makes a group of at least the minimum
+                SELECT s.group_key, s.company_id,
+                       CASE WHEN s.flex IS NULL OR (COALESCE(s.hx_own, 0) >= p.seats_min
+                                                   AND COALESCE(s.hol_own, 0) >= p.seats_min)
+                            THEN NULL
+                            WHEN COALESCE(s.hx_fixed, 0) >= COALESCE(s.hol_fixed, 0)
+                                 AND COALESCE(s.hx_fixed, 0) + s.flex >= p.seats_min
+                            THEN 'hoexter'
+                            WHEN COALESCE(s.hol_fixed, 0) + s.flex >= p.seats_min
+                            THEN 'holzminden'
+                            WHEN COALESCE(s.hx_fixed, 0) + s.flex >= p.seats_min
+                            THEN 'hoexter' END AS pool_place
+                  FROM sides s CROSS JOIN params p
+            )
+            SELECT k.*,
+                   CASE WHEN k.flexible AND o.pool_place IS NOT NULL THEN o.pool_place
+                        ELSE k.own_place END AS place,
+                   k.flexible AND o.pool_place IS NOT NULL
+                       AND k.own_place IS DISTINCT FROM o.pool_place AS crossed
+              FROM keyed k
+              JOIN pools o ON o.group_key = k.group_key AND o.company_id = k.company_id
+            )
+        """, {"min": DEFAULT_SEATS_MIN})
+        # Which proposal each need belongs to (a proposal's id is its smallest need's).
+        cr.execute("""
+            CREATE OR REPLACE VIEW qnetz_bundle_assignment AS (
+            SELECT p.id AS need_id, p.group_key, p.module_id, p.area, p.company_id,
+                   p.place, p.crossed,
+                   min(p.id) OVER (PARTITION BY p.group_key, p.company_id, p.place)
+                       AS proposal_id
+              FROM qnetz_bundle_placed p
+            )
+        """)
+        cr.execute("""
             CREATE OR REPLACE VIEW qnetz_bundle_proposal AS (
             WITH params AS (
                 SELECT COALESCE((SELECT value FROM ir_config_parameter
@@ -80,46 +188,54 @@ class QnetzBundleProposal(models.Model):
                        COALESCE((SELECT value FROM ir_config_parameter
                                   WHERE key = 'qnetz_courses.default_seats_max'), '%(max)s')::int
                            AS seats_max
-            ), keyed AS (
-                SELECT n.id, n.area, n.occupation_id, n.topic, n.company_id, n.partner_id,
-                       n.participant_count, n.preferred_time, n.wanted_start, n.urgency,
-                       lower(btrim(n.topic)) AS topic_key,
-                       CASE WHEN n.preferred_place = 'either'
-                            THEN COALESCE(d.place, 'either') ELSE n.preferred_place END
-                           AS place
-                  FROM qnetz_need n
-             LEFT JOIN qnetz_district d ON d.id = n.district_id
-                 WHERE n.state = 'qualified' AND n.course_id IS NULL
+            ), fine AS (
+                -- first per company, occupation, topic and time (a few rows per group),
+                -- so that the distinct counts below sort little
+                SELECT n.group_key, n.company_id, n.place, n.partner_id, n.occupation_id,
+                       n.topic, n.preferred_time,
+                       min(n.id) AS id, min(n.area) AS area, min(n.module_id) AS module_id,
+                       count(*) AS need_count, count(n.occupation_id) AS with_occupation,
+                       sum(n.participant_count) AS participant_count,
+                       sum(CASE WHEN n.crossed THEN n.participant_count ELSE 0 END)
+                           AS crossed_count,
+                       min(n.wanted_start) AS earliest_start, max(n.urgency) AS max_urgency
+                  FROM qnetz_bundle_placed n
+              GROUP BY n.group_key, n.company_id, n.place, n.partner_id, n.occupation_id,
+                       n.topic, n.preferred_time
             ), grouped AS (
-                SELECT min(k.id) AS id, k.area, k.topic_key, k.place, k.company_id,
-                       CASE WHEN count(DISTINCT k.occupation_id) = 1
-                             AND count(k.occupation_id) = count(*)
-                            THEN min(k.occupation_id) END AS occupation_id,
-                       count(DISTINCT k.occupation_id) AS occupation_count,
-                       min(k.topic) AS topic,
-                       left(string_agg(DISTINCT k.topic, ', '), 250) AS topics,
-                       count(*) AS need_count,
-                       sum(k.participant_count) AS participant_count,
-                       count(DISTINCT k.partner_id) AS partner_count,
-                       sum(CASE WHEN k.preferred_time = 'evening'
-                                THEN k.participant_count ELSE 0 END) AS evening_count,
-                       sum(CASE WHEN k.preferred_time = 'saturday'
-                                THEN k.participant_count ELSE 0 END) AS saturday_count,
-                       sum(CASE WHEN k.preferred_time = 'block'
-                                THEN k.participant_count ELSE 0 END) AS block_count,
-                       sum(CASE WHEN k.preferred_time = 'school_day'
-                                THEN k.participant_count ELSE 0 END) AS school_day_count,
-                       sum(CASE WHEN k.preferred_time = 'any'
-                                THEN k.participant_count ELSE 0 END) AS any_time_count,
-                       count(DISTINCT NULLIF(k.preferred_time, 'any')) AS time_kinds,
-                       min(k.wanted_start) AS earliest_start,
-                       max(k.urgency) AS max_urgency
-                  FROM keyed k
-              GROUP BY k.area, k.topic_key, k.place, k.company_id
+                SELECT min(f.id) AS id, min(f.area) AS area, f.place, f.company_id,
+                       min(f.module_id) AS module_id,
+                       CASE WHEN count(DISTINCT f.occupation_id) = 1
+                             AND sum(f.with_occupation) = sum(f.need_count)
+                            THEN min(f.occupation_id) END AS occupation_id,
+                       count(DISTINCT f.occupation_id) AS occupation_count,
+                       min(f.topic) AS topic,
+                       left(string_agg(DISTINCT f.topic, ', '), 250) AS topics,
+                       sum(f.need_count) AS need_count,
+                       sum(f.participant_count) AS participant_count,
+                       sum(f.crossed_count) AS crossed_count,
+                       count(DISTINCT f.partner_id) AS partner_count,
+                       sum(CASE WHEN f.preferred_time = 'evening'
+                                THEN f.participant_count ELSE 0 END) AS evening_count,
+                       sum(CASE WHEN f.preferred_time = 'saturday'
+                                THEN f.participant_count ELSE 0 END) AS saturday_count,
+                       sum(CASE WHEN f.preferred_time = 'block'
+                                THEN f.participant_count ELSE 0 END) AS block_count,
+                       sum(CASE WHEN f.preferred_time = 'school_day'
+                                THEN f.participant_count ELSE 0 END) AS school_day_count,
+                       sum(CASE WHEN f.preferred_time = 'any'
+                                THEN f.participant_count ELSE 0 END) AS any_time_count,
+                       count(DISTINCT NULLIF(f.preferred_time, 'any')) AS time_kinds,
+                       min(f.earliest_start) AS earliest_start,
+                       max(f.max_urgency) AS max_urgency
+                  FROM fine f
+              GROUP BY f.group_key, f.company_id, f.place
             )
-            SELECT g.id, g.area, g.occupation_id, g.occupation_count, g.topic, g.topics,
+            SELECT g.id, g.area, g.module_id, g.occupation_id, g.occupation_count,
+                   COALESCE(m.name, g.topic) AS topic, g.topics,
                    g.place, g.company_id,
-                   g.need_count, g.participant_count, g.partner_count,
+                   g.need_count, g.participant_count, g.crossed_count,
+                   g.crossed_count > 0 AS cross_border, g.partner_count,
                    g.evening_count, g.saturday_count, g.block_count, g.school_day_count,
                    g.any_time_count, g.earliest_start, g.max_urgency,
                    p.seats_min, p.seats_max,
@@ -136,8 +252,84 @@ class QnetzBundleProposal(models.Model):
                               WHERE t.cnt > 0 ORDER BY t.cnt DESC, t.kind LIMIT 1), 'any')
                        AS suggested_time
               FROM grouped g CROSS JOIN params p
+              LEFT JOIN qnetz_course_module m ON m.id = g.module_id
             )
         """, {"min": DEFAULT_SEATS_MIN, "max": DEFAULT_SEATS_MAX})
+
+    def _qnetz_work_mem(self):
+        # With PostgreSQL's default 4 MB the view's grouping of 100,000 needs sorts on
+        # disk; with more it hashes in memory, 2-3 times faster. For this transaction only.
+        self.env.cr.execute("SET LOCAL work_mem = %s", (PROPOSAL_WORK_MEM,))
+
+    @api.model
+    def _search(self, args, offset=0, limit=None, order=None, count=False,
+                access_rights_uid=None):
+        self._qnetz_work_mem()
+        return super(QnetzBundleProposal, self)._search(
+            args, offset=offset, limit=limit, order=order, count=count,
+            access_rights_uid=access_rights_uid)
+
+    @api.model
+    def read_group(self, domain, fields, groupby, offset=0, limit=None, orderby=False,
+                   lazy=True):
+        self._qnetz_work_mem()
+        return super(QnetzBundleProposal, self).read_group(
+            domain, fields, groupby, offset=offset, limit=limit, orderby=orderby, lazy=lazy)
+
+    @api.multi
+    def _read_from_database(self, field_names, inherited_field_names=None):
+        self._qnetz_work_mem()
+        return super(QnetzBundleProposal, self)._read_from_database(
+            field_names, inherited_field_names or [])
+
+    @api.model
+    def search_read(self, domain=None, fields=None, offset=0, limit=None, order=None):
+        """What the list view calls: one evaluation of the view instead of two (search,
+        then read). The rows of the search fill the cache the values are taken from."""
+        if fields == ["id"]:
+            return super(QnetzBundleProposal, self).search_read(
+                domain, fields, offset=offset, limit=limit, order=order)
+        self.check_access_rights("read")
+        self._qnetz_work_mem()
+        query = self._where_calc(domain or [])
+        self._apply_ir_rules(query, "read")
+        order_by = self._generate_order_by(order, query)
+        from_clause, where_clause, params = query.get_sql()
+        columns = [name for name, field in self._fields.items()
+                   if field.store and field.column_type and name != "id"]
+        # the model's own table and columns; the domain's values travel as parameters
+        self.env.cr.execute(  # pylint: disable=sql-injection
+            "SELECT %s FROM %s%s%s%s%s" % (
+                ", ".join('"%s"."%s"' % (self._table, name) for name in ["id"] + columns),
+                from_clause, " WHERE %s" % where_clause if where_clause else "", order_by,
+                " LIMIT %d" % limit if limit else "", " OFFSET %d" % offset if offset else ""),
+            params)
+        rows = self.env.cr.dictfetchall()
+        records = self.browse([row.pop("id") for row in rows])
+        for record, row in zip(records, rows):
+            record._cache.update(record._convert_to_cache(row, validate=False))
+        names = [name for name in (fields or list(self._fields))
+                 if name in self._fields and name != "id"]
+        result = []
+        for record in records:
+            values = {"id": record.id}
+            for name in names:
+                values[name] = self._fields[name].convert_to_read(record[name], record, True)
+            result.append(values)
+        return result
+
+    @api.multi
+    def read(self, fields=None, load="_classic_read"):
+        # Each read evaluates the whole view: fetch every column in that one evaluation,
+        # else the name's inputs (topic, ...) would cost a second one.
+        if not fields:
+            return super(QnetzBundleProposal, self).read(fields, load=load)
+        columns = [name for name, field in self._fields.items()
+                   if field.store and field.column_type]
+        rows = super(QnetzBundleProposal, self).read(
+            list(set(fields) | set(columns)), load=load)
+        wanted = set(fields) | {"id"}
+        return [{key: value for key, value in row.items() if key in wanted} for row in rows]
 
     @api.depends("area", "occupation_id", "topic", "place")
     def _compute_name(self):
@@ -150,28 +342,68 @@ class QnetzBundleProposal(models.Model):
             proposal.name = "%s: %s (%s)" % (
                 areas.get(proposal.area, ""), what, places.get(proposal.place, ""))
 
-    def _needs_domain(self):
-        self.ensure_one()
-        domain = [("state", "=", "qualified"), ("course_id", "=", False),
-                  ("area", "=", self.area), ("company_id", "=", self.company_id.id),
-                  ("topic", "ilike", (self.topic or "").strip())]
-        if self.place == "either":
-            domain += [("preferred_place", "=", "either"), ("district_id", "=", False)]
-        else:
-            domain += ["|", ("preferred_place", "=", self.place),
-                       "&", ("preferred_place", "=", "either"),
-                       ("district_id.place", "=", self.place)]
-        return domain
+    @api.model
+    def _qnetz_need_ids_by_proposal(self, proposal_ids):
+        """{proposal id: [need ids]} from the assignment view, in one query."""
+        result = {}
+        if proposal_ids:
+            self.env.cr.execute(
+                "SELECT proposal_id, need_id FROM qnetz_bundle_assignment "
+                "WHERE proposal_id IN %s ORDER BY need_id", (tuple(proposal_ids),))
+            for proposal_id, need_id in self.env.cr.fetchall():
+                result.setdefault(proposal_id, []).append(need_id)
+        return result
 
     def _get_needs(self):
         self.ensure_one()
-        key = (self.topic or "").strip().lower()
-        return self.env["qnetz.need"].search(self._needs_domain()).filtered(
-            lambda n: (n.topic or "").strip().lower() == key)
+        ids = self._qnetz_need_ids_by_proposal(self.ids).get(self.id, [])
+        # the needs the caller may see (record rules)
+        return self.env["qnetz.need"].search([("id", "in", ids)])
 
     def _compute_need_ids(self):
+        by_proposal = self._qnetz_need_ids_by_proposal(self.ids)
+        visible = self.env["qnetz.need"].search(
+            [("id", "in", [i for ids in by_proposal.values() for i in ids])])
         for proposal in self:
-            proposal.need_ids = proposal._get_needs()
+            proposal.need_ids = visible.filtered(
+                lambda n, p=proposal: n.id in by_proposal.get(p.id, ()))
+
+    def _compute_venue(self):
+        towns = self.env["qnetz.town"]._qnetz_by_name()
+        by_proposal = self._qnetz_need_ids_by_proposal(self.ids)
+        needs = self.env["qnetz.need"].browse(
+            [i for ids in by_proposal.values() for i in ids]).sudo()
+        for proposal in self:
+            weights, unplaced = {}, 0
+            for need in needs.filtered(lambda n, p=proposal: n.id in by_proposal.get(p.id, ())):
+                company = need.partner_id.employer_id or need.partner_id.commercial_partner_id
+                town = towns.get((company.city or "").strip().lower())
+                if town:
+                    weights[town] = weights.get(town, 0) + need.participant_count
+                else:
+                    unplaced += need.participant_count
+            providers = proposal.module_id.sudo().provider_ids
+            candidates = {}
+            for provider in providers:
+                town = towns.get((provider.city or "").strip().lower())
+                if town:
+                    candidates.setdefault(town, self.env["res.partner"])
+                    candidates[town] |= provider
+            if not candidates:
+                candidates = {town: self.env["res.partner"] for town in towns.values()}
+            proposal.unplaced_count = unplaced
+            if not weights or not candidates:
+                continue
+
+            def travel(venue):
+                return sum(weight * venue._qnetz_distance(town)
+                           for town, weight in weights.items())
+            best = min(sorted(candidates, key=lambda t: t.name), key=travel)
+            total = sum(weights.values())
+            proposal.venue_town_id = best
+            proposal.venue_provider_ids = candidates[best]
+            proposal.max_distance = max(best._qnetz_distance(town) for town in weights)
+            proposal.avg_distance = travel(best) / total
 
     def _compute_proposed_schedule(self):
         Calendar = self.env["qnetz.calendar"]
@@ -182,6 +414,35 @@ class QnetzBundleProposal(models.Model):
             plan = Calendar._qnetz_propose(needs)
             proposal.proposed_start = fields.Date.to_string(plan["date_start"])
             proposal.proposed_pattern = Calendar._qnetz_pattern_label(plan)
+
+    @api.multi
+    def action_request_quotes(self):
+        """Ask the providers of the proposal's module for a quote: a draft request with
+        the proposal's needs, for the coordinator to check and send."""
+        self.ensure_one()
+        self.env["qnetz.quote.request"].check_access_rights("create")
+        if not self.module_id:
+            raise UserError(_("Course Module: the needs of this proposal match no module of "
+                              "the catalogue; please choose a module for them first."))
+        needs = self._get_needs()
+        request = self.env["qnetz.quote.request"].create({
+            "name": self.module_id.name,
+            "module_id": self.module_id.id,
+            "need_ids": [(6, 0, needs.ids)],
+            "participant_count": max(self.participant_count, 1),
+            "place": self.place,
+            "wanted_start": self.earliest_start,
+            "venue_hint": self.venue_town_id and _(
+                "%s (longest distance %.0f km, average %.0f km)") % (
+                    self.venue_town_id.name, self.max_distance, self.avg_distance),
+        })
+        return {
+            "name": _("Quote Request"),
+            "type": "ir.actions.act_window",
+            "res_model": "qnetz.quote.request",
+            "view_mode": "form",
+            "res_id": request.id,
+        }
 
     @api.multi
     def action_create_course(self):

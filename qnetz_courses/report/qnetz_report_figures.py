@@ -332,6 +332,8 @@ class QnetzReportFigures(models.AbstractModel):
             add(rows, "needs_state_%s" % state, _("Status: %s") % label,
                 need_states, "need_count", dim=("need_state", state))
         add(rows, "needs_served", _("Needs served by a course"), needs, "need_served_count")
+        add(rows, "needs_referred", _("Needs served by a referral to an offer"), need_states,
+            "need_count", dim=("need_state", "referred"))
 
         def share(values):
             base = (values.get("need_count") or 0) - (values.get("need_withdrawn_count") or 0)

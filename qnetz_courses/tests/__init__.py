@@ -16,3 +16,5 @@ from . import test_project_claims
 from . import test_project_forecast
 from . import test_project_claim_concurrency
 from . import test_project_access
+from . import test_module_matching
+from . import test_quote

@@ -12,6 +12,8 @@ class TestBundle(QnetzCoursesCase):
         cls.env["ir.config_parameter"].sudo().set_param("qnetz_courses.default_seats_max", "5")
         # other qualified needs (demo data) must not disturb these tests
         cls.env["qnetz.need"].search([("state", "=", "qualified")]).action_withdraw()
+        # without a catalogue, proposals group by the topic's stems (the fall-back)
+        cls.env["qnetz.course.module"].search([]).write({"active": False})
         cls.occupation_2 = cls.env.ref("qnetz_base.occupation_elektroniker")
 
     def _need(self, partner, apprentices=None, **values):
@@ -37,8 +39,9 @@ class TestBundle(QnetzCoursesCase):
         a1 = self._need(self.company_a, self.apprentices[0:2], preferred_time="evening")
         a2 = self._need(self.company_a, self.apprentices[2:3], preferred_time="evening",
                         preferred_place="hoexter")
-        # Holzminden-side company that accepts either side: counts on its own side
-        b1 = self._need(self.company_b, self.apprentices[4:5], preferred_time="saturday")
+        # Holzminden-side company that wants its own side
+        b1 = self._need(self.company_b, self.apprentices[4:5], preferred_time="saturday",
+                        preferred_place="holzminden")
         # ... unless it asks for the Höxter side
         b2 = self._need(self.company_b, self.apprentices[5:6], preferred_place="hoexter")
         other_area = self._need(self.company_a, area="theory")
@@ -82,6 +85,83 @@ class TestBundle(QnetzCoursesCase):
         self.assertEqual(maths.need_ids, general_1 | general_2)
         self.assertFalse(maths.occupation_id)
         self.assertEqual(maths.place, "hoexter")
+
+    def test_weser_pooling(self):
+        """Needs that accept either side cross the Weser when that makes a course."""
+        a1 = self._need(self.company_a, self.apprentices[0:2])
+        b1 = self._need(self.company_b, self.apprentices[4:5])
+        b2 = self._need(self.company_b, self.apprentices[5:6], preferred_place="holzminden")
+        pooled = self._proposal_of(a1)
+        # Höxter side 2, Holzminden side 2: neither reaches 3; the flexible needs go to
+        # the side where they make a course (Holzminden: one need is fixed there)
+        self.assertEqual(pooled.need_ids, a1 | b1 | b2)
+        self.assertEqual(pooled.place, "holzminden")
+        self.assertTrue(pooled.cross_border)
+        self.assertEqual(pooled.crossed_count, 2)
+        self.assertEqual(pooled.fill_state, "ok")
+        # the list view's search_read (one evaluation of the view) reads the same
+        fields = ["name", "module_id", "place", "cross_border", "participant_count",
+                  "earliest_start", "fill_state"]
+        Proposal = self.env["qnetz.bundle.proposal"]
+        self.assertEqual(Proposal.search_read([("id", "=", pooled.id)], fields),
+                         pooled.read(fields))
+        self.assertEqual([row["id"] for row in Proposal.search_read([], ["place"])],
+                         Proposal.search([]).ids)
+
+    def test_no_pooling_when_both_sides_have_a_course(self):
+        a1 = self._need(self.company_a, self.apprentices[0:3])
+        b1 = self._need(self.company_b, self.apprentices[4:6])
+        b2 = self._need(self.company_b, topic="hydraulik")
+        self.assertEqual(self._proposal_of(a1).need_ids, a1)
+        self.assertEqual(self._proposal_of(b1).need_ids, b1 | b2)
+        self.assertFalse(self._proposal_of(a1).cross_border)
+
+    def test_module_groups_different_wordings(self):
+        module = self.env["qnetz.course.module"].create({
+            "name": "Fluidtechnik", "area": "practice",
+            "keywords": "Hydraulik, Pneumatik, Hydraulikpläne lesen",
+            "description": "<p>Hydraulische und pneumatische Anlagen.</p>"})
+        first = self._need(self.company_a, self.apprentices[0:2], topic="Hydrauliksysteme")
+        second = self._need(self.company_a, self.apprentices[2:3], topic="Pneumatik Grundkurs",
+                            area="theory")
+        proposal = self._proposal_of(first)
+        self.assertEqual(proposal.need_ids, first | second)
+        self.assertEqual(proposal.module_id, module)
+        self.assertEqual(proposal.area, "practice")
+        self.assertIn("Fluidtechnik", proposal.name)
+        # the course of the proposal teaches the module; its page shows the description
+        action = proposal.action_create_course()
+        wizard = self.env["qnetz.bundle.wizard"].with_context(**action["context"]).create({
+            "provider_id": self.provider.id, "address_id": self.venue.id})
+        self.assertEqual(wizard.module_id, module)
+        course = self.env["event.event"].browse(wizard.action_create_courses()["res_id"])
+        self.assertEqual(course.module_id, module)
+        self.assertIn("pneumatische Anlagen", course.description)
+
+    def test_venue_with_least_travel(self):
+        """Of the towns where the module's providers teach, the one the participants reach
+        with the least travel; longest and average straight-line distance."""
+        from ..models.qnetz_town import distance_km
+        provider_hol = self.env["res.partner"].create({
+            "name": "Testbildung Holzminden", "is_company": True,
+            "is_education_provider": True, "city": "Holzminden"})
+        module = self.env["qnetz.course.module"].create({
+            "name": "Fluidtechnik", "area": "practice", "keywords": "Hydraulik",
+            "provider_ids": [(6, 0, (self.provider | provider_hol).ids)]})
+        first = self._need(self.company_a, self.apprentices[0:3])       # Brakel
+        self._need(self.company_b, self.apprentices[4:5], preferred_place="hoexter")  # Bevern
+        proposal = self._proposal_of(first)
+        self.assertEqual(proposal.module_id, module)
+        towns = {t.name: t for t in self.env["qnetz.town"].search([])}
+        hx, brakel, bevern = towns["Höxter"], towns["Brakel"], towns["Bevern"]
+        self.assertEqual(proposal.venue_town_id, hx)
+        self.assertEqual(proposal.venue_provider_ids, self.provider)
+        to_brakel = distance_km(hx.latitude, hx.longitude, brakel.latitude, brakel.longitude)
+        to_bevern = distance_km(hx.latitude, hx.longitude, bevern.latitude, bevern.longitude)
+        self.assertAlmostEqual(proposal.max_distance, max(to_brakel, to_bevern), places=1)
+        self.assertAlmostEqual(proposal.avg_distance, (3 * to_brakel + to_bevern) / 4,
+                               places=1)
+        self.assertTrue(10 < to_brakel < 20)
 
     def test_time_conflict_and_above_maximum(self):
         first = self._need(self.company_a, self.apprentices[0:4], preferred_time="evening")

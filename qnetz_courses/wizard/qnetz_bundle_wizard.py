@@ -34,6 +34,8 @@ class QnetzBundleWizard(models.TransientModel):
     name = fields.Char(string="Course Title", required=True)
     area = fields.Selection(AREAS)
     occupation_id = fields.Many2one("qnetz.occupation", string="Training Occupation")
+    module_id = fields.Many2one("qnetz.course.module", string="Course Module",
+                                help="Its description becomes the course page's.")
     provider_id = fields.Many2one(
         "res.partner", string="Provider",
         domain=["|", ("is_education_provider", "=", True), ("is_vocational_school", "=", True)])
@@ -89,6 +91,10 @@ class QnetzBundleWizard(models.TransientModel):
             values.setdefault("area", first.area)
             if len(needs.mapped("occupation_id")) == 1:
                 values.setdefault("occupation_id", first.occupation_id.id)
+            modules = needs.mapped(lambda n: n.module_id or n.match_module_id)
+            if len(modules) == 1 and all(n.module_id or n.match_module_id
+                                         for n in needs):
+                values.setdefault("module_id", modules.id)
             if not values.get("name"):
                 values["name"] = first.occupation_id.name and "%s: %s" % (
                     first.topic, first.occupation_id.name) or first.topic
@@ -231,4 +237,6 @@ class QnetzBundleWizard(models.TransientModel):
             "fee_amount": self.fee_amount,
             "funding_share": self.funding_share,
             "provider_fee": self.provider_fee,
+            "module_id": self.module_id.id,
+            "description": self.module_id.description or False,
         }

@@ -8,3 +8,4 @@ from . import event_event
 from . import ir_http
 from . import event_event_calendar
 from . import website
+from . import qnetz_need_referral

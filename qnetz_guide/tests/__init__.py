@@ -8,3 +8,4 @@ from . import test_language
 from . import test_website
 from . import test_a11y_browser
 from . import test_page_cache
+from . import test_need_referral

@@ -3,3 +3,4 @@ from . import courses
 from . import calendar
 from . import evidence
 from . import login
+from . import quotes

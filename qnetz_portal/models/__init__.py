@@ -4,3 +4,4 @@ from . import event_event
 from . import event_registration
 from . import qnetz_course_session
 from . import res_users
+from . import qnetz_quote

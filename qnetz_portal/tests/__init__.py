@@ -7,3 +7,4 @@ from . import test_portal_flow
 from . import test_portal_browser
 from . import test_portal_access
 from . import test_portal_calendar
+from . import test_portal_quotes

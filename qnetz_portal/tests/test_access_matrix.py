@@ -28,6 +28,7 @@ MODELS = (
     "account.invoice", "account.invoice.line", "res.users", "res.authentication.attempt",
     "mail.message", "mail.activity", "qnetz.holiday", "qnetz.school.schedule",
     "qnetz.school.block", "qnetz.certificate", "auditlog.log",
+    "qnetz.course.module", "qnetz.quote.request", "qnetz.quote", "qnetz.town",
 )
 # Public by design: the certificate check answers anyone (as the public page does), and a
 # portal user's own course calendar is chosen by the method from the caller alone.
@@ -79,6 +80,17 @@ class TestAccessMatrix(PortalCase):
         self.attendance = env["qnetz.attendance"].create(
             {"session_id": self.other_session.id, "registration_id": self.other_reg.id})
         self.invoice_b = self.other_course._qnetz_bill_registrations()[:1]
+        # a quote request sent to the provider and to another provider
+        self.module = env["qnetz.course.module"].create({
+            "name": "Matrixmodul", "area": "practice",
+            "provider_ids": [(6, 0, [self.provider.id, other_provider.id])]})
+        self.quote_request = env["qnetz.quote.request"].create({
+            "name": "Matrixanfrage", "module_id": self.module.id, "participant_count": 4,
+            "need_ids": [(6, 0, self.need_b.ids)]})
+        self.quote_request.action_send()
+        self.own_quote = self.quote_request.quote_ids.filtered(
+            lambda q: q.provider_id == self.provider)
+        self.other_quote = self.quote_request.quote_ids - self.own_quote
         self.attempts = 0
         self.through = []
 
@@ -162,6 +174,10 @@ class TestAccessMatrix(PortalCase):
             "qnetz.school.block": env["qnetz.school.block"].search([], limit=1).ids,
             "qnetz.certificate": env["qnetz.certificate"].search([], limit=1).ids,
             "auditlog.log": env["auditlog.log"].search([], limit=1).ids,
+            "qnetz.course.module": self.module.ids,
+            "qnetz.quote.request": self.quote_request.ids,
+            "qnetz.quote": (self.own_quote | self.other_quote).ids,
+            "qnetz.town": env["qnetz.town"].search([], limit=1).ids,
         }
 
     def foreign_reads(self, who):
@@ -178,6 +194,11 @@ class TestAccessMatrix(PortalCase):
         if who != "network":
             secret.append(("qnetz.certificate",
                            self.env["qnetz.certificate"].search([], limit=3).ids))
+        # quotes: the provider's own only, and nobody else's
+        secret.append(("qnetz.quote", self.other_quote.ids))
+        if who != "provider":
+            secret += [("qnetz.quote", self.own_quote.ids),
+                       ("qnetz.quote.request", self.quote_request.ids)]
         if who == "company A":
             secret += [("qnetz.need", self.need_b.ids), ("event.registration", self.reg_b.ids),
                        ("res.partner", self.apprentice_b1.ids),
@@ -311,6 +332,7 @@ class TestAccessMatrix(PortalCase):
                 "res.partner": self.apprentice_a1, "event.event": self.other_course,
                 "qnetz.course.session": self.course_session},
             "provider": {
+                "qnetz.quote": self.other_quote,
                 "event.event": self.other_course, "qnetz.course.session": self.other_session,
                 "event.registration": self.other_reg, "qnetz.need": self.need_a,
                 "res.partner": self.apprentice_a1},
@@ -397,6 +419,17 @@ class TestAccessMatrix(PortalCase):
                      [self.course_session.ids, {str(self.reg_a.id): "present"}])
         self.attempt("provider", provider, "event.event", "qnetz_portal_submit_invoice",
                      [self.course.ids], {"confirm_complete": True})
+        # quotes: another provider's, fields beyond the whitelist, as a company
+        answer = {"price": 1000, "date_begin": "2099-01-01", "date_end": "2099-01-02"}
+        self.attempt("provider", provider, "qnetz.quote", "qnetz_portal_answer_quote",
+                     [self.other_quote.ids, answer])
+        for extra in ({"state": "accepted"}, {"quote_request_id": self.quote_request.id},
+                      {"provider_id": self.provider.id}, {"price": "-1"},
+                      {"remarks": [(0, 0, {"name": "x"})]}):
+            self.attempt("provider", provider, "qnetz.quote", "qnetz_portal_answer_quote",
+                         [self.own_quote.ids, dict(answer, **extra)])
+        self.attempt("company A", company_a, "qnetz.quote", "qnetz_portal_answer_quote",
+                     [self.own_quote.ids, answer])
         self.attempt("company A", company_a, "event.event", "qnetz_portal_submit_invoice",
                      [self.course.ids], {"confirm_complete": True})
         # chatter to people the user cannot see
