@@ -29,6 +29,7 @@ FIELDS = [
 ]
 
 XML_IDS = {
+    'action_qnetz_bundle_wizard_from_needs': 'qnetz_bundle_wizard_action_from_needs',
     'action_qnetz_attendance': 'qnetz_attendance_action',
     'action_qnetz_billing_wizard': 'qnetz_billing_wizard_action',
     'action_qnetz_bundle_proposal': 'qnetz_bundle_proposal_action',
