@@ -1,0 +1,59 @@
+import os
+import re
+
+import odoo
+from odoo import api, fields
+from odoo.tests.common import HttpCase
+
+from odoo.addons.qnetz_base.tests.chromium import ARTIFACTS, run_browser_script
+
+BROWSER = os.path.join(os.path.dirname(os.path.abspath(__file__)), "browser")
+# The issue's measure: from three qualified needs to invoices sent in at most 12 clicks
+# and entries.
+MAX_COORDINATOR_STEPS = 12
+
+
+class TestRoleJourneys(HttpCase):
+    """Each role's day in the German interface, walked by headless Chromium on the demo
+    data (screenshots in artifacts/qnetz_journey_*.png); the database is checked after."""
+
+    def setUp(self):
+        super(TestRoleJourneys, self).setUp()
+        # the HTTP requests of an HttpCase run on the registry's test cursor: read there
+        self.env = api.Environment(self.registry.test_cr, odoo.SUPERUSER_ID, {})
+
+    def _run(self, script, **env):
+        code, output = run_browser_script(os.path.join(BROWSER, script), timeout=600,
+                                          SHOTS=ARTIFACTS, **env)
+        self.env.cache.invalidate()
+        self.assertEqual(code, 0, output)
+        self.assertIn("done", output)
+        return output
+
+    def test_coordinator_bundles_confirms_bills_and_sends_in_twelve_steps(self):
+        proposal = self.env["qnetz.bundle.proposal"].search(
+            [("need_count", ">=", 3), ("fill_state", "=", "ok")], limit=1)
+        self.assertTrue(proposal, "the demo has a proposal of three needs")
+        needs = proposal.need_ids
+        provider = self.env.ref("qnetz_base.partner_provider_sprachbruecke")
+        today = fields.Date.from_string(fields.Date.context_today(
+            self.env.ref("qnetz_base.user_coordinator")))
+        output = self._run("journey_coordinator.js", TOPIC=proposal.topic,
+                           PROVIDER=provider.name, FEE="280",
+                           TODAY=today.strftime("%d.%m.%Y"))
+        steps = int(re.search(r"STEPS (\d+)", output).group(1))
+        self.assertLessEqual(steps, MAX_COORDINATOR_STEPS, output)
+        course = needs.mapped("course_id")
+        self.assertEqual(len(course), 1, "the three needs make one course")
+        self.assertEqual(set(needs.mapped("state")), {"bundled"})
+        self.assertEqual(course.provider_id, provider)
+        self.assertEqual(course.state, "running")
+        self.assertTrue(course.session_ids)
+        invoices = self.env["account.invoice"].search([
+            ("qnetz_course_id", "=", course.id), ("type", "=", "out_invoice")])
+        self.assertEqual(invoices.mapped("partner_id"), needs.mapped("partner_id"),
+                         "every company of the needs is invoiced")
+        self.assertEqual(set(invoices.mapped("state")), {"open"})
+        self.assertTrue(all(invoices.mapped("sent")), "and every invoice is sent")
+        for step in re.findall(r"STEP \d+: .*", output):
+            print(step)
