@@ -19,6 +19,7 @@
         "views/portal_templates.xml",
         "views/portal_course_templates.xml",
         "views/portal_evidence_templates.xml",
+        "views/portal_home_templates.xml",
     ],
     "demo": [
     ],

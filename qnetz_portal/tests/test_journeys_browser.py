@@ -57,3 +57,22 @@ class TestRoleJourneys(HttpCase):
         self.assertTrue(all(invoices.mapped("sent")), "and every invoice is sent")
         for step in re.findall(r"STEP \d+: .*", output):
             print(step)
+
+    def test_company_reports_registers_follows_and_downloads(self):
+        company = self.env.ref("qnetz_base.user_company_portal").partner_id.commercial_partner_id
+        course = self.env.ref("qnetz_courses.course_upcoming_demo")
+        apprentice = self.env["res.partner"].search([
+            ("is_apprentice", "=", True), ("employer_id", "=", company.id),
+            ("id", "not in", course.registration_ids.mapped("apprentice_id").ids)],
+            order="name", limit=1)
+        self.assertTrue(apprentice)
+        registration = self.env.ref("qnetz_courses.course_finished_reg_01_demo")
+        topic = "Kundengespräche am Telefon (Journey)"
+        self._run("journey_company.js", TOPIC=topic, COURSE=course.name,
+                  APPRENTICE=apprentice.name, REGISTRATION=registration.id,
+                  PARTICIPANT=registration.apprentice_id.name)
+        need = self.env["qnetz.need"].search([("topic", "=", topic)])
+        self.assertEqual(need.partner_id, company)
+        self.assertEqual(need.state, "new")
+        self.assertTrue(course.registration_ids.filtered(
+            lambda r: r.apprentice_id == apprentice and r.state == "open"))
