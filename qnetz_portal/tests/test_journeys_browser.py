@@ -76,3 +76,15 @@ class TestRoleJourneys(HttpCase):
         self.assertEqual(need.state, "new")
         self.assertTrue(course.registration_ids.filtered(
             lambda r: r.apprentice_id == apprentice and r.state == "open"))
+
+    def test_provider_records_attendance_and_submits_the_invoice(self):
+        running = self.env.ref("qnetz_courses.course_running_demo")
+        finished = self.env.ref("qnetz_courses.course_finished_demo")
+        now = fields.Datetime.now()
+        begun = running.session_ids.filtered(lambda s: s.date_begin <= now).sorted("date_begin")
+        self._run("journey_provider.js", RUNNING=running.name, BEGUN=len(begun),
+                  FINISHED=finished.name)
+        recorded = self.env["qnetz.attendance"].search([("session_id", "=", begun[0].id)])
+        self.assertEqual(recorded.mapped("registration_id"), running._qnetz_participants())
+        self.assertEqual(set(recorded.mapped("status")), {"present"})
+        self.assertTrue(finished._qnetz_provider_bill(), "the provider's invoice is submitted")
