@@ -1,3 +1,4 @@
+import logging
 import os
 import re
 
@@ -7,6 +8,7 @@ from odoo.tests.common import HttpCase
 
 from odoo.addons.qnetz_base.tests.chromium import ARTIFACTS, run_browser_script
 
+_logger = logging.getLogger(__name__)
 BROWSER = os.path.join(os.path.dirname(os.path.abspath(__file__)), "browser")
 # The measure: from three qualified needs to invoices sent in at most 12 clicks
 # and entries.
@@ -55,8 +57,8 @@ class TestRoleJourneys(HttpCase):
                          "every company of the needs is invoiced")
         self.assertEqual(set(invoices.mapped("state")), {"open"})
         self.assertTrue(all(invoices.mapped("sent")), "and every invoice is sent")
-        for step in re.findall(r"STEP \d+: .*", output):
-            print(step)
+        _logger.info("The coordinator's path in %d steps:\n%s", steps,
+                     "\n".join(re.findall(r"STEP \d+: .*", output)))
 
     def test_company_reports_registers_follows_and_downloads(self):
         company = self.env.ref("qnetz_base.user_company_portal").partner_id.commercial_partner_id

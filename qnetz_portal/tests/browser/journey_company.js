@@ -21,6 +21,7 @@ async function follow(page, selector) {
   const page = context.pages()[0] || await context.newPage();
   page.setDefaultTimeout(60000);
   watchErrors(page, errors, true);
+  page.on('response', (r) => { if (r.status() >= 500) errors.push('HTTP ' + r.status() + ' ' + r.url()); });
   try {
     await logIn(page, BASE_URL, 'betrieb', /\/my$/);
     await expectGerman(page, 'body', ['Bedarf melden', 'Azubis', 'Kurse', 'Rechnungen', 'Zertifikate']);

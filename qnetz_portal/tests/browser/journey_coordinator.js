@@ -30,6 +30,7 @@ async function fill(page, selector, value, what) {
   try {
     page.setDefaultTimeout(60000);
     watchErrors(page, errors, true);
+  page.on('response', (r) => { if (r.status() >= 500) errors.push('HTTP ' + r.status() + ' ' + r.url()); });
 
     // logging in is not part of the path: it starts on the needs board
     await logIn(page, BASE_URL, 'koordination', /qnetz_need_action/);
@@ -80,9 +81,9 @@ async function fill(page, selector, value, what) {
     await shot(page, '4_course');
 
     await click(page, '.o_statusbar_buttons button:text-is("Bestätigen")', '"Bestätigen"');
-    await page.waitForSelector('.o_statusbar_buttons button:text-is("Beginn"):visible');
+    await page.waitForSelector('.o_statusbar_buttons button:text-is("Kurs beginnt"):visible');
     await settle(page, 300);
-    await click(page, '.o_statusbar_buttons button:text-is("Beginn")', '"Beginn" (the course has begun)');
+    await click(page, '.o_statusbar_buttons button:text-is("Kurs beginnt")', '"Kurs beginnt" (on the first course day)');
     await page.waitForSelector('.o_statusbar_buttons button:text-is("Abrechnen und versenden"):visible');
     await settle(page, 300);
     await shot(page, '5_course_running');

@@ -19,6 +19,7 @@ function noNames(text, where) {
   const page = context.pages()[0] || await context.newPage();
   page.setDefaultTimeout(60000);
   watchErrors(page, errors, true);
+  page.on('response', (r) => { if (r.status() >= 500) errors.push('HTTP ' + r.status() + ' ' + r.url()); });
   try {
     await logIn(page, BASE_URL, 'netzwerk', /action_qnetz_report_wizard/);
     await page.waitForSelector('.o_qnetz_figures table');

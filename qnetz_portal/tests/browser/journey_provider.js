@@ -20,6 +20,7 @@ async function follow(page, selector) {
   const page = context.pages()[0] || await context.newPage();
   page.setDefaultTimeout(60000);
   watchErrors(page, errors, true);
+  page.on('response', async (r) => { if (r.status() >= 500) errors.push('HTTP ' + r.status() + ' ' + r.url() + ' ' + (await r.text().catch(() => '')).replace(/\s+/g, ' ').slice(0, 3000)); });
   try {
     await logIn(page, BASE_URL, 'traeger', /\/my\/provider\/courses/);
     const list = await expectGerman(page, 'main', [RUNNING, FINISHED, 'Anwesenheit erfassen',
