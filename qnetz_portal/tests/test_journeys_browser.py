@@ -25,6 +25,12 @@ class TestRoleJourneys(HttpCase):
         self.env = api.Environment(self.registry.test_cr, odoo.SUPERUSER_ID, {})
 
     def _run(self, script, **env):
+        # Odoo 11 reads a float field's precision through a cursor of its own when the
+        # cache is cold; in test mode that cursor is the test cursor, and its commit would
+        # drop the savepoint a portal action runs in (a 500 that production never sees)
+        Precision = self.env["decimal.precision"]
+        for name in Precision.search([]).mapped("name"):
+            Precision.precision_get(name)
         code, output = run_browser_script(os.path.join(BROWSER, script), timeout=600,
                                           SHOTS=ARTIFACTS, **env)
         self.env.cache.invalidate()
@@ -84,8 +90,9 @@ class TestRoleJourneys(HttpCase):
         finished = self.env.ref("qnetz_courses.course_finished_demo")
         now = fields.Datetime.now()
         begun = running.session_ids.filtered(lambda s: s.date_begin <= now).sorted("date_begin")
-        self._run("journey_provider.js", RUNNING=running.name, BEGUN=len(begun),
-                  FINISHED=finished.name)
+        for part in ("attendance", "invoice"):
+            self._run("journey_provider.js", RUNNING=running.name, BEGUN=len(begun),
+                      FINISHED=finished.name, PART=part)
         recorded = self.env["qnetz.attendance"].search([("session_id", "=", begun[0].id)])
         self.assertEqual(recorded.mapped("registration_id"), running._qnetz_participants())
         self.assertEqual(set(recorded.mapped("status")), {"present"})
