@@ -84,6 +84,7 @@ async function fill(page, selector, value, what) {
     await page.waitForSelector('.o_statusbar_buttons button:text-is("Kurs beginnt"):visible');
     await settle(page, 300);
     await click(page, '.o_statusbar_buttons button:text-is("Kurs beginnt")', '"Kurs beginnt" (on the first course day)');
+    await page.waitForSelector('.o_statusbar_status .btn-primary:text-is("Läuft")');
     await page.waitForSelector('.o_statusbar_buttons button:text-is("Abrechnen und versenden"):visible');
     await settle(page, 300);
     await shot(page, '5_course_running');
