@@ -20,6 +20,7 @@
         "views/portal_course_templates.xml",
         "views/portal_evidence_templates.xml",
         "views/portal_quote_templates.xml",
+        "views/portal_home_templates.xml",
     ],
     "demo": [
     ],

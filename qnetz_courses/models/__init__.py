@@ -7,6 +7,7 @@ from . import qnetz_quote
 from . import event_event_module
 from . import event_event
 from . import event_event_billing
+from . import event_event_send
 from . import event_registration
 from . import qnetz_course_session
 from . import qnetz_attendance

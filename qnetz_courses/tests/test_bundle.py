@@ -236,3 +236,20 @@ class TestBundle(QnetzCoursesCase):
         empty = self.env["qnetz.bundle.wizard"].create({"name": "Leer"})
         with self.assertRaises(UserError):
             empty.action_create_courses()
+
+    def test_wizard_reports_a_taken_venue_as_a_message(self):
+        values = {
+            "name": "Hydraulik", "provider_id": self.provider.id, "address_id": self.venue.id,
+            "date_begin": "2030-03-05 07:00:00", "date_end": "2030-03-30 15:00:00",
+            "start_time": 16.0, "hours": 3.0, "session_count": 1, "avoid_school_days": False,
+            "mon": True, "tue": True, "wed": True, "thu": True, "fri": True}
+        Wizard = self.env["qnetz.bundle.wizard"]
+        first = self._need(self.company_a, self.apprentices[0:2])
+        Wizard.with_context(active_model="qnetz.need", active_ids=first.ids).create(
+            values).action_create_courses()
+        second = self._need(self.company_b, self.apprentices[4:6])
+        wizard = Wizard.with_context(active_model="qnetz.need", active_ids=second.ids).create(
+            values)
+        # a UserError (a warning to act on), not the ValidationError of the session
+        with self.assertRaisesRegex(UserError, "selben Ort"):
+            wizard.action_create_courses()

@@ -27,6 +27,10 @@ class TestDemoShowsEveryRolesJob(SavepointCase):
         proposals = self.env["qnetz.bundle.proposal"].search(
             [("need_count", ">=", 3), ("fill_state", "in", ("ok", "above"))])
         self.assertTrue(proposals)
+        # the needs name enough apprentices: the course made of them can be confirmed
+        # without overriding its minimum (the coordinator's journey)
+        self.assertTrue(proposals.filtered(
+            lambda p: len(p.need_ids.mapped("apprentice_ids")) >= p.seats_min))
 
     def test_the_company_has_needs_in_every_state_an_invoice_and_a_certificate(self):
         company = self.env.ref(

@@ -194,7 +194,11 @@ class QnetzBundleWizard(models.TransientModel):
             course.message_post(body=_("Bundled from the needs %s.") % ", ".join(
                 needs.mapped("name")))
             if self.session_count > 0:
-                self._generate_sessions(course)
+                try:
+                    self._generate_sessions(course)
+                except ValidationError as error:
+                    # e.g. the venue is taken then: a message to act on, not a server error
+                    raise UserError(error.name)
             courses |= course
         action = self.env.ref("qnetz_courses.qnetz_course_action").read()[0]
         if len(courses) == 1:
