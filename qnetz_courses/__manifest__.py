@@ -27,7 +27,6 @@
         "wizard/qnetz_billing_wizard_views.xml",
         "wizard/qnetz_bundle_wizard_views.xml",
         "views/event_event_views.xml",
-        "views/event_event_send_views.xml",
         "views/event_registration_views.xml",
         "views/qnetz_course_session_views.xml",
         "views/qnetz_attendance_views.xml",

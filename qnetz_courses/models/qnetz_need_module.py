@@ -74,9 +74,9 @@ class QnetzNeed(models.Model):
         "qnetz.course.module", string="Suggested Module", readonly=True, copy=False,
         index=True, ondelete="set null",
         help="The module that fits the need's topic and notes best.")
-    match_score = fields.Float(string="Match Score", readonly=True, copy=False)
+    match_score = fields.Float(readonly=True, copy=False)
     topic_key = fields.Char(
-        string="Topic Key", readonly=True, copy=False, index=True,
+        readonly=True, copy=False, index=True,
         help="The topic's word stems: needs without a module are grouped by them.")
     module_suggestion_ids = fields.Many2many(
         "qnetz.course.module", compute="_compute_module_suggestion_ids",
