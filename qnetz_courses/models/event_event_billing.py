@@ -314,31 +314,37 @@ class EventEvent(models.Model):
                 invoice.write({"invoice_line_ids": lines})
                 appended |= invoice
             else:
-                account = partner.property_account_receivable_id
-                if not account:
-                    raise UserError(_("Account: %s has no receivable account.") % partner.name)
-                # every value the invoice's onchanges would compute is given, so that
-                # create() does not run them on a draft copy of all the lines
-                invoice = Invoice.create({
-                    "type": inv_type,
-                    "partner_id": partner_id,
-                    "account_id": account.id,
-                    "payment_term_id": partner.property_payment_term_id.id,
-                    "fiscal_position_id": partner.property_account_position_id.id,
-                    "partner_bank_id": False,
-                    "journal_id": tools["journal"].id,
-                    "company_id": tools["company"].id,
-                    "currency_id": (event.currency_id or tools["company"].currency_id).id,
-                    "origin": event.name,
-                    "name": event.name,
-                    "comment": event._qnetz_invoice_comment(),
-                    "course_id": event_id,
-                    "invoice_line_ids": lines,
-                })
+                vals = self._qnetz_customer_invoice_vals(
+                    partner, inv_type, tools, event.currency_id, event.name)
+                vals.update({"name": event.name, "comment": event._qnetz_invoice_comment(),
+                             "course_id": event_id, "invoice_line_ids": lines})
+                invoice = Invoice.create(vals)
             touched |= invoice
         # new invoices got their tax lines in create(); drafts that grew need them again
         appended.compute_taxes()
         return touched
+
+    @api.model
+    def _qnetz_customer_invoice_vals(self, partner, inv_type, tools, currency, origin):
+        """The header of an invoice (or credit note) to a customer of the network: the
+        companies for their share, the funders for the funded share."""
+        account = partner.property_account_receivable_id
+        if not account:
+            raise UserError(_("Account: %s has no receivable account.") % partner.name)
+        # every value the invoice's onchanges would compute is given, so that create()
+        # does not run them on a draft copy of all the lines
+        return {
+            "type": inv_type,
+            "partner_id": partner.id,
+            "account_id": account.id,
+            "payment_term_id": partner.property_payment_term_id.id,
+            "fiscal_position_id": partner.property_account_position_id.id,
+            "partner_bank_id": False,
+            "journal_id": tools["journal"].id,
+            "company_id": tools["company"].id,
+            "currency_id": (currency or tools["company"].currency_id).id,
+            "origin": origin,
+        }
 
     @api.multi
     def _qnetz_create_provider_bill(self):

@@ -193,9 +193,8 @@ class QnetzFunderClaim(models.Model):
         sign = 1 if total > 0 else -1
         tools = self.env["event.event"]._qnetz_billing_tools(inv_type)
         funder = self.funder_id.commercial_partner_id
-        account = funder.property_account_receivable_id
-        if not account:
-            raise UserError(_("Account: %s has no receivable account.") % funder.name)
+        vals = self.env["event.event"]._qnetz_customer_invoice_vals(
+            funder, inv_type, tools, self.currency_id, self.name)
         analytic = self.project_id.analytic_account_id
         lines = []
         for line in self.line_ids:
@@ -209,17 +208,7 @@ class QnetzFunderClaim(models.Model):
                 "price_unit": sign * line.amount,
                 "invoice_line_tax_ids": [(6, 0, tools["tax"].ids)],
             }))
-        invoice = self.env["account.invoice"].create({
-            "type": inv_type,
-            "partner_id": funder.id,
-            "account_id": account.id,
-            "payment_term_id": funder.property_payment_term_id.id,
-            "fiscal_position_id": funder.property_account_position_id.id,
-            "partner_bank_id": False,
-            "journal_id": tools["journal"].id,
-            "company_id": tools["company"].id,
-            "currency_id": self.currency_id.id or tools["company"].currency_id.id,
-            "origin": self.name,
+        vals.update({
             "name": _("Funder claim %s (%s)") % (self.name, self.project_id.name),
             "comment": _("Funded share of the course fees of the project %s, billed from %s "
                          "to %s. Education services are exempt from VAT under §4 Nr. 21 "
@@ -227,6 +216,7 @@ class QnetzFunderClaim(models.Model):
             "funder_claim_id": self.id,
             "invoice_line_ids": lines,
         })
+        invoice = self.env["account.invoice"].create(vals)
         self.invoice_id = invoice
         return invoice
 
