@@ -4,12 +4,10 @@
 // lands after logging in, the needs board, and ends on the list of sent invoices.
 // Driven by qnetz_portal/tests/test_journeys_browser.py (BASE_URL, SHOTS, TOPIC, PROVIDER,
 // FEE, TODAY); prints "STEPS <n>" and the steps, one per line.
-const { fail, launch, screenshots, settle, watchErrors } = require('../../../tests/browser/chromium');
-const { expectGerman, logIn } = require('./journey_helpers');
+const { fail, settle } = require('../../../tests/browser/chromium');
+const { expectGerman, journey, logIn } = require('./journey_helpers');
 
-const { BASE_URL, SHOTS, TOPIC, PROVIDER, FEE, TODAY } = process.env;
-const errors = [];
-const shot = screenshots(SHOTS, 'qnetz_journey_coordinator_');
+const { BASE_URL, TOPIC, PROVIDER, FEE, TODAY } = process.env;
 const steps = [];
 
 // Every user action goes through one of these, so that none escapes the count.
@@ -24,94 +22,78 @@ async function fill(page, selector, value, what) {
   steps.push('enter ' + what + ': ' + value);
 }
 
-(async () => {
-  const context = await launch('journey-coordinator', { width: 1280, height: 900 });
-  const page = context.pages()[0] || await context.newPage();
-  try {
-    page.setDefaultTimeout(60000);
-    watchErrors(page, errors, true);
-  page.on('response', (r) => { if (r.status() >= 500) errors.push('HTTP ' + r.status() + ' ' + r.url()); });
+journey('coordinator', async (page, shot) => {
+  // logging in is not part of the path: it starts on the needs board
+  await logIn(page, BASE_URL, 'koordination', /qnetz_need_action/);
+  await page.waitForSelector('.o_kanban_view .o_kanban_group');
+  await settle(page, 300);
+  await expectGerman(page, 'nav.main-nav, .o_control_panel', ['Bedarfe', 'Bündelungsvorschläge']);
+  await shot(page, '1_needs_board');
+  // at the venue, on a phone: the board fits the screen's width (web_responsive)
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.waitForSelector('nav.main-nav #odooMenuBarToggle:visible');
+  await settle(page, 500);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  if (overflow > 0) fail('the needs board is ' + overflow + ' px wider than a 390 px phone');
+  await shot(page, '1_needs_board_phone');
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await settle(page, 500);
 
-    // logging in is not part of the path: it starts on the needs board
-    await logIn(page, BASE_URL, 'koordination', /qnetz_need_action/);
-    await page.waitForSelector('.o_kanban_view .o_kanban_group');
-    await settle(page, 300);
-    await expectGerman(page, 'nav.main-nav, .o_control_panel', ['Bedarfe', 'Bündelungsvorschläge']);
-    await shot(page, '1_needs_board');
-    // at the venue, on a phone: the board fits the screen's width (web_responsive)
-    await page.setViewportSize({ width: 390, height: 844 });
-    await page.waitForSelector('nav.main-nav #odooMenuBarToggle:visible');
-    await settle(page, 500);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    if (overflow > 0) fail('the needs board is ' + overflow + ' px wider than a 390 px phone');
-    await shot(page, '1_needs_board_phone');
-    await page.setViewportSize({ width: 1280, height: 900 });
-    await settle(page, 500);
+  await click(page, 'nav.main-nav a[data-menu-xmlid="qnetz_courses.menu_qnetz_bundle_proposal"]',
+              'menu "Bündelungsvorschläge"');
+  const row = '.o_list_view tr.o_data_row:has-text("' + TOPIC + '")';
+  await page.waitForSelector(row);
+  await settle(page, 300);
+  await expectGerman(page, '.o_list_view', ['Bedarfe', 'Teilnehmende', 'Genug für einen Kurs']);
+  await shot(page, '2_proposals');
 
-    await click(page, 'nav.main-nav a[data-menu-xmlid="qnetz_courses.menu_qnetz_bundle_proposal"]',
-                'menu "Bündelungsvorschläge"');
-    const row = '.o_list_view tr.o_data_row:has-text("' + TOPIC + '")';
-    await page.waitForSelector(row);
-    await settle(page, 300);
-    await expectGerman(page, '.o_list_view', ['Bedarfe', 'Teilnehmende', 'Genug für einen Kurs']);
-    await shot(page, '2_proposals');
+  await click(page, row + ' button[title="Kurs anlegen"]', '"Kurs anlegen" on the proposal');
+  const wizard = '.modal:has(button[name="action_create_courses"])';
+  await page.waitForSelector(wizard + ' .o_form_view');
+  await settle(page, 300);
+  await expectGerman(page, wizard, ['Kurstitel', 'Bildungsträger', 'Beginn', 'Gebühr']);
+  // the course begins today: its first session is today or the next day of its rhythm
+  await fill(page, wizard + ' .o_field_widget[name="date_begin"] input', TODAY + ' 08:00:00', 'start');
+  await fill(page, wizard + ' .o_field_widget[name="provider_id"] input', PROVIDER.slice(0, 11),
+             'provider');
+  await click(page, 'ul.ui-autocomplete li a:has-text("' + PROVIDER + '")', 'provider "' + PROVIDER + '"');
+  await fill(page, wizard + ' input[name="fee_amount"]', FEE, 'fee');
+  await settle(page, 300);
+  await shot(page, '3_wizard');
+  await click(page, wizard + ' button[name="action_create_courses"]', '"Kurs anlegen" in the wizard');
 
-    await click(page, row + ' button[title="Kurs anlegen"]', '"Kurs anlegen" on the proposal');
-    const wizard = '.modal:has(button[name="action_create_courses"])';
-    await page.waitForSelector(wizard + ' .o_form_view');
-    await settle(page, 300);
-    await expectGerman(page, wizard, ['Kurstitel', 'Bildungsträger', 'Beginn', 'Gebühr']);
-    // the course begins today: its first session is today or the next day of its rhythm
-    await fill(page, wizard + ' .o_field_widget[name="date_begin"] input', TODAY + ' 08:00:00', 'start');
-    await fill(page, wizard + ' .o_field_widget[name="provider_id"] input', PROVIDER.slice(0, 11),
-               'provider');
-    await click(page, 'ul.ui-autocomplete li a:has-text("' + PROVIDER + '")', 'provider "' + PROVIDER + '"');
-    await fill(page, wizard + ' input[name="fee_amount"]', FEE, 'fee');
-    await settle(page, 300);
-    await shot(page, '3_wizard');
-    await click(page, wizard + ' button[name="action_create_courses"]', '"Kurs anlegen" in the wizard');
+  // lands on the network's course form, with the sessions generated
+  await page.waitForSelector('.o_form_view .o_statusbar_buttons button:text-is("Bestätigen")');
+  await settle(page, 300);
+  const sessions = await page.locator('.o_form_view .o_field_widget[name="session_ids"] tr.o_data_row').count();
+  if (sessions < 1) fail('the course has no sessions');
+  console.log('sessions: ' + sessions);
+  await expectGerman(page, '.o_form_view', ['Bestätigen', 'Termine', 'Teilnehmende']);
+  await shot(page, '4_course');
 
-    // lands on the network's course form, with the sessions generated
-    await page.waitForSelector('.o_form_view .o_statusbar_buttons button:text-is("Bestätigen")');
-    await settle(page, 300);
-    const sessions = await page.locator('.o_form_view .o_field_widget[name="session_ids"] tr.o_data_row').count();
-    if (sessions < 1) fail('the course has no sessions');
-    console.log('sessions: ' + sessions);
-    await expectGerman(page, '.o_form_view', ['Bestätigen', 'Termine', 'Teilnehmende']);
-    await shot(page, '4_course');
+  await click(page, '.o_statusbar_buttons button:text-is("Bestätigen")', '"Bestätigen"');
+  await page.waitForSelector('.o_statusbar_buttons button:text-is("Kurs beginnt"):visible');
+  await settle(page, 300);
+  await click(page, '.o_statusbar_buttons button:text-is("Kurs beginnt")', '"Kurs beginnt" (on the first course day)');
+  await page.waitForSelector('.o_statusbar_status .btn-primary:text-is("Läuft")');
+  await page.waitForSelector('.o_statusbar_buttons button:text-is("Abrechnen und versenden"):visible');
+  await settle(page, 300);
+  await shot(page, '5_course_running');
 
-    await click(page, '.o_statusbar_buttons button:text-is("Bestätigen")', '"Bestätigen"');
-    await page.waitForSelector('.o_statusbar_buttons button:text-is("Kurs beginnt"):visible');
-    await settle(page, 300);
-    await click(page, '.o_statusbar_buttons button:text-is("Kurs beginnt")', '"Kurs beginnt" (on the first course day)');
-    await page.waitForSelector('.o_statusbar_status .btn-primary:text-is("Läuft")');
-    await page.waitForSelector('.o_statusbar_buttons button:text-is("Abrechnen und versenden"):visible');
-    await settle(page, 300);
-    await shot(page, '5_course_running');
+  await click(page, '.o_statusbar_buttons button:text-is("Abrechnen und versenden")',
+              '"Abrechnen und versenden"');
+  await page.waitForSelector('.modal .modal-footer button.btn-primary');
+  await click(page, '.modal .modal-footer button.btn-primary', '"Ok" to confirm');
 
-    await click(page, '.o_statusbar_buttons button:text-is("Abrechnen und versenden")',
-                '"Abrechnen und versenden"');
-    await page.waitForSelector('.modal .modal-footer button.btn-primary');
-    await click(page, '.modal .modal-footer button.btn-primary', '"Ok" to confirm');
+  // ends on the companies' invoices: validated and sent
+  await page.waitForURL(/model=account\.invoice/);
+  await page.waitForSelector('.o_list_view tr.o_data_row');
+  await settle(page, 500);
+  const list = await page.locator('.o_list_view').innerText();
+  console.log('invoices: ' + list.replace(/\s+/g, ' ').slice(0, 500));
+  await expectGerman(page, '.o_list_view', ['Offen']);
+  await shot(page, '6_invoices_sent');
 
-    // ends on the companies' invoices: validated and sent
-    await page.waitForURL(/model=account\.invoice/);
-    await page.waitForSelector('.o_list_view tr.o_data_row');
-    await settle(page, 500);
-    const list = await page.locator('.o_list_view').innerText();
-    console.log('invoices: ' + list.replace(/\s+/g, ' ').slice(0, 500));
-    await expectGerman(page, '.o_list_view', ['Offen']);
-    await shot(page, '6_invoices_sent');
-
-    console.log('STEPS ' + steps.length);
-    steps.forEach((step, index) => console.log('STEP ' + (index + 1) + ': ' + step));
-    if (errors.length) fail('browser errors:\n' + errors.join('\n'));
-    console.log(process.exitCode ? 'failed' : 'done');
-  } catch (error) {
-    // what the page showed when the journey broke off
-    await shot(page, 'failure').catch(() => {});
-    throw error;
-  } finally {
-    await context.close();
-  }
-})().catch((error) => { console.error(error); process.exit(1); });
+  console.log('STEPS ' + steps.length);
+  steps.forEach((step, index) => console.log('STEP ' + (index + 1) + ': ' + step));
+});

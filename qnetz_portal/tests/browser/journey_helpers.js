@@ -1,6 +1,6 @@
 // What the role journeys share: logging in through the login form and checking that a
 // page reads German, with none of the English leftovers users met before.
-const { fail, settle } = require('../../../tests/browser/chromium');
+const { fail, launch, screenshots, settle, watchErrors } = require('../../../tests/browser/chromium');
 
 // English words and titles of stock Odoo and of our own templates that must not show in
 // the German interface (whole words, case-sensitive).
@@ -39,4 +39,39 @@ async function expectGerman(page, selector, expected) {
   return text;
 }
 
-module.exports = { expectGerman, logIn };
+// Clicks a link or submit button and waits for the page it leads to.
+async function follow(page, selector) {
+  await page.locator(selector).first().waitFor({ state: 'visible' });
+  await Promise.all([page.waitForNavigation(), page.locator(selector).first().click()]);
+}
+
+// Runs one role's journey: a fresh browser, errors of the page and server errors (5xx,
+// with what the server answered) collected, a screenshot of what the page showed when
+// the journey broke off. `body(page, shot)` walks the pages.
+function journey(role, body) {
+  const errors = [];
+  const shot = screenshots(process.env.SHOTS, 'qnetz_journey_' + role + '_');
+  (async () => {
+    const context = await launch('journey-' + role, { width: 1280, height: 900 });
+    const page = context.pages()[0] || await context.newPage();
+    page.setDefaultTimeout(60000);
+    watchErrors(page, errors, true);
+    page.on('response', async (response) => {
+      if (response.status() < 500) return;
+      const text = (await response.text().catch(() => '')).replace(/\s+/g, ' ').slice(0, 3000);
+      errors.push('HTTP ' + response.status() + ' ' + response.url() + ' ' + text);
+    });
+    try {
+      await body(page, shot);
+      if (errors.length) fail('browser errors:\n' + errors.join('\n'));
+      console.log(process.exitCode ? 'failed' : 'done');
+    } catch (error) {
+      await shot(page, 'failure').catch(() => {});
+      throw error;
+    } finally {
+      await context.close();
+    }
+  })().catch((error) => { console.error(error); process.exit(1); });
+}
+
+module.exports = { expectGerman, follow, journey, logIn };

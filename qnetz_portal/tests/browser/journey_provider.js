@@ -4,65 +4,43 @@
 // Driven by qnetz_portal/tests/test_journeys_browser.py (BASE_URL, SHOTS, RUNNING, BEGUN,
 // FINISHED, PART: "attendance" or "invoice", two runs so that the test can warm Odoo's
 // caches in between).
-const { fail, launch, screenshots, watchErrors } = require('../../../tests/browser/chromium');
-const { expectGerman, logIn } = require('./journey_helpers');
+const { fail } = require('../../../tests/browser/chromium');
+const { expectGerman, follow, journey, logIn } = require('./journey_helpers');
 
-const { BASE_URL, SHOTS, RUNNING, BEGUN, FINISHED, PART } = process.env;
-const errors = [];
-const shot = screenshots(SHOTS, 'qnetz_journey_provider_');
+const { BASE_URL, RUNNING, BEGUN, FINISHED, PART } = process.env;
 
-async function follow(page, selector) {
-  await page.locator(selector).first().waitFor({ state: 'visible' });
-  await Promise.all([page.waitForNavigation(), page.locator(selector).first().click()]);
-}
+journey('provider', async (page, shot) => {
+  await logIn(page, BASE_URL, 'traeger', /\/my\/provider\/courses/);
+  const list = await expectGerman(page, 'main', [RUNNING, FINISHED, 'Anwesenheit erfassen',
+                                                 'Rechnung einreichen']);
+  console.log('due: ' + list.replace(/\s+/g, ' ').slice(0, 600));
+  await shot(page, '1_courses_due');
 
-(async () => {
-  const context = await launch('journey-provider', { width: 1280, height: 900 });
-  const page = context.pages()[0] || await context.newPage();
-  page.setDefaultTimeout(60000);
-  watchErrors(page, errors, true);
-  page.on('response', async (r) => { if (r.status() >= 500) errors.push('HTTP ' + r.status() + ' ' + r.url() + ' ' + (await r.text().catch(() => '')).replace(/\s+/g, ' ').slice(0, 3000)); });
-  try {
-    await logIn(page, BASE_URL, 'traeger', /\/my\/provider\/courses/);
-    const list = await expectGerman(page, 'main', [RUNNING, FINISHED, 'Anwesenheit erfassen',
-                                                   'Rechnung einreichen']);
-    console.log('due: ' + list.replace(/\s+/g, ' ').slice(0, 600));
-    await shot(page, '1_courses_due');
-
-    if (PART === 'attendance') {
-      // the running course: only sessions that have begun can be recorded
-      await follow(page, 'main a:text-is("' + RUNNING + '")');
-      await expectGerman(page, 'main', ['Teilnehmende', 'Termine']);
-      const links = await page.locator('table.o_qnetz_sessions a.btn').count();
-      const rows = await page.locator('table.o_qnetz_sessions tr:has(td)').count();
-      console.log('sessions: ' + rows + ', open for recording: ' + links);
-      if (links !== Number(BEGUN)) fail(links + ' sessions offer recording, ' + BEGUN + ' have begun');
-      await shot(page, '2_running_course');
-      await follow(page, 'table.o_qnetz_sessions a.btn');
-      const radios = page.locator('form.o_qnetz_attendance_form input[type="radio"][value="present"]');
-      await radios.first().waitFor();
-      await expectGerman(page, 'form.o_qnetz_attendance_form', ['Anwesend', 'Abwesend']);
-      for (let index = 0; index < await radios.count(); index += 1) await radios.nth(index).check();
-      await shot(page, '3_attendance_form');
-      await follow(page, 'form.o_qnetz_attendance_form button[type="submit"]');
-      await expectGerman(page, '.alert-success', ['gespeichert']);
-      await shot(page, '4_attendance_saved');
-    } else {
-      // the finished course: the invoice
-      await follow(page, 'main a:text-is("' + FINISHED + '")');
-      await page.locator('form.o_qnetz_invoice_form input[name="confirm_complete"]').check();
-      await shot(page, '5_invoice_form');
-      await follow(page, 'form.o_qnetz_invoice_form button[type="submit"]');
-      await expectGerman(page, '.alert-success', ['Rechnung']);
-      await shot(page, '6_invoice_submitted');
-    }
-
-    if (errors.length) fail('browser errors:\n' + errors.join('\n'));
-    console.log(process.exitCode ? 'failed' : 'done');
-  } catch (error) {
-    await shot(page, 'failure').catch(() => {});
-    throw error;
-  } finally {
-    await context.close();
+  if (PART === 'attendance') {
+    // the running course: only sessions that have begun can be recorded
+    await follow(page, 'main a:text-is("' + RUNNING + '")');
+    await expectGerman(page, 'main', ['Teilnehmende', 'Termine']);
+    const links = await page.locator('table.o_qnetz_sessions a.btn').count();
+    const rows = await page.locator('table.o_qnetz_sessions tr:has(td)').count();
+    console.log('sessions: ' + rows + ', open for recording: ' + links);
+    if (links !== Number(BEGUN)) fail(links + ' sessions offer recording, ' + BEGUN + ' have begun');
+    await shot(page, '2_running_course');
+    await follow(page, 'table.o_qnetz_sessions a.btn');
+    const radios = page.locator('form.o_qnetz_attendance_form input[type="radio"][value="present"]');
+    await radios.first().waitFor();
+    await expectGerman(page, 'form.o_qnetz_attendance_form', ['Anwesend', 'Abwesend']);
+    for (let index = 0; index < await radios.count(); index += 1) await radios.nth(index).check();
+    await shot(page, '3_attendance_form');
+    await follow(page, 'form.o_qnetz_attendance_form button[type="submit"]');
+    await expectGerman(page, '.alert-success', ['gespeichert']);
+    await shot(page, '4_attendance_saved');
+  } else {
+    // the finished course: the invoice
+    await follow(page, 'main a:text-is("' + FINISHED + '")');
+    await page.locator('form.o_qnetz_invoice_form input[name="confirm_complete"]').check();
+    await shot(page, '5_invoice_form');
+    await follow(page, 'form.o_qnetz_invoice_form button[type="submit"]');
+    await expectGerman(page, '.alert-success', ['Rechnung']);
+    await shot(page, '6_invoice_submitted');
   }
-})().catch((error) => { console.error(error); process.exit(1); });
+});
