@@ -1,4 +1,5 @@
 import base64
+from datetime import timedelta
 
 from werkzeug.exceptions import NotFound
 
@@ -41,6 +42,14 @@ class QnetzCoursePortal(QnetzPortal):
                 + [("state", "in", CANCELLABLE_STATES)])
             values["qnetz_certificate_count"] = Registration.search_count(
                 self._certificate_domain(partner))
+            registrations = self._company_registration_domain(partner)
+            values["qnetz_waiting_list_count"] = Registration.search_count(
+                registrations + [("state", "=", "waiting")])
+            now = fields.Datetime.now()
+            values["qnetz_starting_soon_count"] = Registration.search_count(
+                registrations + [("state", "=", "open"), ("event_id.date_begin", ">=", now),
+                                 ("event_id.date_begin", "<=", fields.Datetime.to_string(
+                                     fields.Datetime.from_string(now) + timedelta(days=14)))])
         if "provider" in roles:
             values["qnetz_provider_course_count"] = Event.search_count(
                 self._provider_course_domain(partner))

@@ -74,6 +74,13 @@ class QnetzPortal(CustomerPortal):
                 self._need_domain(partner))
             values["qnetz_apprentice_count"] = request.env["res.partner"].search_count(
                 self._apprentice_domain(partner))
+            # what waits for the company: needs the coordinator has not taken up yet and
+            # invoices to pay (read with the user's own rights, as on their pages)
+            values["qnetz_new_need_count"] = request.env["qnetz.need"].search_count(
+                self._need_domain(partner) + [("state", "=", "new")])
+            values["qnetz_open_invoice_count"] = request.env["account.invoice"].search_count([
+                ("partner_id", "child_of", partner.id), ("type", "=", "out_invoice"),
+                ("state", "=", "open")])
         values.update(self._qnetz_course_layout_values(roles, partner))
         return values
 

@@ -177,3 +177,20 @@ class TestPortalCourses(PortalCase):
         match = re.search(r'<span class="badge">(\d+)</span>\s*<a href="/my/courses"', home)
         self.assertTrue(match)
         self.assertGreaterEqual(int(match.group(1)), 1)
+
+    def test_home_names_what_is_waiting(self):
+        course = self.make_course(seats_max=1, days=7)
+        self.login(self.user_a)
+        self.register(course, self.apprentice_a1 | self.apprentice_a2)
+        home = self.get("/my/home").text
+        self.assertIn("Was auf Sie wartet", home)
+        # one apprentice seated in a course beginning within 14 days, one on its waiting list
+        for css in ("o_qnetz_waiting_soon", "o_qnetz_waiting_list"):
+            match = re.search(
+                r'class="%s">\s*<a href="/my/courses"><span class="badge">(\d+)</span>' % css,
+                home)
+            self.assertTrue(match, css)
+            self.assertEqual(int(match.group(1)), 1, css)
+        # company B has nothing waiting from A's registrations
+        self.login(self.user_b)
+        self.assertNotIn("o_qnetz_waiting_list", self.get("/my/home").text)
