@@ -1,9 +1,11 @@
 import re
 from datetime import datetime, timedelta
 
+import requests
+
 import odoo
 from odoo import api
-from odoo.tests.common import HttpCase
+from odoo.tests.common import HOST, PORT, HttpCase
 
 CSRF_RE = re.compile(r'name="csrf_token" value="([^"]+)"')
 
@@ -85,6 +87,32 @@ class PortalCase(HttpCase):
     def authenticate(self, user, password):
         self.sync()
         return super(PortalCase, self).authenticate(user, password)
+
+    def rpc_session(self, user=None):
+        """An HTTP session of its own for `user` (None: a visitor), to call over JSON-RPC."""
+        # HttpCase keeps one Odoo session in self.session; each role gets its own
+        self.session = odoo.http.root.session_store.new()
+        self.session.db = self.env.cr.dbname
+        odoo.http.root.session_store.save(self.session)
+        if user:
+            self.authenticate(user.login, user.login)
+        opener = requests.Session()
+        opener.cookies["session_id"] = self.session.sid
+        return opener
+
+    def call_kw(self, session, model, method, args=None, kwargs=None, context=None):
+        """model.method(*args, **kwargs) through /web/dataset/call_kw, as the web client
+        and any RPC client call it, in German unless `context` says otherwise."""
+        self.sync()
+        kwargs = dict(kwargs or {})
+        kwargs["context"] = dict({"lang": "de_DE"}, **(context or {}))
+        payload = {"jsonrpc": "2.0", "method": "call", "id": 1, "params": {
+            "model": model, "method": method, "args": args or [], "kwargs": kwargs}}
+        url = "http://%s:%s/web/dataset/call_kw/%s/%s" % (HOST, PORT, model, method)
+        response = session.post(url, json=payload, timeout=60)
+        self.env.cache.invalidate()
+        self.assertEqual(response.status_code, 200, (model, method))
+        return response.json()
 
     def _portal_user(self, company, name, login):
         contact = self.env["res.partner"].create({

@@ -10,9 +10,6 @@ actions, have no effect beyond what the action allows).
 """
 import logging
 
-import requests
-
-import odoo
 from odoo.tests.common import HOST, PORT
 
 from .common import CSRF_RE, PortalCase
@@ -96,24 +93,12 @@ class TestAccessMatrix(PortalCase):
 
     # ------------------------------------------------------------------ plumbing
 
-    def call(self, session, model, method, args, kwargs=None, context=None):
-        self.sync()
-        kwargs = dict(kwargs or {})
-        kwargs["context"] = dict({"lang": "de_DE"}, **(context or {}))
-        payload = {"jsonrpc": "2.0", "method": "call", "id": 1, "params": {
-            "model": model, "method": method, "args": args, "kwargs": kwargs}}
-        url = "http://%s:%s/web/dataset/call_kw/%s/%s" % (HOST, PORT, model, method)
-        response = session.post(url, json=payload, timeout=60)
-        self.env.cache.invalidate()
-        self.assertEqual(response.status_code, 200, (model, method))
-        return response.json()
-
     def attempt(self, who, session, model, method, args, kwargs=None, context=None,
                 got_through=None):
         """One attempt that must be refused. `got_through(answer)` decides for calls that
         may succeed without effect; by default any answer without an error got through."""
         self.attempts += 1
-        answer = self.call(session, model, method, args, kwargs, context)
+        answer = self.call_kw(session, model, method, args, kwargs, context)
         through = got_through(answer) if got_through else "error" not in answer
         if through:
             self.through.append((who, model, method, repr(args)[:120], repr(context)[:80]))
@@ -125,15 +110,7 @@ class TestAccessMatrix(PortalCase):
         for who, user in (("company A", self.user_a), ("company B", self.user_b),
                           ("provider", self.user_p), ("network", self.network_user),
                           ("visitor", None)):
-            # HttpCase keeps one Odoo session in self.session; each role gets its own
-            self.session = odoo.http.root.session_store.new()
-            self.session.db = self.env.cr.dbname
-            odoo.http.root.session_store.save(self.session)
-            if user:
-                self.authenticate(user.login, user.login)
-            opener = requests.Session()
-            opener.cookies["session_id"] = self.session.sid
-            result[who] = opener
+            result[who] = self.rpc_session(user)
         return result
 
     def targets(self, who):
@@ -275,7 +252,7 @@ class TestAccessMatrix(PortalCase):
         # the sessions are real: each role reads its own user over the same endpoint
         for who, user in (("company A", self.user_a), ("provider", self.user_p),
                           ("network", self.network_user)):
-            answer = self.call(sessions[who], "res.users", "read", [user.ids, ["name"]])
+            answer = self.call_kw(sessions[who], "res.users", "read", [user.ids, ["name"]])
             self.assertEqual(answer.get("result", [{}])[0].get("name"), user.name, who)
         for who, session in sorted(sessions.items()):
             targets = self.targets(who)
@@ -484,50 +461,50 @@ class TestAccessMatrix(PortalCase):
         JSON can carry, and hold their rules there too."""
         sessions = self.sessions()
         company_a, provider = sessions["company A"], sessions["provider"]
-        answer = self.call(company_a, "qnetz.need", "qnetz_portal_report",
-                           [{"area": "language", "topic": "Deutsch für Tischler",
-                             "participant_count": "2",
-                             "apprentice_ids": [self.apprentice_a1.id]}])
+        answer = self.call_kw(company_a, "qnetz.need", "qnetz_portal_report",
+                              [{"area": "language", "topic": "Deutsch für Tischler",
+                                "participant_count": "2",
+                                "apprentice_ids": [self.apprentice_a1.id]}])
         need = self.env["qnetz.need"].browse(answer["result"])
         self.assertEqual(need.partner_id, self.company_a)
         self.assertEqual(need.apprentice_ids, self.apprentice_a1)
         self.assertIn("Anna Albers", need.message_ids.mapped("author_id.name"))
-        answer = self.call(company_a, "qnetz.need", "qnetz_portal_update",
-                           [need.ids, {"area": "language", "topic": "Deutsch B1"}])
+        answer = self.call_kw(company_a, "qnetz.need", "qnetz_portal_update",
+                              [need.ids, {"area": "language", "topic": "Deutsch B1"}])
         self.assertIs(answer["result"], True)
         self.assertEqual(need.topic, "Deutsch B1")
-        answer = self.call(company_a, "qnetz.need", "qnetz_portal_withdraw",
-                           [need.ids, "Azubi hat gewechselt"])
+        answer = self.call_kw(company_a, "qnetz.need", "qnetz_portal_withdraw",
+                              [need.ids, "Azubi hat gewechselt"])
         self.assertIs(answer["result"], True)
         self.assertEqual(need.state, "withdrawn")
-        answer = self.call(company_a, "res.partner", "qnetz_portal_add_apprentice", [{
+        answer = self.call_kw(company_a, "res.partner", "qnetz_portal_add_apprentice", [{
             "name": "Mia Neu", "consent": True, "consent_given_by": "Mia Neu",
             "consent_purpose": "Kurse des Netzwerks"}])
         apprentice = self.env["res.partner"].browse(answer["result"])
         self.assertEqual(apprentice.employer_id, self.company_a)
         self.assertTrue(apprentice.target_profile_ids.consent_date)
-        answer = self.call(company_a, "event.event", "qnetz_portal_register",
-                           [self.course.ids, [apprentice.id]])
+        answer = self.call_kw(company_a, "event.event", "qnetz_portal_register",
+                              [self.course.ids, [apprentice.id]])
         registration = self.env["event.registration"].browse(answer["result"])
         self.assertEqual(registration.paying_partner_id, self.company_a)
         self.assertEqual(registration.state, "open")
-        answer = self.call(company_a, "event.registration", "qnetz_portal_cancel",
-                           [registration.ids])
+        answer = self.call_kw(company_a, "event.registration", "qnetz_portal_cancel",
+                              [registration.ids])
         self.assertIs(answer["result"], True)
         self.assertEqual(registration.state, "cancel")
         # the provider records attendance once the session has begun
         self.run_course(self.course, days_ago=1)
         session = self.course.session_ids.sorted("date_begin")[:1]
         statuses = {str(reg.id): "present" for reg in (self.reg_a | self.reg_b)}
-        answer = self.call(provider, "qnetz.course.session", "qnetz_portal_record_attendance",
-                           [session.ids, statuses])
+        answer = self.call_kw(provider, "qnetz.course.session", "qnetz_portal_record_attendance",
+                              [session.ids, statuses])
         self.assertIs(answer["result"], True, answer)
         self.assertEqual(len(session.attendance_ids), 2)
         # a cancelled registration gets no attendance
         self.reg_b.action_cancel_registration()
         other = self.course.session_ids.sorted("date_begin")[1:2]
-        answer = self.call(provider, "qnetz.course.session", "qnetz_portal_record_attendance",
-                           [other.ids, statuses])
+        answer = self.call_kw(provider, "qnetz.course.session", "qnetz_portal_record_attendance",
+                              [other.ids, statuses])
         self.assertIn("error", answer)
         self.assertFalse(other.attendance_ids)
         # the workflow buttons return a value XML-RPC can carry

@@ -1,8 +1,4 @@
-import json
-
 import vobject
-
-from odoo.tests.common import HOST, PORT
 
 from .common import PortalCase
 
@@ -31,17 +27,6 @@ class TestPortalCalendarAndEvidence(PortalCase):
             self.assertIn("DTSTART;TZID=Europe/Berlin:", text)
         return sorted({e.summary.value.split(":")[0] for e in events})
 
-    def call_kw(self, model, method, args=None, kwargs=None):
-        self.sync()
-        response = self.opener.post(
-            "http://%s:%s/web/dataset/call_kw/%s/%s" % (HOST, PORT, model, method),
-            data=json.dumps({"jsonrpc": "2.0", "method": "call", "id": 1, "params": {
-                "model": model, "method": method, "args": args or [],
-                "kwargs": kwargs or {}}}),
-            headers={"Content-Type": "application/json"}, timeout=60)
-        self.env.cache.invalidate()
-        return response.json()
-
     def test_course_calendar_holds_own_courses_only(self):
         self.login(self.user_a)
         response = self.get("/my/kalender.ics")
@@ -55,12 +40,12 @@ class TestPortalCalendarAndEvidence(PortalCase):
                          ["Kurs für Albers"])
         # the model method decides, also when called over RPC
         self.login(self.user_b)
-        result = self.call_kw("event.event", "qnetz_portal_ics")
+        result = self.call_kw(self.opener, "event.event", "qnetz_portal_ics")
         self.assertEqual(self.summaries(result["result"]), ["Kurs für Bode"])
 
     def test_internal_user_gets_no_portal_calendar(self):
         self.authenticate(self.coordinator.login, "koordination")
-        result = self.call_kw("event.event", "qnetz_portal_ics")
+        result = self.call_kw(self.opener, "event.event", "qnetz_portal_ics")
         self.assertIn("error", result)
         self.assertEqual(self.get("/my/kalender.ics").status_code, 403)
 
@@ -116,20 +101,21 @@ class TestPortalCalendarAndEvidence(PortalCase):
         self.login(self.user_a)
         for model in ("qnetz.certificate", "qnetz.school.schedule", "qnetz.holiday",
                       "qnetz.school.block"):
-            result = self.call_kw(model, "search_read", [[]], {"fields": ["id"]})
+            result = self.call_kw(self.opener, model, "search_read", [[]], {"fields": ["id"]})
             self.assertIn("error", result, model)
-        result = self.call_kw("qnetz.holiday", "action_compute_public_year", [2031])
+        result = self.call_kw(self.opener, "qnetz.holiday", "action_compute_public_year", [2031])
         self.assertIn("error", result)
         self.authenticate("netzwerk", "netzwerk")
-        result = self.call_kw("qnetz.holiday", "search_read", [[]], {"fields": ["name"]})
+        result = self.call_kw(self.opener, "qnetz.holiday", "search_read", [[]],
+                              {"fields": ["name"]})
         self.assertTrue(result["result"])
-        result = self.call_kw("qnetz.holiday", "create", [{
+        result = self.call_kw(self.opener, "qnetz.holiday", "create", [{
             "name": "Erfunden", "state_id": self.hoexter.state_id.id,
             "date_from": "2031-01-02", "date_to": "2031-01-02"}])
         self.assertIn("error", result)
-        result = self.call_kw("qnetz.holiday", "action_compute_public_year", [2031])
+        result = self.call_kw(self.opener, "qnetz.holiday", "action_compute_public_year", [2031])
         self.assertIn("error", result)
         self.authenticate(self.coordinator.login, "koordination")
-        result = self.call_kw("qnetz.holiday", "action_compute_public_year", [2031])
+        result = self.call_kw(self.opener, "qnetz.holiday", "action_compute_public_year", [2031])
         self.assertTrue(result.get("result"), result)
         self.assertTrue(self.env["qnetz.holiday"].search_count([("year", "=", 2031)]))

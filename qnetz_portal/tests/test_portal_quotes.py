@@ -3,11 +3,7 @@ answer in the portal and over JSON-RPC, the coordinator accepts one and the cour
 there; and every role that must not answer or read a quote is refused."""
 from datetime import date, timedelta
 
-import requests
-
-import odoo
 from odoo.exceptions import UserError
-from odoo.tests.common import HOST, PORT
 
 from .common import PortalCase
 
@@ -116,27 +112,6 @@ class TestPortalQuotes(PortalCase):
 
     # ------------------------------------------------------------------ JSON-RPC
 
-    def rpc_session(self, user):
-        self.session = odoo.http.root.session_store.new()
-        self.session.db = self.env.cr.dbname
-        odoo.http.root.session_store.save(self.session)
-        if user:
-            self.authenticate(user.login, user.login)
-        opener = requests.Session()
-        opener.cookies["session_id"] = self.session.sid
-        return opener
-
-    def call(self, session, model, method, args, kwargs=None):
-        self.sync()
-        payload = {"jsonrpc": "2.0", "method": "call", "id": 1, "params": {
-            "model": model, "method": method, "args": args,
-            "kwargs": dict(kwargs or {}, context={"lang": "de_DE"})}}
-        response = session.post("http://%s:%s/web/dataset/call_kw/%s/%s" % (
-            HOST, PORT, model, method), json=payload, timeout=60)
-        self.env.cache.invalidate()
-        self.assertEqual(response.status_code, 200)
-        return response.json()
-
     def test_quote_rules_over_json_rpc(self):
         network_user = self.env["res.users"].with_context(no_reset_password=True).create({
             "name": "Nina Netz", "login": "test_network_user",
@@ -144,17 +119,17 @@ class TestPortalQuotes(PortalCase):
             "groups_id": [(6, 0, [self.env.ref("qnetz_base.group_qnetz_user").id])]})
         provider = self.rpc_session(self.user_p)
         # its own quote: answered over RPC as on the page
-        answer = self.call(provider, "qnetz.quote", "qnetz_portal_answer_quote",
-                           [self.quote_p.ids, self.answer(price=3500.5)])
+        answer = self.call_kw(provider, "qnetz.quote", "qnetz_portal_answer_quote",
+                              [self.quote_p.ids, self.answer(price=3500.5)])
         self.assertEqual(answer.get("result"), True, answer)
         self.assertEqual(self.quote_p.price, 3500.5)
         # it reads its own quote and request, nothing of the other provider
-        own = self.call(provider, "qnetz.quote", "search_read", [[], ["price"]])
+        own = self.call_kw(provider, "qnetz.quote", "search_read", [[], ["price"]])
         self.assertEqual([row["id"] for row in own["result"]], self.quote_p.ids)
-        self.assertIn("error", self.call(provider, "qnetz.quote", "read",
-                                         [self.quote_q.ids, ["price"]]))
-        request = self.call(provider, "qnetz.quote.request", "read",
-                            [self.request.ids, ["quote_ids", "need_ids"]])
+        self.assertIn("error", self.call_kw(provider, "qnetz.quote", "read",
+                                            [self.quote_q.ids, ["price"]]))
+        request = self.call_kw(provider, "qnetz.quote.request", "read",
+                               [self.request.ids, ["quote_ids", "need_ids"]])
         self.assertEqual(request["result"][0]["quote_ids"], self.quote_p.ids)
         self.assertEqual(request["result"][0]["need_ids"], [])
         refused = [
@@ -178,7 +153,7 @@ class TestPortalQuotes(PortalCase):
             ("qnetz.course.module", "write", [self.module.ids, {"name": "Angriff"}]),
         ]
         for model, method, args in refused:
-            self.assertIn("error", self.call(provider, model, method, args), (model, method))
+            self.assertIn("error", self.call_kw(provider, model, method, args), (model, method))
         self.assertEqual(self.quote_p.price, 3500.5)
         self.assertEqual(self.quote_p.state, "answered")
         # companies, the network user and visitors neither answer nor read quotes
@@ -190,18 +165,18 @@ class TestPortalQuotes(PortalCase):
                     ("qnetz.quote", "read", [self.quote_p.ids, ["price"]]),
                     ("qnetz.quote.request", "read", [self.request.ids, ["name"]]),
                     ("qnetz.quote", "action_accept", [self.quote_p.ids])):
-                self.assertIn("error", self.call(session, model, method, args),
+                self.assertIn("error", self.call_kw(session, model, method, args),
                               (user and user.login, model, method))
         # after the deadline, no answer and no change
         self.request.deadline = (date.today() - timedelta(days=1)).isoformat()
         provider = self.rpc_session(self.user_p)
-        late = self.call(provider, "qnetz.quote", "qnetz_portal_answer_quote",
-                         [self.quote_p.ids, self.answer(price=100)])
+        late = self.call_kw(provider, "qnetz.quote", "qnetz_portal_answer_quote",
+                            [self.quote_p.ids, self.answer(price=100)])
         self.assertIn("error", late)
         self.assertIn("Frist", late["error"]["data"]["message"])
         self.assertEqual(self.quote_p.price, 3500.5)
         # the coordinator accepts over RPC too
         coordinator = self.rpc_session(self.coordinator)
-        accepted = self.call(coordinator, "qnetz.quote", "action_accept", [self.quote_p.ids])
+        accepted = self.call_kw(coordinator, "qnetz.quote", "action_accept", [self.quote_p.ids])
         self.assertNotIn("error", accepted)
         self.assertEqual(self.request.course_id.provider_id, self.provider)
