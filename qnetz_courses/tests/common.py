@@ -4,6 +4,37 @@ from odoo import fields
 from odoo.tests.common import SavepointCase
 
 
+def create_begun_course(env, prefix, tag, **course_values):
+    """A company with three apprentices registered for a begun course of a provider, for the
+    tests that race two real transactions (they commit it, so names carry a unique tag).
+    Returns the course and the partners made."""
+    Partner = env["res.partner"]
+    company = Partner.create({
+        "name": "%sbetrieb %s" % (prefix, tag), "is_company": True,
+        "is_training_company": True, "city": "Warburg"})
+    provider = Partner.create({
+        "name": "%straeger %s" % (prefix, tag), "is_company": True,
+        "is_education_provider": True, "city": "Holzminden"})
+    apprentices = Partner
+    for index in range(3):
+        apprentices |= Partner.create({
+            "name": "%s-Azubi %d %s" % (prefix, index, tag), "is_apprentice": True,
+            "employer_id": company.id})
+    course = env["event.event"].create(dict({
+        "name": "%skurs %s" % (prefix, tag), "is_qnetz_course": True,
+        "provider_id": provider.id, "date_begin": "2031-01-05 08:00:00",
+        "date_end": "2031-01-30 16:00:00", "seats_min": 1, "seats_max": 10,
+        "fee_amount": 100.0}, **course_values))
+    for apprentice in apprentices:
+        env["event.registration"].create({"event_id": course.id, "apprentice_id": apprentice.id})
+    env["qnetz.course.session"].create({
+        "event_id": course.id, "date_begin": "2031-01-05 08:00:00",
+        "date_end": "2031-01-05 12:00:00"})
+    course.button_confirm()
+    course.action_start()
+    return course, company | provider | apprentices
+
+
 class QnetzCoursesCase(SavepointCase):
     """Partners, needs and a course shared by the course tests."""
 

@@ -6,6 +6,8 @@ from odoo.exceptions import UserError
 from odoo.tests.common import TransactionCase
 from odoo.tools import mute_logger
 
+from .common import create_begun_course
+
 
 class TestConcurrentBilling(TransactionCase):
     """Two billing runs in two database transactions at the same time.
@@ -20,34 +22,11 @@ class TestConcurrentBilling(TransactionCase):
         self.tag = uuid.uuid4().hex[:8]
         with self.db_registry.cursor() as cr:
             env = api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True})
-            Partner = env["res.partner"]
-            company = Partner.create({
-                "name": "Parallelbetrieb %s" % self.tag, "is_company": True,
-                "is_training_company": True, "city": "Warburg"})
-            provider = Partner.create({
-                "name": "Paralleltraeger %s" % self.tag, "is_company": True,
-                "is_education_provider": True, "city": "Holzminden"})
-            apprentices = Partner
-            for index in range(3):
-                apprentices |= Partner.create({
-                    "name": "Parallel-Azubi %d %s" % (index, self.tag), "is_apprentice": True,
-                    "employer_id": company.id})
-            course = env["event.event"].create({
-                "name": "Parallelkurs %s" % self.tag, "is_qnetz_course": True,
-                "provider_id": provider.id, "date_begin": "2031-01-05 08:00:00",
-                "date_end": "2031-01-30 16:00:00", "seats_min": 1, "seats_max": 10,
-                "fee_amount": 100.0, "provider_fee": 500.0})
-            for apprentice in apprentices:
-                env["event.registration"].create({
-                    "event_id": course.id, "apprentice_id": apprentice.id})
-            env["qnetz.course.session"].create({
-                "event_id": course.id, "date_begin": "2031-01-05 08:00:00",
-                "date_end": "2031-01-05 12:00:00"})
-            course.button_confirm()
-            course.action_start()
+            course, partners = create_begun_course(env, "Parallel", self.tag,
+                                                   provider_fee=500.0)
             cr.commit()  # pylint: disable=invalid-commit (two real transactions race)
             self.course_id = course.id
-            self.partner_ids = (company | provider | apprentices).ids
+            self.partner_ids = partners.ids
         self.addCleanup(self._cleanup)
 
     def _cleanup(self):

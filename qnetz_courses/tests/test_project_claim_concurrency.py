@@ -8,6 +8,8 @@ from odoo.exceptions import UserError
 from odoo.tests.common import TransactionCase
 from odoo.tools import mute_logger
 
+from .common import create_begun_course
+
 
 class TestConcurrentClaims(TransactionCase):
     """Two claim runs in two database transactions at the same time (as the billing runs
@@ -19,36 +21,13 @@ class TestConcurrentClaims(TransactionCase):
         self.tag = uuid.uuid4().hex[:8]
         with self.db_registry.cursor() as cr:
             env = api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True})
-            Partner = env["res.partner"]
-            company = Partner.create({
-                "name": "Anspruchsbetrieb %s" % self.tag, "is_company": True,
-                "is_training_company": True, "city": "Warburg"})
-            provider = Partner.create({
-                "name": "Anspruchstraeger %s" % self.tag, "is_company": True,
-                "is_education_provider": True, "city": "Holzminden"})
-            funder = Partner.create({"name": "Anspruchsfoerderer %s" % self.tag,
-                                     "is_company": True})
-            apprentices = Partner
-            for index in range(3):
-                apprentices |= Partner.create({
-                    "name": "Anspruchs-Azubi %d %s" % (index, self.tag), "is_apprentice": True,
-                    "employer_id": company.id})
+            funder = env["res.partner"].create({"name": "Anspruchsfoerderer %s" % self.tag,
+                                                "is_company": True})
             project = env["qnetz.project"].create({
                 "name": "Anspruchsprojekt %s" % self.tag, "funder_id": funder.id,
                 "date_start": "2031-01-01", "claim_period": "month"})
-            course = env["event.event"].create({
-                "name": "Anspruchskurs %s" % self.tag, "is_qnetz_course": True,
-                "provider_id": provider.id, "date_begin": "2031-01-05 08:00:00",
-                "date_end": "2031-01-30 16:00:00", "seats_min": 1, "seats_max": 10,
-                "fee_amount": 100.0, "funding_share": 33.33, "project_id": project.id})
-            for apprentice in apprentices:
-                env["event.registration"].create({
-                    "event_id": course.id, "apprentice_id": apprentice.id})
-            env["qnetz.course.session"].create({
-                "event_id": course.id, "date_begin": "2031-01-05 08:00:00",
-                "date_end": "2031-01-05 12:00:00"})
-            course.button_confirm()
-            course.action_start()
+            course, partners = create_begun_course(env, "Anspruchs", self.tag,
+                                                   funding_share=33.33, project_id=project.id)
             invoices = course._qnetz_bill_registrations()
             # validated as far as a claim asks (state and date); posting them would need
             # a journal that allows cancelling to clean up
@@ -58,7 +37,7 @@ class TestConcurrentClaims(TransactionCase):
             self.course_id = course.id
             self.project_id = project.id
             self.analytic_id = project.analytic_account_id.id
-            self.partner_ids = (company | provider | funder | apprentices).ids
+            self.partner_ids = (partners | funder).ids
         today = fields.Date.from_string(fields.Date.context_today(self.env["qnetz.project"]))
         self.today = today.replace(day=1) + relativedelta(months=1, days=1)
         self.addCleanup(self._cleanup)
