@@ -14,9 +14,8 @@ class EventEvent(models.Model):
     @api.multi
     def action_qnetz_bill_and_send(self):
         self._qnetz_check_coordinator_action()
-        blocked = self._qnetz_billing_blocker()
-        if blocked:
-            raise UserError(_("Bill and Send: %s") % " ".join(blocked.values()))
+        # refused before the split question below, with the billing rule's own reasons
+        self._qnetz_check_billable()
         # splitting a total price while people may still register is a decision the
         # billing run asks for; this one-step button does not take it silently
         split = self.filtered(lambda e: e.fee_model == "total" and e.open_registrations)
