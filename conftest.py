@@ -49,3 +49,29 @@ def odoo_http_server(load_registry):
                 pytest.exit("Odoo's HTTP server did not start on port %s" % port, returncode=3)
             time.sleep(0.1)
     yield port
+
+
+# Figures a test reports (attempts of the access matrices, routes crawled ...): pytest
+# captures what a passing test prints, so tests write one line each into this folder and
+# the summary at the end of the run shows them.
+FIGURES_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "artifacts", "figures")
+
+
+def pytest_configure(config):
+    # figures of an earlier run are not this run's
+    if os.path.isdir(FIGURES_DIR):
+        for name in os.listdir(FIGURES_DIR):
+            os.remove(os.path.join(FIGURES_DIR, name))
+
+
+def pytest_terminal_summary(terminalreporter):
+    if not os.path.isdir(FIGURES_DIR):
+        return
+    lines = []
+    for name in sorted(os.listdir(FIGURES_DIR)):
+        with open(os.path.join(FIGURES_DIR, name)) as figures:
+            lines.extend(line.rstrip() for line in figures if line.strip())
+    if lines:
+        terminalreporter.section("qnetz figures")
+        for line in lines:
+            terminalreporter.write_line(line)

@@ -3,7 +3,7 @@
     "name": "Qualifizierungsnetzwerk: Basis",
     "summary": "Network partners (companies, providers, schools, apprentices) "
                "and the register of training needs",
-    "version": "11.0.1.2.0",
+    "version": "11.0.1.3.0",
     "category": "Qualifizierungsnetzwerk",
     "website": "https://www.wirtschaftsinitiative-hoexter.de",
     "author": "Qualifizierungsnetzwerk Höxter-Holzminden",
@@ -17,6 +17,7 @@
     "data": [
         "security/qnetz_security.xml",
         "security/ir.model.access.csv",
+        "security/qnetz.share.grant.csv",
         "data/qnetz_district_data.xml",
         "data/qnetz_occupation_data.xml",
         "data/qnetz_need_sequence.xml",

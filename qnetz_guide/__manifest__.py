@@ -13,6 +13,7 @@
     "depends": ["qnetz_courses", "website", "website_event"],
     "data": [
         "security/ir.model.access.csv",
+        "security/qnetz.share.grant.csv",
         "security/qnetz_guide_security.xml",
         "data/qnetz_offer_facet_data.xml",
         "data/website_data.xml",

@@ -9,9 +9,10 @@
     "author": "Qualifizierungsnetzwerk Höxter-Holzminden",
     "license": "AGPL-3",
     "installable": True,
-    "depends": ["qnetz_courses", "portal", "website", "auth_signup"],
+    "depends": ["qnetz_courses", "portal", "website", "auth_signup", "payment"],
     "data": [
         "security/ir.model.access.csv",
+        "security/qnetz.share.grant.csv",
         "security/qnetz_portal_security.xml",
         "data/mail_template_data.xml",
         "data/auth_signup_data.xml",
@@ -21,6 +22,7 @@
         "views/portal_evidence_templates.xml",
         "views/portal_quote_templates.xml",
         "views/portal_home_templates.xml",
+        "views/portal_network_templates.xml",
     ],
     "demo": [
     ],

@@ -13,3 +13,7 @@ from . import res_partner_audit
 from . import qnetz_need_audit
 from . import qnetz_target_profile_audit
 from . import mail_mail
+from . import qnetz_share_grant
+from . import ir_model_access
+from . import base
+from . import ir_attachment

@@ -1,6 +1,8 @@
 from odoo import SUPERUSER_ID, _, api, models
 from odoo.exceptions import AccessError
 
+from ..tools import checked_group_domain
+
 
 class MailMessage(models.Model):
     _inherit = "mail.message"
@@ -13,6 +15,40 @@ class MailMessage(models.Model):
         # own code notifies as superuser.
         self._qnetz_check_recipients(values.get("partner_ids"), values.get("channel_ids"))
         return super(MailMessage, self).create(values)
+
+    @api.model
+    def read_group(self, domain, fields, groupby, offset=0, limit=None, orderby=False,
+                   lazy=True):
+        return super(MailMessage, self).read_group(
+            checked_group_domain(self, domain), fields, groupby, offset=offset, limit=limit,
+            orderby=orderby, lazy=lazy)
+
+    @api.model
+    def _message_read_dict_postprocess(self, messages, message_tree):
+        # Odoo formats every tracking value with sudo: a field the reader may not read on
+        # the record (a provider fee, a budget) would come back through the history.
+        result = super(MailMessage, self)._message_read_dict_postprocess(messages, message_tree)
+        if self.env.uid == SUPERUSER_ID:
+            return result
+        hidden = self._qnetz_hidden_tracking_ids(list(message_tree))
+        for message in messages:
+            message["tracking_value_ids"] = [
+                value for value in message.get("tracking_value_ids") or []
+                if value["id"] not in hidden]
+        return result
+
+    @api.model
+    def _qnetz_hidden_tracking_ids(self, message_ids):
+        """Tracking values of fields the current user may not read on their records."""
+        trackings = self.env["mail.tracking.value"].sudo().search(
+            [("mail_message_id", "in", message_ids)])
+        hidden = set()
+        for tracking in trackings:
+            model = tracking.mail_message_id.model
+            field = self.env[model]._fields.get(tracking.field) if model in self.env else None
+            if field is None or (field.groups and not self.user_has_groups(field.groups)):
+                hidden.add(tracking.id)
+        return hidden
 
     @api.model
     def _qnetz_check_recipients(self, partner_ids, channel_ids):

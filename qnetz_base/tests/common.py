@@ -1,4 +1,18 @@
+import os
+
 from odoo.tests.common import SavepointCase
+
+# conftest.py shows what lands here in the summary of the run (pytest hides what a
+# passing test prints)
+FIGURES_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(
+    os.path.abspath(__file__)))), "artifacts", "figures")
+
+
+def report_figure(name, line):
+    """Keep one line of figures (counts of attempts, routes ...) for the run's summary."""
+    os.makedirs(FIGURES_DIR, exist_ok=True)
+    with open(os.path.join(FIGURES_DIR, "%s.txt" % name), "w") as figures:
+        figures.write(line + "\n")
 
 
 class QnetzCase(SavepointCase):
@@ -15,10 +29,12 @@ class QnetzCase(SavepointCase):
             "name": "Test Koordination", "login": "test-qnetz-coordinator",
             "email": "test-qnetz-coordinator@example.com",
             "groups_id": [(6, 0, [env.ref("qnetz_base.group_qnetz_coordinator").id])]})
+        # the network reader: a portal user with the reader group (no employee rights)
         cls.network_user = Users.create({
             "name": "Test Netzwerk", "login": "test-qnetz-user",
             "email": "test-qnetz-user@example.com",
-            "groups_id": [(6, 0, [env.ref("qnetz_base.group_qnetz_user").id])]})
+            "groups_id": [(6, 0, [env.ref("base.group_portal").id,
+                                  env.ref("qnetz_base.group_qnetz_network").id])]})
         cls.employee = Users.create({
             "name": "Test Employee", "login": "test-qnetz-employee",
             "email": "test-qnetz-employee@example.com",

@@ -28,10 +28,12 @@ class TestAccess(QnetzCase):
         self.apprentice.sudo(self.coordinator).read(list(SENSITIVE_PARTNER_FIELDS))
         self.apprentice.sudo(self.coordinator).write({"phone": "05271 1111"})
 
-    def test_network_user_reads_but_cannot_write(self):
+    def test_network_reader_reads_no_need_and_writes_nothing(self):
+        """The network reader follows figures: needs name apprentices and companies' plans,
+        so it reads none, and it changes nothing anywhere."""
         need = self.need.sudo(self.network_user)
-        self.assertEqual(need.topic, "CNC-Drehen")
-        need.check_access_rule("read")
+        with self.assertRaises(AccessError):
+            need.read(["topic"])
         with self.assertRaises(AccessError):
             need.write({"topic": "Geändert"})
         with self.assertRaises(AccessError):
@@ -40,12 +42,14 @@ class TestAccess(QnetzCase):
             self.env["qnetz.need"].sudo(self.network_user).create(self._need_vals())
         with self.assertRaises(AccessError):
             need.unlink()
-        for model in ("qnetz.district", "qnetz.occupation", "res.partner"):
+        for model in ("qnetz.district", "qnetz.occupation", "res.partner", "qnetz.need"):
             Model = self.env[model].sudo(self.network_user)
-            self.assertTrue(Model.check_access_rights("read", raise_exception=False))
-            self.assertFalse(Model.check_access_rights("write", raise_exception=False), model)
+            for mode in ("write", "create", "unlink"):
+                self.assertFalse(Model.check_access_rights(mode, raise_exception=False),
+                                 "%s %s" % (model, mode))
         with self.assertRaises(AccessError):
             self.company.sudo(self.network_user).write({"employee_count": 5})
+        self.assertTrue(self.network_user.share, "a portal user, not an employee")
 
     def test_network_user_cannot_see_sensitive_data(self):
         Profile = self.env["qnetz.target.profile"].sudo(self.network_user)
@@ -127,26 +131,26 @@ class TestAccess(QnetzCase):
         self.assertTrue(rule["global"])
 
     def test_profile_rule_hides_profiles_from_non_coordinators(self):
-        """If some other addon granted an ACL on profiles to network users,
-        the global record rule still keeps the profiles closed to them."""
+        """If some other addon granted an ACL on profiles to employees, the global record
+        rule still keeps the profiles closed to them."""
         self.env["ir.model.access"].create({
             "name": "test leak", "model_id": self.env["ir.model"]._get("qnetz.target.profile").id,
-            "group_id": self.env.ref("qnetz_base.group_qnetz_user").id, "perm_read": True})
-        Profile = self.env["qnetz.target.profile"].sudo(self.network_user)
+            "group_id": self.env.ref("base.group_user").id, "perm_read": True})
+        Profile = self.env["qnetz.target.profile"].sudo(self.employee)
         self.assertTrue(Profile.check_access_rights("read", raise_exception=False))
         self.assertFalse(Profile.search([]))
         with self.assertRaises(AccessError):
-            self.profile.sudo(self.network_user).check_access_rule("read")
+            self.profile.sudo(self.employee).check_access_rule("read")
         self.assertTrue(self.env["qnetz.target.profile"].sudo(self.coordinator).search([]))
 
-    def test_menus_for_network_only(self):
+    def test_menus_for_the_coordination_only(self):
         root = self.env.ref("qnetz_base.menu_qnetz_root")
         Menu = self.env["ir.ui.menu"]
-        self.assertIn(root, Menu.sudo(self.network_user).search([("id", "=", root.id)]))
+        self.assertIn(root, Menu.sudo(self.coordinator).search([("id", "=", root.id)]))
         self.assertNotIn(root, Menu.sudo(self.employee).search([("id", "=", root.id)]))
-        # Portal users cannot even read the backend menus.
-        self.assertFalse(
-            Menu.sudo(self.portal_user).check_access_rights("read", raise_exception=False))
+        # Portal users, the network reader among them, cannot even read the backend menus.
+        for user in (self.portal_user, self.network_user):
+            self.assertFalse(
+                Menu.sudo(user).check_access_rights("read", raise_exception=False))
         profiles_menu = self.env.ref("qnetz_base.menu_qnetz_target_profile")
-        self.assertFalse(Menu.sudo(self.network_user).search([("id", "=", profiles_menu.id)]))
         self.assertTrue(Menu.sudo(self.coordinator).search([("id", "=", profiles_menu.id)]))

@@ -152,7 +152,7 @@ class TestNeed(QnetzCase):
     def test_partner_smart_button_counts(self):
         self._need()
         self._need()
-        company = self.company.sudo(self.network_user)
+        company = self.company.sudo(self.coordinator)
         self.assertEqual(company.need_count, 2)
         action = company.action_view_needs()
         self.assertEqual(self.env["qnetz.need"].search_count(action["domain"]), 2)

@@ -34,11 +34,12 @@ class TestRpcAccess(HttpCase):
                        fields=["target_profile_ids"])
         self.assertEqual(caught.exception.faultCode, ACCESS_ERROR)
 
-    def test_network_user_reads_but_cannot_write(self):
-        needs = self._call("netzwerk", "qnetz.need", "search_read", [], fields=["topic"], limit=5)
-        self.assertEqual(len(needs), 5)
+    def test_network_reader_reads_no_need_and_writes_nothing(self):
+        need = self.env.ref("qnetz_base.need_01_demo")
+        self.assertFalse(self._call("netzwerk", "qnetz.need", "search_read", [],
+                                    fields=["topic"], limit=5))
         with self.assertRaises(xmlrpc.client.Fault) as caught:
-            self._call("netzwerk", "qnetz.need", "write", [needs[0]["id"]], {"topic": "Geändert"})
+            self._call("netzwerk", "qnetz.need", "write", need.ids, {"topic": "Geändert"})
         self.assertEqual(caught.exception.faultCode, ACCESS_ERROR)
         with self.assertRaises(xmlrpc.client.Fault):
             self._call("netzwerk", "qnetz.target.profile", "search_count", [])

@@ -4,3 +4,4 @@ from . import calendar
 from . import evidence
 from . import login
 from . import quotes
+from . import network

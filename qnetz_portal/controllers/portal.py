@@ -34,7 +34,7 @@ class QnetzPortal(CustomerPortal):
     # ------------------------------------------------------------------ helpers
 
     def _qnetz_roles(self):
-        return request.env.user.partner_id._qnetz_portal_roles()
+        return request.env.user._qnetz_portal_roles()
 
     def _qnetz_company(self):
         """The training company the user works for; 403 for everyone else."""

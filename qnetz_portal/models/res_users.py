@@ -1,5 +1,7 @@
 from odoo import api, models
 
+from .qnetz_report_figures import NETWORK_READER
+
 
 class ResUsers(models.Model):
     _inherit = "res.users"
@@ -16,10 +18,20 @@ class ResUsers(models.Model):
         if self.has_group("base.group_user"):
             if self.has_group("qnetz_base.group_qnetz_coordinator"):
                 return "/web#action=qnetz_base.qnetz_need_action&view_type=kanban"
-            if self.has_group("qnetz_base.group_qnetz_user"):
-                return "/web#action=qnetz_courses.qnetz_report_wizard_action"
             return "/web"
-        roles = self.partner_id._qnetz_portal_roles()
+        roles = self._qnetz_portal_roles()
         if roles == {"provider"}:
             return "/my/provider/courses"
+        if roles == {"network"}:
+            return "/my/netzwerk"
         return "/my"
+
+    @api.multi
+    def _qnetz_portal_roles(self):
+        """The parts of the portal the user may use: those of their organisation
+        ("company", "provider"), and "network" for a network reader."""
+        self.ensure_one()
+        roles = self.partner_id._qnetz_portal_roles()
+        if self.has_group(NETWORK_READER):
+            roles.add("network")
+        return roles

@@ -8,3 +8,5 @@ from . import test_portal_browser
 from . import test_portal_access
 from . import test_portal_calendar
 from . import test_portal_quotes
+from . import test_registry_boundary
+from . import test_boundary_http

@@ -99,7 +99,7 @@ class TestRoleJourneys(HttpCase):
         self.assertEqual(set(recorded.mapped("status")), {"present"})
         self.assertTrue(finished._qnetz_provider_bill(), "the provider's invoice is submitted")
 
-    def test_network_user_sees_figures_and_courses_without_names(self):
+    def test_network_reader_sees_figures_and_courses_without_names(self):
         course = self.env.ref("qnetz_courses.course_running_demo")
         names = course.registration_ids.mapped("apprentice_id.name")
         self.assertTrue(names)

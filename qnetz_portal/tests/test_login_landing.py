@@ -13,13 +13,13 @@ class TestLandingUrl(SavepointCase):
                          "/my/provider/courses")
         self.assertIn("action=qnetz_base.qnetz_need_action",
                       ref("qnetz_base.user_coordinator_demo")._qnetz_landing_url())
-        self.assertIn("action=qnetz_courses.qnetz_report_wizard_action",
-                      ref("qnetz_base.user_network_demo")._qnetz_landing_url())
-        # the role, not the login: a new network user lands on the figures too
+        self.assertEqual(ref("qnetz_base.user_network_demo")._qnetz_landing_url(),
+                         "/my/netzwerk")
+        # the role, not the login: a new network reader lands on the figures too
         reader = self.env["res.users"].with_context(no_reset_password=True).create({
             "name": "Neue Leserin", "login": "qnetz_landing_reader",
-            "groups_id": [(6, 0, [ref("qnetz_base.group_qnetz_user").id])]})
-        self.assertIn("qnetz_report_wizard_action", reader._qnetz_landing_url())
+            "groups_id": [(6, 0, [ref("qnetz_base.group_qnetz_network").id])]})
+        self.assertEqual(reader._qnetz_landing_url(), "/my/netzwerk")
 
 
 class TestLoginPage(HttpCase):
@@ -47,7 +47,7 @@ class TestLoginPage(HttpCase):
     def test_each_role_lands_on_its_page(self):
         for login, target in (("betrieb", "/my"), ("traeger", "/my/provider/courses"),
                               ("koordination", "action=qnetz_base.qnetz_need_action"),
-                              ("netzwerk", "action=qnetz_courses.qnetz_report_wizard_action")):
+                              ("netzwerk", "/my/netzwerk")):
             self.opener.cookies.clear()
             response = self._login(login, login)
             # Odoo answers a successful login with a page that keeps the URL's hash

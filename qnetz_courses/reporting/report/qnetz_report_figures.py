@@ -48,12 +48,16 @@ class QnetzReportFigures(models.AbstractModel):
 
     @api.model
     def _check_report_access(self):
-        # the figures are aggregates, with no name in them: the network user's overview
+        # the figures are aggregates, with no name in them: the network reader's overview
         # too. The analysis rows behind the pivot stay the coordinator's (record rule).
-        if self.env.uid == SUPERUSER_ID or \
-                self.env.user.has_group("qnetz_base.group_qnetz_user"):
+        if self.env.uid == SUPERUSER_ID or self._qnetz_report_reader():
             return True
         raise AccessError(_("Only the network's users may see the network's figures."))
+
+    @api.model
+    def _qnetz_report_reader(self):
+        """Whether the current user may read the figures (the portal adds its readers)."""
+        return self.env.user.has_group("qnetz_base.group_qnetz_user")
 
     # Input -----------------------------------------------------------------
 

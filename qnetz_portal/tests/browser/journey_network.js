@@ -1,5 +1,6 @@
-// The network user's view in the German backend: it lands on the figures, and finds the
-// courses without any apprentice's name. Driven by qnetz_portal/tests/test_journeys_browser.py
+// The network reader's view: a portal login that lands on the network's figures, on a
+// desktop and on a phone, and finds the courses in the public catalogue, never an
+// apprentice's name. Driven by qnetz_portal/tests/test_journeys_browser.py
 // (BASE_URL, SHOTS, COURSE, NAMES: apprentices' names separated by "|").
 const { fail, settle } = require('../../../tests/browser/chromium');
 const { expectGerman, journey, logIn } = require('./journey_helpers');
@@ -13,29 +14,23 @@ function noNames(text, where) {
 }
 
 journey('network', async (page, shot) => {
-  await logIn(page, BASE_URL, 'netzwerk', /qnetz_report_wizard_action/);
+  await logIn(page, BASE_URL, 'netzwerk', /\/my\/netzwerk/);
   await page.waitForSelector('.o_qnetz_figures table');
   await settle(page, 300);
-  const figures = await expectGerman(page, '.o_form_view', [
-    'Kreis Höxter (NRW)', 'Landkreis Holzminden (NI)', 'ohne Kreis', 'Gesamt']);
+  const figures = await expectGerman(page, 'main', [
+    'Kennzahlen des Netzwerks', 'Kreis Höxter (NRW)', 'Landkreis Holzminden (NI)', 'Gesamt']);
   noNames(figures, 'the figures');
   await shot(page, '1_figures');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await settle(page, 500);
+  const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+  if (wide > 400) fail('the figures page is ' + wide + ' px wide on a 390 px phone');
+  await shot(page, '2_figures_phone');
+  await page.setViewportSize({ width: 1280, height: 900 });
 
-  await page.click('nav.main-nav a.dropdown-toggle:has-text("Kurse")');
-  await page.click('nav.main-nav a[data-menu-xmlid="qnetz_courses.menu_qnetz_course"]');
-  const row = '.o_kanban_view .o_kanban_record:has-text("' + COURSE + '")';
-  await page.waitForSelector(row);
+  await page.goto(BASE_URL + '/wegweiser/kurse');
+  await page.waitForSelector('text=' + COURSE);
   await settle(page, 300);
-  noNames(await expectGerman(page, '.o_content', [COURSE]), 'the course list');
-  await shot(page, '2_courses');
-  await page.click(row);
-  await page.waitForSelector('.o_form_view .oe_title:has-text("' + COURSE + '")');
-  await settle(page, 300);
-  const form = await expectGerman(page, '.o_content', ['Termine', 'Gebühren']);
-  noNames(form, 'the course form');
-  if (await page.locator('.o_statusbar_buttons button:visible').count()) {
-    fail('the network user is offered workflow buttons: '
-         + (await page.locator('.o_statusbar_buttons').innerText()));
-  }
-  await shot(page, '3_course');
+  noNames(await page.locator('main').innerText(), 'the course catalogue');
+  await shot(page, '3_courses');
 });

@@ -53,11 +53,11 @@ async function logIn(page, user, landing) {
     await shot(page, 'coordinator_needs_phone');
     await page.setViewportSize({ width: 1280, height: 900 });
 
-    await logIn(page, 'netzwerk', /qnetz_report_wizard_action/);
+    await logIn(page, 'netzwerk', /\/my\/netzwerk/);
     await page.waitForSelector('.o_qnetz_figures table');
     await settle(page, 500);
-    const figures = await page.locator('.o_form_view').innerText();
-    for (const label of ['Kreis Höxter (NRW)', 'Landkreis Holzminden (NI)', 'ohne Kreis', 'Gesamt']) {
+    const figures = await page.locator('main').innerText();
+    for (const label of ['Kreis Höxter (NRW)', 'Landkreis Holzminden (NI)', 'Gesamt']) {
       if (!figures.includes(label)) fail('figures lack "' + label + '"');
     }
     await shot(page, 'network_figures');

@@ -1,0 +1,27 @@
+from werkzeug.exceptions import Forbidden
+
+from odoo import http
+from odoo.http import request
+
+from .portal import QnetzPortal
+
+
+class QnetzNetworkPortal(QnetzPortal):
+    """The network reader's page: the network's figures of a period."""
+
+    @http.route(["/my/netzwerk"], type="http", auth="user", website=True, methods=["GET"])
+    def portal_network_figures(self, date_from=None, date_to=None, **kw):
+        if "network" not in self._qnetz_roles():
+            raise Forbidden()
+        figures, error = request.env["qnetz.report.figures"].qnetz_portal_figures(
+            date_from, date_to)
+        values = self._prepare_portal_layout_values()
+        values.update({
+            "page_name": "qnetz_network",
+            "figures": figures,
+            "error": error,
+            # what the reader typed stays in the form, also when it was wrong
+            "date_from": date_from or (figures and figures["date_from"]) or "",
+            "date_to": date_to or (figures and figures["date_to"]) or "",
+        })
+        return request.render("qnetz_portal.portal_my_network", values)
