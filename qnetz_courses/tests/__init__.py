@@ -4,7 +4,7 @@ from ..spine.tests import test_attendance
 from ..bundling.tests import test_bundle
 from ..billing.tests import test_billing
 from ..billing.tests import test_billing_concurrency
-from ..spine.tests import test_security
+from . import test_security
 from ..reporting.tests import test_report
 from ..reporting.tests import test_report_access
 from ..reporting.tests import test_report_browser

@@ -6,7 +6,7 @@ from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.qnetz_base.models.qnetz_need import AREAS
 from ...spine.models.event_event import FEE_MODELS
-from ...calendar.models.event_event_schedule import local_to_utc_string
+from ...spine.course_time import local_to_utc_string
 from ..report.qnetz_bundle_proposal import (
     DEFAULT_SEATS_MAX, DEFAULT_SEATS_MIN)
 from ...calendar.models.qnetz_weekday_mixin import WEEKDAYS

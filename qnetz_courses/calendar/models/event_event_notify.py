@@ -4,7 +4,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError
 
 from .. import ics
-from .event_event_schedule import utc_string_to_local
+from ...spine.course_time import utc_string_to_local
 from ...spine.models.event_registration import ACTIVE_STATES
 
 # Courses whose dates are fixed enough to remind of and to put into calendars.

@@ -2,7 +2,7 @@ import base64
 
 from odoo import _, api, fields, models
 
-from .event_event_schedule import utc_string_to_local
+from ...spine.course_time import utc_string_to_local
 from ...spine.models.event_registration import ACTIVE_STATES
 
 

@@ -1,6 +1,6 @@
 from odoo import api, models
 
-from ...calendar.models.event_event_schedule import utc_string_to_local
+from ..course_time import utc_string_to_local
 from ..models.event_registration import ACTIVE_STATES
 
 
