@@ -8,3 +8,4 @@ from . import test_rpc
 from . import test_browser
 from . import test_auditlog
 from . import test_mail_queue
+from . import test_responsive

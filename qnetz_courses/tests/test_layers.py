@@ -44,6 +44,7 @@ class TestLayersCatchPlantedViolations(unittest.TestCase):
     """The checker itself, on a small tree with one reference of each kind up the order."""
 
     def setUp(self):
+        super(TestLayersCatchPlantedViolations, self).setUp()
         self.root = tempfile.mkdtemp(prefix="qnetz_layers_")
         self.addCleanup(shutil.rmtree, self.root)
         self._write("low/models/course.py", (
