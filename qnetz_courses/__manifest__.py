@@ -2,7 +2,7 @@
 {
     "name": "Qualifizierungsnetzwerk: Kurse",
     "summary": "Bundle training needs into local courses, register apprentices and bill the fees",
-    "version": "11.0.1.2.0",
+    "version": "11.0.1.3.0",
     "category": "Qualifizierungsnetzwerk",
     "website": "https://www.wirtschaftsinitiative-hoexter.de",
     "author": "Qualifizierungsnetzwerk Höxter-Holzminden",

@@ -9,3 +9,4 @@ from . import test_browser
 from . import test_auditlog
 from . import test_mail_queue
 from . import test_responsive
+from . import test_upgrade

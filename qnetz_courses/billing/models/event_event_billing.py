@@ -478,7 +478,7 @@ class EventEvent(models.Model):
         action = self.env.ref("account.action_invoice_tree1").read()[0]
         action["domain"] = [("course_id", "=", self.id),
                             ("type", "in", ("out_invoice", "out_refund"))]
-        action["context"] = {"default_qnetz_course_id": self.id}
+        action["context"] = {"default_course_id": self.id}
         return action
 
     @api.multi
@@ -487,5 +487,5 @@ class EventEvent(models.Model):
         action = self.env.ref("account.action_invoice_tree2").read()[0]
         action["domain"] = [("course_id", "=", self.id),
                             ("type", "in", ("in_invoice", "in_refund"))]
-        action["context"] = {"default_qnetz_course_id": self.id, "type": "in_invoice"}
+        action["context"] = {"default_course_id": self.id, "type": "in_invoice"}
         return action
