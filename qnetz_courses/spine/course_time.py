@@ -21,3 +21,18 @@ def local_to_utc_string(day, hour):
 def utc_string_to_local(value):
     """A stored (naive UTC) datetime string as an aware Berlin datetime."""
     return pytz.utc.localize(fields.Datetime.from_string(value)).astimezone(COURSE_TZ)
+
+
+# Dates as German readers write them, in every language of the network's documents.
+DATE_FORMAT = "%d.%m.%Y"
+DATETIME_FORMAT = "%d.%m.%Y %H:%M"
+
+
+def format_date(value):
+    """A date (or a local datetime's day) as 06.12.2026."""
+    return value.strftime(DATE_FORMAT)
+
+
+def format_datetime(value):
+    """A local datetime as 06.12.2026 07:00."""
+    return value.strftime(DATETIME_FORMAT)

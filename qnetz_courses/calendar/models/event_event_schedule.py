@@ -3,7 +3,7 @@ from datetime import timedelta
 from odoo import _, api, models
 from odoo.exceptions import UserError
 
-from ...spine.course_time import local_to_utc_string, utc_string_to_local
+from ...spine.course_time import format_date, local_to_utc_string, utc_string_to_local
 
 # A pattern that finds no free day within this many days is given up.
 MAX_PLAN_DAYS = 3 * 366
@@ -115,5 +115,5 @@ class EventEventSchedule(models.Model):
     def _qnetz_format_skipped(self, skipped):
         lines = []
         for day, reasons in skipped:
-            lines.append("%s: %s" % (day.strftime("%d.%m.%Y"), "; ".join(reasons)))
+            lines.append("%s: %s" % (format_date(day), "; ".join(reasons)))
         return "\n".join(lines)

@@ -235,6 +235,14 @@ class EventEvent(models.Model):
 
     # Smart buttons ---------------------------------------------------------
 
+    def _qnetz_coordinator(self):
+        """Who looks after the course: its responsible user when internal, otherwise the
+        first coordinator."""
+        self.ensure_one()
+        if self.user_id and not self.user_id.share:
+            return self.user_id
+        return self.env["res.users"]._qnetz_first_coordinator()
+
     @api.multi
     def action_view_needs(self):
         self.ensure_one()
