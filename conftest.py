@@ -49,3 +49,13 @@ def odoo_http_server(load_registry):
                 pytest.exit("Odoo's HTTP server did not start on port %s" % port, returncode=3)
             time.sleep(0.1)
     yield port
+
+
+def pytest_collection_modifyitems(config, items):
+    # @tagged("browser" | "commit" | "subprocess") of qnetz_base/tests/tags.py on a test
+    # class or method becomes a pytest marker: `make test-fast` leaves those out.
+    for item in items:
+        tags = set(getattr(getattr(item, "cls", None), "qnetz_tags", ()))
+        tags |= set(getattr(getattr(item, "obj", None), "qnetz_tags", ()))
+        for tag in sorted(tags):
+            item.add_marker(getattr(pytest.mark, tag))

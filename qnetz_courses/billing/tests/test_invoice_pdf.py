@@ -7,6 +7,8 @@ from unittest.mock import patch
 
 from odoo.tools import config
 
+from odoo.addons.qnetz_base.tests.tags import tagged
+
 from ...tests.common import QnetzCoursesCase
 
 PDFTOTEXT = shutil.which("pdftotext")
@@ -16,6 +18,7 @@ SKIP_REASON = ("pdftotext (Debian's poppler-utils) is not installed; "
                "scripts/setup_system_packages.sh installs it")
 
 
+@tagged("subprocess")
 class DocumentPdfCase(QnetzCoursesCase):
     """A sender with address, tax number and bank, and a billed course: documents as a
     bookkeeper gets them. wkhtmltopdf really runs, and the PDF's text is read back page
