@@ -23,6 +23,7 @@
         "bundling/data/qnetz_town_data.xml",
         "calendar/data/qnetz_calendar_cron.xml",
         "spine/data/qnetz_certificate_data.xml",
+        "spine/data/qnetz_course_data.xml",
         "billing/data/account_data.xml",
         "spine/data/mail_template_data.xml",
         "spine/report/qnetz_certificate_report.xml",

@@ -3,6 +3,11 @@ from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.qnetz_base.models.qnetz_need import AREAS
 
+# The size a new course starts with, unless the coordinator set the system parameters
+# qnetz_courses.default_seats_min / qnetz_courses.default_seats_max (_qnetz_default_seats).
+DEFAULT_SEATS_MIN = 6
+DEFAULT_SEATS_MAX = 12
+
 FEE_MODELS = [
     ("per_participant", "Price per participant"),
     ("total", "Total course price split across participants"),
@@ -234,6 +239,27 @@ class EventEvent(models.Model):
                 registration._qnetz_send_mail("moved_up")
 
     # Smart buttons ---------------------------------------------------------
+
+    @api.model
+    def _qnetz_default_seats(self):
+        """(minimum, maximum) participants of a new course."""
+        get_param = self.env["ir.config_parameter"].sudo().get_param
+
+        def read(key, default):
+            value = get_param(key)
+            return int(value) if value and value.isdigit() else default
+        return (read("qnetz_courses.default_seats_min", DEFAULT_SEATS_MIN),
+                read("qnetz_courses.default_seats_max", DEFAULT_SEATS_MAX))
+
+    @api.model
+    def default_get(self, fields_list):
+        values = super(EventEvent, self).default_get(fields_list)
+        if self.env.context.get("default_is_qnetz_course"):
+            seats_min, seats_max = self._qnetz_default_seats()
+            for name, value in (("seats_min", seats_min), ("seats_max", seats_max)):
+                if name in fields_list and "default_" + name not in self.env.context:
+                    values[name] = value
+        return values
 
     def _qnetz_coordinator(self):
         """Who looks after the course: its responsible user when internal, otherwise the
