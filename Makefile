@@ -36,7 +36,7 @@ PROD_CONF := .odoo/prod.conf
 PROD_SITE := .odoo/nginx-qnetz.conf
 PROD_PID := .odoo/prod.pid
 
-.PHONY: help setup venv postgres system-packages node browser config run test test-only clean i18n \
+.PHONY: help setup venv postgres system-packages node browser config run test test-only test-fast clean i18n \
 	lint backup restore prod prod-config prod-start prod-stop prod-update
 
 help:
@@ -46,6 +46,7 @@ help:
 	@echo "make prod-stop / prod-start / prod-update   stop, start, update the addons and restart"
 	@echo "make backup DB=name                 archive database + filestore into $(BACKUP_DIR)/"
 	@echo "make restore FILE=archive DB=new     restore an archive into a new database"
+	@echo "make test-fast   the tests on '$(TEST_DB)' without browser, commit and subprocess ones"
 	@echo "make lint   flake8 and pylint-odoo (config: setup.cfg, .pylintrc)"
 	@echo "make clean  remove the venv and generated configuration (databases are kept)"
 
@@ -83,6 +84,12 @@ test: setup browser
 # Runs the suite against the existing test database, for quick iterations.
 test-only:
 	@$(PYTHON) -m pytest --odoo-config=$(TEST_CONF) --odoo-database=$(TEST_DB) $(PYTEST_ARGS) $(TESTS)
+
+# The suite on the existing test database without the browser, commit and subprocess tests
+# (@tagged in qnetz_base/tests/tags.py): the quick check while working.
+test-fast:
+	@$(PYTHON) -m pytest --odoo-config=$(TEST_CONF) --odoo-database=$(TEST_DB) \
+		-m "not browser and not commit and not subprocess" $(PYTEST_ARGS) $(TESTS)
 
 # flake8 for the style of every Python file, pylint-odoo for the addons' Odoo rules.
 lint: venv

@@ -75,3 +75,13 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.section("qnetz figures")
         for line in lines:
             terminalreporter.write_line(line)
+
+
+def pytest_collection_modifyitems(config, items):
+    # @tagged("browser" | "commit" | "subprocess") of qnetz_base/tests/tags.py on a test
+    # class or method becomes a pytest marker: `make test-fast` leaves those out.
+    for item in items:
+        tags = set(getattr(getattr(item, "cls", None), "qnetz_tags", ()))
+        tags |= set(getattr(getattr(item, "obj", None), "qnetz_tags", ()))
+        for tag in sorted(tags):
+            item.add_marker(getattr(pytest.mark, tag))

@@ -74,6 +74,9 @@ def rename_fields(cr, renames, texts=True):
                    (new, models, old))
         if texts:
             _replace_word(cr, old, new)
+            # a context key that pre-fills the field is one word with its prefix
+            for prefix in ("default_", "search_default_"):
+                _replace_word(cr, prefix + old, prefix + new)
         _logger.info("qnetz: field %s.%s renamed to %s", model, old, new)
 
 

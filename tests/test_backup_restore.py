@@ -16,6 +16,7 @@ import odoo
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "scripts"))
 import dbtools  # noqa: E402
+from odoo.addons.qnetz_base.tests.tags import tagged  # noqa: E402
 
 COUNTED = {
     "needs": "qnetz_need",
@@ -50,6 +51,7 @@ def drop(conf, dbname):
     shutil.rmtree(dbtools.filestore(conf, dbname), ignore_errors=True)
 
 
+@tagged("commit", "subprocess")
 class TestBackupRestore(unittest.TestCase):
 
     def setUp(self):

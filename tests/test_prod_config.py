@@ -8,6 +8,7 @@ import tempfile
 import unittest
 
 from passlib.context import CryptContext
+from odoo.addons.qnetz_base.tests.tags import tagged
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SCRIPT = os.path.join(ROOT, "scripts", "write_prod_config.py")
@@ -16,6 +17,7 @@ SETTINGS = ("WORKERS", "HTTP_PORT", "LONGPOLLING_PORT", "DATA_DIR", "SERVER_NAME
             "SMTP_PASSWORD", "SMTP_SSL", "EMAIL_FROM", "NGINX_CACHE_DIR")
 
 
+@tagged("subprocess")
 class TestProdConfig(unittest.TestCase):
 
     def setUp(self):

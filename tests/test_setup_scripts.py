@@ -4,6 +4,8 @@ import subprocess
 import tempfile
 import unittest
 
+from odoo.addons.qnetz_base.tests.tags import tagged
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SCRIPTS = os.path.join(ROOT, "scripts")
 
@@ -14,6 +16,7 @@ def run(script, env):
         stderr=subprocess.PIPE, universal_newlines=True, timeout=60)
 
 
+@tagged("subprocess")
 class TestFindPython37(unittest.TestCase):
 
     def test_without_python37_one_clear_line_names_what_to_install(self):
@@ -41,6 +44,7 @@ class TestFindPython37(unittest.TestCase):
         self.assertIn("CPython 3.7", result.stderr)
 
 
+@tagged("subprocess")
 class TestWriteConfig(unittest.TestCase):
 
     def test_config_points_at_this_checkout_and_keeps_the_database_manager_closed(self):

@@ -17,3 +17,4 @@ from . import qnetz_share_grant
 from . import ir_model_access
 from . import base
 from . import ir_attachment
+from . import res_users_coordinator

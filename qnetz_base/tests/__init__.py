@@ -8,3 +8,6 @@ from . import test_rpc
 from . import test_browser
 from . import test_auditlog
 from . import test_mail_queue
+from . import test_responsive
+from . import test_upgrade
+from . import test_coordinator

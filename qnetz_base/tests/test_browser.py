@@ -1,12 +1,14 @@
 import os
 
 from odoo.tests.common import HttpCase
+from .tags import tagged
 
 from .chromium import ARTIFACTS, run_browser_script
 
 SCRIPT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "browser", "backend.js")
 
 
+@tagged("browser")
 class TestBackendBrowser(HttpCase):
     """Headless Chromium walks the coordinator's views; any JS error fails the test."""
 

@@ -1,7 +1,11 @@
 from odoo.tests.common import TransactionCase
 
+from .install import ManifestLoadedMixin
 
-class TestInstall(TransactionCase):
+
+class TestInstall(ManifestLoadedMixin, TransactionCase):
+
+    addon = "qnetz_base"
 
     def test_coordinator_group_implies_network_user(self):
         coordinator = self.env.ref("qnetz_base.group_qnetz_coordinator")

@@ -8,7 +8,9 @@ from datetime import datetime
 
 import pytz
 
-BERLIN = pytz.timezone("Europe/Berlin")
+from ..spine.course_time import COURSE_TZ
+
+BERLIN = COURSE_TZ
 VTIMEZONE_BERLIN = [
     "BEGIN:VTIMEZONE",
     "TZID:Europe/Berlin",

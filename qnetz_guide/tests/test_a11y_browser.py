@@ -2,12 +2,14 @@ import glob
 import os
 
 from odoo.addons.qnetz_base.tests.chromium import ARTIFACTS, ROOT, run_browser_script
+from odoo.addons.qnetz_base.tests.tags import tagged
 
 from .common import GuideHttpCase
 
 SCRIPT = os.path.join(ROOT, "qnetz_guide", "tests", "browser", "a11y.js")
 
 
+@tagged("browser")
 class TestAccessibility(GuideHttpCase):
     """axe-core over the public pages and the portal; the phone layout; screenshots."""
 

@@ -1,6 +1,7 @@
 import os
 
 from odoo.addons.qnetz_base.tests.chromium import ARTIFACTS, ROOT, run_browser_script
+from odoo.addons.qnetz_base.tests.tags import tagged
 
 from .common import GuideHttpCase
 
@@ -8,6 +9,7 @@ SCRIPT = os.path.join(ROOT, "tests", "browser", "guide.js")
 SCREENSHOT = os.path.join(ARTIFACTS, "guide.png")
 
 
+@tagged("browser")
 class TestGuideBrowser(GuideHttpCase):
     """Headless Chromium: load the guide, apply a filter, open an offer, screenshot."""
 

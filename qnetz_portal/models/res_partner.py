@@ -44,13 +44,7 @@ class ResPartner(models.Model):
     def _qnetz_default_coordinator(self, company):
         """The coordinator who looks after a company: its salesperson when that is
         a coordinator, otherwise the first coordinator (the superuser only as the last resort)."""
-        group = self.env.ref("qnetz_base.group_qnetz_coordinator")
-        users = group.sudo().users.filtered(lambda u: u.active and not u.share)
-        responsible = company.sudo().user_id
-        if responsible and responsible in users:
-            return responsible
-        others = users.filtered(lambda u: u.id != 1).sorted("id")
-        return others[:1] or users[:1]
+        return self.env["res.users"]._qnetz_first_coordinator(company.sudo().user_id)
 
     # ------------------------------------------------------------------ apprentices
 

@@ -10,3 +10,9 @@ from . import test_portal_calendar
 from . import test_portal_quotes
 from . import test_registry_boundary
 from . import test_boundary_http
+from . import test_access_matrix
+from . import test_journeys_browser
+from . import test_login_landing
+from . import test_login_security
+from . import test_portal_concurrency
+from . import test_roles_browser

@@ -1,8 +1,8 @@
 from odoo.tests.common import TransactionCase
 
+from odoo.addons.qnetz_base.tests.install import ManifestLoadedMixin
 
-class TestInstall(TransactionCase):
 
-    def test_installed(self):
-        module = self.env["ir.module.module"].search([("name", "=", "qnetz_portal")])
-        self.assertEqual(module.state, "installed")
+class TestInstall(ManifestLoadedMixin, TransactionCase):
+
+    addon = "qnetz_portal"

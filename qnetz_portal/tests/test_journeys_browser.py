@@ -7,6 +7,7 @@ from odoo import api, fields
 from odoo.tests.common import HttpCase
 
 from odoo.addons.qnetz_base.tests.chromium import ARTIFACTS, run_browser_script
+from odoo.addons.qnetz_base.tests.tags import tagged
 
 _logger = logging.getLogger(__name__)
 BROWSER = os.path.join(os.path.dirname(os.path.abspath(__file__)), "browser")
@@ -15,6 +16,7 @@ BROWSER = os.path.join(os.path.dirname(os.path.abspath(__file__)), "browser")
 MAX_COORDINATOR_STEPS = 12
 
 
+@tagged("browser")
 class TestRoleJourneys(HttpCase):
     """Each role's day in the German interface, walked by headless Chromium on the demo
     data (screenshots in artifacts/qnetz_journey_*.png); the database is checked after."""

@@ -1,6 +1,7 @@
 import os
 
 from odoo.addons.qnetz_base.tests.chromium import ARTIFACTS, ROOT, run_browser_script
+from odoo.addons.qnetz_base.tests.tags import tagged
 
 from .common import PortalCase
 
@@ -8,6 +9,7 @@ SCRIPT = os.path.join(ROOT, "tests", "browser", "portal_need.js")
 SHOTS = ARTIFACTS
 
 
+@tagged("browser")
 class TestPortalBrowser(PortalCase):
     """Headless Chromium: the demo company reports a need through the portal form."""
 

@@ -9,7 +9,10 @@ from odoo import SUPERUSER_ID, api
 from odoo.tests.common import TransactionCase
 from odoo.tools import mute_logger
 
+from odoo.addons.qnetz_base.tests.tags import tagged
 
+
+@tagged("commit")
 class TestConcurrentRegistration(TransactionCase):
     """Two companies register for the last seat of a course in two transactions at once.
 

@@ -3,10 +3,12 @@ import os
 from odoo.tests.common import HttpCase
 
 from odoo.addons.qnetz_base.tests.chromium import ARTIFACTS, run_browser_script
+from odoo.addons.qnetz_base.tests.tags import tagged
 
 SCRIPT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "browser", "roles.js")
 
 
+@tagged("browser")
 class TestRolesBrowser(HttpCase):
     """Headless Chromium logs in as each demo role and checks where it lands, in German."""
 

@@ -4,4 +4,5 @@ from . import account_invoice
 from . import account_invoice_line
 from . import account_tax
 from . import account_journal
-from . import res_company
+from . import res_partner
+from . import event_registration_billing

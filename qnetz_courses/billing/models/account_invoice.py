@@ -2,6 +2,8 @@ import pytz
 
 from odoo import api, fields, models
 
+from ...spine.course_time import COURSE_TZ_NAME, format_date
+
 
 class AccountInvoice(models.Model):
     _inherit = "account.invoice"
@@ -64,11 +66,11 @@ class AccountInvoice(models.Model):
         course = self.course_id
         if not course:
             return ""
-        tz = pytz.timezone(course.date_tz or "Europe/Berlin")
+        tz = pytz.timezone(course.date_tz or COURSE_TZ_NAME)
 
         def day(value):
             stamp = pytz.utc.localize(fields.Datetime.from_string(value))
-            return stamp.astimezone(tz).strftime("%d.%m.%Y")
+            return format_date(stamp.astimezone(tz))
         begin, end = day(course.date_begin), day(course.date_end)
         return begin if begin == end else "%s – %s" % (begin, end)
 

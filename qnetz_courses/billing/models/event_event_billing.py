@@ -35,6 +35,23 @@ class EventEvent(models.Model):
 
     _inherit = "event.event"
 
+    # The course's billing figures are the coordinator's business (field groups hold for
+    # RPC reads too).
+    invoice_ids = fields.One2many(
+        "account.invoice", "course_id", string="Invoices", readonly=True,
+        groups="qnetz_base.group_qnetz_coordinator")
+    invoice_count = fields.Integer(compute="_compute_billing_amounts", string="Customer Invoices",
+                                   groups="qnetz_base.group_qnetz_coordinator")
+    provider_bill_count = fields.Integer(compute="_compute_billing_amounts", string="Vendor Bills",
+                                         groups="qnetz_base.group_qnetz_coordinator")
+    amount_billed = fields.Monetary(
+        compute="_compute_billing_amounts", string="Billed",
+        groups="qnetz_base.group_qnetz_coordinator",
+        help="Customer invoices less credit notes of this course (drafts included).")
+    amount_open = fields.Monetary(
+        compute="_compute_billing_amounts", string="Open",
+        groups="qnetz_base.group_qnetz_coordinator",
+        help="What the companies still have to pay (drafts and unpaid invoices).")
     can_bill = fields.Boolean(
         string="Can Be Billed", compute="_compute_can_bill",
         help="The course has begun or is finished, has sessions and reached its minimum "
@@ -429,3 +446,46 @@ class EventEvent(models.Model):
                                     ("is_provider_bill", "=", True)])
             invoices |= with_fee._qnetz_create_provider_bill() - known
         return invoices
+
+    def _compute_billing_amounts(self):
+        totals = defaultdict(lambda: {"billed": 0.0, "open": 0.0, "count": 0, "bills": 0})
+        if self.ids:
+            groups = self.env["account.invoice"].sudo().read_group(
+                [("course_id", "in", self.ids), ("state", "!=", "cancel")],
+                ["course_id", "type", "state", "amount_total_signed", "residual_signed"],
+                ["course_id", "type", "state"], lazy=False)
+            for group in groups:
+                values = totals[group["course_id"][0]]
+                if group["type"] in ("in_invoice", "in_refund"):
+                    values["bills"] += group["__count"]
+                    continue
+                values["count"] += group["__count"]
+                values["billed"] += group["amount_total_signed"]
+                if group["state"] == "draft":
+                    values["open"] += group["amount_total_signed"]
+                elif group["state"] == "open":
+                    values["open"] += group["residual_signed"]
+        for event in self:
+            values = totals[event.id]
+            event.amount_billed = values["billed"]
+            event.amount_open = values["open"]
+            event.invoice_count = values["count"]
+            event.provider_bill_count = values["bills"]
+
+    @api.multi
+    def action_view_invoices(self):
+        self.ensure_one()
+        action = self.env.ref("account.action_invoice_tree1").read()[0]
+        action["domain"] = [("course_id", "=", self.id),
+                            ("type", "in", ("out_invoice", "out_refund"))]
+        action["context"] = {"default_course_id": self.id}
+        return action
+
+    @api.multi
+    def action_view_provider_bills(self):
+        self.ensure_one()
+        action = self.env.ref("account.action_invoice_tree2").read()[0]
+        action["domain"] = [("course_id", "=", self.id),
+                            ("type", "in", ("in_invoice", "in_refund"))]
+        action["context"] = {"default_course_id": self.id, "type": "in_invoice"}
+        return action

@@ -24,6 +24,13 @@ class TestBilling(QnetzCoursesCase):
         return self.env["account.invoice"].search(
             [("course_id", "=", course.id), ("type", "=", inv_type)])
 
+    def test_invoice_lists_of_a_course_pre_fill_it_on_create(self):
+        course, _registrations = self._course_with(1, begun=False)
+        Invoice = self.env["account.invoice"]
+        for action in (course.action_view_invoices(), course.action_view_provider_bills()):
+            defaults = Invoice.with_context(**action["context"]).default_get(["course_id"])
+            self.assertEqual(defaults.get("course_id"), course.id, action["name"])
+
     def test_per_participant_with_funding_share(self):
         # 4 apprentices of company A, 1 of company B
         course, registrations = self._course_with(

@@ -6,9 +6,12 @@ from odoo.exceptions import UserError
 from odoo.tests.common import TransactionCase
 from odoo.tools import mute_logger
 
+from odoo.addons.qnetz_base.tests.tags import tagged
+
 from ...tests.common import create_begun_course
 
 
+@tagged("commit")
 class TestConcurrentBilling(TransactionCase):
     """Two billing runs in two database transactions at the same time.
 

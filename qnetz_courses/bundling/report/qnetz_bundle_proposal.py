@@ -3,8 +3,8 @@ from odoo.exceptions import UserError
 
 from odoo.addons.qnetz_base.models.qnetz_need import AREAS, TIMES
 
-DEFAULT_SEATS_MIN = 6
-DEFAULT_SEATS_MAX = 12
+from ...spine.models.event_event import DEFAULT_SEATS_MAX, DEFAULT_SEATS_MIN
+
 PROPOSAL_WORK_MEM = "64MB"
 
 

@@ -35,6 +35,13 @@ class TestBundle(QnetzCoursesCase):
         self.assertEqual(len(found), 1)
         return found
 
+    def test_wizard_takes_the_default_course_size_from_the_parameters(self):
+        Params = self.env["ir.config_parameter"].sudo()
+        Params.set_param("qnetz_courses.default_seats_min", "5")
+        Params.set_param("qnetz_courses.default_seats_max", "10")
+        defaults = self.env["qnetz.bundle.wizard"].default_get(["seats_min", "seats_max"])
+        self.assertEqual((defaults["seats_min"], defaults["seats_max"]), (5, 10))
+
     def test_proposals_group_the_right_needs(self):
         a1 = self._need(self.company_a, self.apprentices[0:2], preferred_time="evening")
         a2 = self._need(self.company_a, self.apprentices[2:3], preferred_time="evening",

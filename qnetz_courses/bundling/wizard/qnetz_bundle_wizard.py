@@ -6,9 +6,7 @@ from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.qnetz_base.models.qnetz_need import AREAS
 from ...spine.models.event_event import FEE_MODELS
-from ...calendar.models.event_event_schedule import local_to_utc_string
-from ..report.qnetz_bundle_proposal import (
-    DEFAULT_SEATS_MAX, DEFAULT_SEATS_MIN)
+from ...spine.course_time import local_to_utc_string
 from ...calendar.models.qnetz_weekday_mixin import WEEKDAYS
 
 
@@ -23,10 +21,6 @@ class QnetzBundleWizard(models.TransientModel):
         if self.env.context.get("active_model") == "qnetz.need":
             return [(6, 0, self.env.context.get("active_ids") or [])]
         return []
-
-    def _default_seats(self, key, default):
-        value = self.env["ir.config_parameter"].sudo().get_param(key)
-        return int(value) if value and value.isdigit() else default
 
     need_ids = fields.Many2many(
         "qnetz.need", "qnetz_bundle_wizard_need_rel", "wizard_id", "need_id",
@@ -47,12 +41,10 @@ class QnetzBundleWizard(models.TransientModel):
                                default=lambda self: self._default_date_begin(days=28))
     seats_min = fields.Integer(
         string="Minimum Participants",
-        default=lambda self: self._default_seats("qnetz_courses.default_seats_min",
-                                                 DEFAULT_SEATS_MIN))
+        default=lambda self: self.env["event.event"]._qnetz_default_seats()[0])
     seats_max = fields.Integer(
         string="Maximum Participants",
-        default=lambda self: self._default_seats("qnetz_courses.default_seats_max",
-                                                 DEFAULT_SEATS_MAX))
+        default=lambda self: self.env["event.event"]._qnetz_default_seats()[1])
     fee_model = fields.Selection(FEE_MODELS, default="per_participant")
     fee_amount = fields.Float(string="Fee")
     funding_share = fields.Float(string="Funding Share (%)")
@@ -102,7 +94,8 @@ class QnetzBundleWizard(models.TransientModel):
             if len(districts) == 1:
                 values.setdefault("district_id", districts.id)
             values.update(self._proposed_schedule(needs))
-            seats_max = values.get("seats_max") or DEFAULT_SEATS_MAX
+            seats_max = values.get("seats_max") or \
+                self.env["event.event"]._qnetz_default_seats()[1]
             total = sum(needs.mapped("participant_count"))
             values["course_count"] = max(1, int(math.ceil(float(total) / seats_max)))
         return values

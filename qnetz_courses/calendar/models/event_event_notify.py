@@ -4,7 +4,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError
 
 from .. import ics
-from .event_event_schedule import utc_string_to_local
+from ...spine.course_time import format_date, utc_string_to_local
 from ...spine.models.event_registration import ACTIVE_STATES
 
 # Courses whose dates are fixed enough to remind of and to put into calendars.
@@ -132,14 +132,6 @@ class EventEventNotify(models.Model):
 
     # Go/no-go -------------------------------------------------------------------
 
-    def _qnetz_coordinator(self):
-        self.ensure_one()
-        if self.user_id and not self.user_id.share:
-            return self.user_id
-        group = self.env.ref("qnetz_base.group_qnetz_coordinator")
-        users = group.sudo().users.filtered(lambda u: u.active and not u.share)
-        return users.filtered(lambda u: u.id != 1).sorted("id")[:1] or users[:1]
-
     def _qnetz_company_contacts(self):
         """The training contacts (else the companies) of the active participants."""
         self.ensure_one()
@@ -171,7 +163,7 @@ class EventEventNotify(models.Model):
         """`outcome`: 'go' (the course takes place), 'cancel' or 'decide'."""
         for event in self.with_context(lang="de_DE"):
             values = {"course": event.name,
-                      "date": utc_string_to_local(event.date_begin).strftime("%d.%m.%Y")}
+                      "date": format_date(utc_string_to_local(event.date_begin))}
             if outcome == "go":
                 subject = _("The course %(course)s takes place") % values
                 text = _("the course %(course)s has enough participants and takes place "
@@ -213,7 +205,7 @@ class EventEventNotify(models.Model):
                 if event.below_minimum and event.go_warned != today_s:
                     event.message_post(
                         body=_("Go/no-go on %s: %d of at least %d participants so far.") % (
-                            fields.Date.from_string(event.go_date).strftime("%d.%m.%Y"),
+                            format_date(fields.Date.from_string(event.go_date)),
                             event.seats_reserved + event.seats_used, event.seats_min),
                         partner_ids=coordinator.partner_id.ids,
                         subtype="mail.mt_comment", message_type="comment")

@@ -1,25 +1,12 @@
-from datetime import datetime, time, timedelta
+from datetime import timedelta
 
-import pytz
-
-from odoo import _, api, fields, models
+from odoo import _, api, models
 from odoo.exceptions import UserError
 
-# The network's courses all take place in Germany.
-COURSE_TZ = pytz.timezone("Europe/Berlin")
+from ...spine.course_time import format_date, local_to_utc_string, utc_string_to_local
+
 # A pattern that finds no free day within this many days is given up.
 MAX_PLAN_DAYS = 3 * 366
-
-
-def local_to_utc_string(day, hour):
-    """`day` at `hour` (float, e.g. 16.5) Berlin time, as a naive UTC datetime string."""
-    minutes = int(round(hour * 60))
-    local = COURSE_TZ.localize(datetime.combine(day, time(minutes // 60, minutes % 60)))
-    return fields.Datetime.to_string(local.astimezone(pytz.utc).replace(tzinfo=None))
-
-
-def utc_string_to_local(value):
-    return pytz.utc.localize(fields.Datetime.from_string(value)).astimezone(COURSE_TZ)
 
 
 class EventEventSchedule(models.Model):
@@ -128,5 +115,5 @@ class EventEventSchedule(models.Model):
     def _qnetz_format_skipped(self, skipped):
         lines = []
         for day, reasons in skipped:
-            lines.append("%s: %s" % (day.strftime("%d.%m.%Y"), "; ".join(reasons)))
+            lines.append("%s: %s" % (format_date(day), "; ".join(reasons)))
         return "\n".join(lines)

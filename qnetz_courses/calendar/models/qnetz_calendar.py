@@ -3,6 +3,8 @@ from datetime import timedelta
 
 from odoo import _, api, fields, models
 
+from ...spine.course_time import format_date
+
 # Proposed courses start at the earliest this many days from today: time to confirm them
 # ten days ahead (go/no-go) and to tell the companies.
 PROPOSAL_LEAD_DAYS = 21
@@ -170,7 +172,7 @@ class QnetzCalendar(models.AbstractModel):
 
     @api.model
     def _qnetz_day_label(self, day):
-        return "%s %s" % (self._qnetz_weekday_names()[day.weekday()], day.strftime("%d.%m.%Y"))
+        return "%s %s" % (self._qnetz_weekday_names()[day.weekday()], format_date(day))
 
     @api.model
     def _qnetz_pattern_label(self, plan):

@@ -2,7 +2,7 @@ import base64
 
 from odoo import _, api, fields, models
 
-from .event_event_schedule import utc_string_to_local
+from ...spine.course_time import format_date, utc_string_to_local
 from ...spine.models.event_registration import ACTIVE_STATES
 
 
@@ -73,7 +73,7 @@ class QnetzCourseSessionCalendar(models.Model):
         end = utc_string_to_local(self.date_end)
         values = {
             "course": event.name,
-            "date": begin.strftime("%d.%m.%Y"),
+            "date": format_date(begin),
             "begin": begin.strftime("%H:%M"),
             "end": end.strftime("%H:%M"),
             "place": event._qnetz_location() or _("see the course description"),

@@ -1,7 +1,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-from ..models.event_event_schedule import utc_string_to_local
+from ...spine.course_time import utc_string_to_local
 
 
 class QnetzSessionGenerator(models.TransientModel):

@@ -269,7 +269,7 @@ class QnetzProject(models.Model):
         self._qnetz_check_read()
         action = self.env.ref("qnetz_courses.qnetz_course_action").read()[0]
         action["domain"] = [("project_id", "in", self.ids)]
-        action["context"] = {"default_qnetz_project_id": self.id if len(self) == 1 else False}
+        action["context"] = {"default_project_id": self.id if len(self) == 1 else False}
         return action
 
     @api.model

@@ -8,9 +8,12 @@ from odoo.exceptions import UserError
 from odoo.tests.common import TransactionCase
 from odoo.tools import mute_logger
 
+from odoo.addons.qnetz_base.tests.tags import tagged
+
 from ...tests.common import create_begun_course
 
 
+@tagged("commit")
 class TestConcurrentClaims(TransactionCase):
     """Two claim runs in two database transactions at the same time (as the billing runs
     in test_billing_concurrency.py). The data is committed and removed at the end."""

@@ -55,6 +55,12 @@ class TestProjectClaims(QnetzCoursesCase):
         records = self.env["qnetz.course.reconciliation"].browse(courses.ids)
         return {record.event_id: record for record in records}
 
+    def test_course_list_of_a_project_pre_fills_it_on_create(self):
+        action = self.project.action_view_courses()
+        defaults = self.env["event.event"].with_context(**action["context"]).default_get(
+            ["project_id"])
+        self.assertEqual(defaults.get("project_id"), self.project.id)
+
     def test_project_term_analytic_account_and_funder(self):
         land = self.env["res.partner"].create({"name": "Landesförderung", "is_company": True})
         project = self.env["qnetz.project"].create({

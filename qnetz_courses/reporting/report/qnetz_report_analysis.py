@@ -2,11 +2,12 @@ from odoo import api, fields, models, tools
 
 from odoo.addons.qnetz_base.models.qnetz_need import AREAS, STATES
 
+from ...spine.course_time import COURSE_TZ_NAME
 from ...spine.models.event_registration import ACTIVE_STATES
 
 # The time zone of the network: a need captured at 00:30 local time on 1 January belongs
 # to the new year, although it is still 31 December in UTC.
-REPORT_TZ = "Europe/Berlin"
+REPORT_TZ = COURSE_TZ_NAME
 KINDS = [
     ("need", "Training need"),
     ("course", "Course held"),

@@ -247,6 +247,13 @@ class QnetzReportFigures(models.AbstractModel):
         return columns
 
     @api.model
+    def _qnetz_extend(self, figures, params):
+        """A hook for the features above the reporting: they add their own parts to the
+        figures from the request's further parameters (the funded project adds its targets
+        for `project_id`), and raise UserError on a value that names nothing of theirs."""
+        return figures
+
+    @api.model
     def compute(self, date_from, date_to, district_ids=None):
         """All indicators for the period (both days included) and districts (None: all).
 

@@ -8,6 +8,8 @@ import xlrd
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import config
 
+from odoo.addons.qnetz_base.tests.tags import tagged
+
 from ...tests.common import QnetzCoursesCase
 
 PERIOD = ("2024-01-01", "2024-12-31")
@@ -405,6 +407,7 @@ class TestReportFigures(QnetzReportCase):
                 self.assertAlmostEqual(xlsx[key], value, places=2, msg=key)
         self.assertEqual(len(xlsx), sum(len(s["rows"]) for s in figures["sections"]))
 
+    @tagged("subprocess")
     def test_pdf_renders(self):
         wizard = self.env["qnetz.report.wizard"].create({
             "date_from": PERIOD[0], "date_to": PERIOD[1],

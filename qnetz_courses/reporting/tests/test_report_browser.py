@@ -3,10 +3,12 @@ import os
 from odoo.tests.common import HttpCase
 
 from odoo.addons.qnetz_base.tests.chromium import ARTIFACTS, run_browser_script
+from odoo.addons.qnetz_base.tests.tags import tagged
 
 SCRIPT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "browser", "report.js")
 
 
+@tagged("browser")
 class TestReportBrowser(HttpCase):
     """Headless Chromium opens the coordinator's dashboard; any JS error fails the test."""
 

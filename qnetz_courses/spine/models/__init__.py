@@ -7,3 +7,4 @@ from . import res_partner
 from . import event_event_price
 from . import qnetz_attendance_alert
 from . import qnetz_certificate
+from . import res_company

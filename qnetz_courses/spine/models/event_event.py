@@ -1,9 +1,12 @@
-from collections import defaultdict
-
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.qnetz_base.models.qnetz_need import AREAS
+
+# The size a new course starts with, unless the coordinator set the system parameters
+# qnetz_courses.default_seats_min / qnetz_courses.default_seats_max (_qnetz_default_seats).
+DEFAULT_SEATS_MIN = 6
+DEFAULT_SEATS_MAX = 12
 
 FEE_MODELS = [
     ("per_participant", "Price per participant"),
@@ -65,25 +68,10 @@ class EventEvent(models.Model):
         help="Percentage of the fee covered by the funding programme; "
              "the companies pay the rest.")
     # Money that is not the public price is the coordinator's business (field groups hold
-    # for RPC reads too): the provider's fee and the course's billing figures.
+    # for RPC reads too): the provider's fee, and the course's billing figures (billing).
     provider_fee = fields.Monetary(
         track_visibility="onchange", groups="qnetz_base.group_qnetz_coordinator",
         help="The fee agreed with the provider for the whole course (vendor bill).")
-    invoice_ids = fields.One2many(
-        "account.invoice", "course_id", string="Invoices", readonly=True,
-        groups="qnetz_base.group_qnetz_coordinator")
-    invoice_count = fields.Integer(compute="_compute_billing_amounts", string="Customer Invoices",
-                                   groups="qnetz_base.group_qnetz_coordinator")
-    provider_bill_count = fields.Integer(compute="_compute_billing_amounts", string="Vendor Bills",
-                                         groups="qnetz_base.group_qnetz_coordinator")
-    amount_billed = fields.Monetary(
-        compute="_compute_billing_amounts", string="Billed",
-        groups="qnetz_base.group_qnetz_coordinator",
-        help="Customer invoices less credit notes of this course (drafts included).")
-    amount_open = fields.Monetary(
-        compute="_compute_billing_amounts", string="Open",
-        groups="qnetz_base.group_qnetz_coordinator",
-        help="What the companies still have to pay (drafts and unpaid invoices).")
 
     @api.depends("session_ids.duration")
     def _compute_total_hours(self):
@@ -115,31 +103,6 @@ class EventEvent(models.Model):
         for event in self:
             event.below_minimum = bool(
                 event.seats_min and event.seats_reserved + event.seats_used < event.seats_min)
-
-    def _compute_billing_amounts(self):
-        totals = defaultdict(lambda: {"billed": 0.0, "open": 0.0, "count": 0, "bills": 0})
-        if self.ids:
-            groups = self.env["account.invoice"].sudo().read_group(
-                [("course_id", "in", self.ids), ("state", "!=", "cancel")],
-                ["course_id", "type", "state", "amount_total_signed", "residual_signed"],
-                ["course_id", "type", "state"], lazy=False)
-            for group in groups:
-                values = totals[group["course_id"][0]]
-                if group["type"] in ("in_invoice", "in_refund"):
-                    values["bills"] += group["__count"]
-                    continue
-                values["count"] += group["__count"]
-                values["billed"] += group["amount_total_signed"]
-                if group["state"] == "draft":
-                    values["open"] += group["amount_total_signed"]
-                elif group["state"] == "open":
-                    values["open"] += group["residual_signed"]
-        for event in self:
-            values = totals[event.id]
-            event.amount_billed = values["billed"]
-            event.amount_open = values["open"]
-            event.invoice_count = values["count"]
-            event.provider_bill_count = values["bills"]
 
     @api.constrains("fee_amount", "provider_fee")
     def _check_fees(self):
@@ -277,6 +240,35 @@ class EventEvent(models.Model):
 
     # Smart buttons ---------------------------------------------------------
 
+    @api.model
+    def _qnetz_default_seats(self):
+        """(minimum, maximum) participants of a new course."""
+        get_param = self.env["ir.config_parameter"].sudo().get_param
+
+        def read(key, default):
+            value = get_param(key)
+            return int(value) if value and value.isdigit() else default
+        return (read("qnetz_courses.default_seats_min", DEFAULT_SEATS_MIN),
+                read("qnetz_courses.default_seats_max", DEFAULT_SEATS_MAX))
+
+    @api.model
+    def default_get(self, fields_list):
+        values = super(EventEvent, self).default_get(fields_list)
+        if self.env.context.get("default_is_qnetz_course"):
+            seats_min, seats_max = self._qnetz_default_seats()
+            for name, value in (("seats_min", seats_min), ("seats_max", seats_max)):
+                if name in fields_list and "default_" + name not in self.env.context:
+                    values[name] = value
+        return values
+
+    def _qnetz_coordinator(self):
+        """Who looks after the course: its responsible user when internal, otherwise the
+        first coordinator."""
+        self.ensure_one()
+        if self.user_id and not self.user_id.share:
+            return self.user_id
+        return self.env["res.users"]._qnetz_first_coordinator()
+
     @api.multi
     def action_view_needs(self):
         self.ensure_one()
@@ -287,21 +279,3 @@ class EventEvent(models.Model):
             "view_mode": "tree,form",
             "domain": [("course_id", "=", self.id)],
         }
-
-    @api.multi
-    def action_view_invoices(self):
-        self.ensure_one()
-        action = self.env.ref("account.action_invoice_tree1").read()[0]
-        action["domain"] = [("course_id", "=", self.id),
-                            ("type", "in", ("out_invoice", "out_refund"))]
-        action["context"] = {"default_qnetz_course_id": self.id}
-        return action
-
-    @api.multi
-    def action_view_provider_bills(self):
-        self.ensure_one()
-        action = self.env.ref("account.action_invoice_tree2").read()[0]
-        action["domain"] = [("course_id", "=", self.id),
-                            ("type", "in", ("in_invoice", "in_refund"))]
-        action["context"] = {"default_qnetz_course_id": self.id, "type": "in_invoice"}
-        return action

@@ -37,12 +37,6 @@ class EventRegistration(models.Model):
         help="Attended enough of the course for a certificate of participation.")
     waiting_since = fields.Datetime(
         string="On Waiting List since", readonly=True, copy=False)
-    invoice_line_ids = fields.One2many(
-        "account.invoice.line", "registration_id", string="Invoice Lines", readonly=True,
-        groups="qnetz_base.group_qnetz_coordinator")
-    billing_state = fields.Selection(
-        [("to_bill", "To Bill"), ("invoiced", "Invoiced"), ("credited", "Credited")],
-        string="Billing", default="to_bill", readonly=True, copy=False, index=True)
 
     @api.depends("attendance_ids.status", "attendance_ids.session_id.duration",
                  "event_id.total_hours", "event_id.attendance_threshold")

@@ -1,6 +1,6 @@
 from odoo import _, api, fields, models
 
-from ...calendar.models.event_event_schedule import utc_string_to_local
+from ..course_time import format_datetime, utc_string_to_local
 
 
 class QnetzAttendanceAlert(models.Model):
@@ -54,8 +54,7 @@ class QnetzAttendanceAlert(models.Model):
             values = {
                 "name": apprentice.name,
                 "course": event.name,
-                "date": utc_string_to_local(attendance.session_id.date_begin).strftime(
-                    "%d.%m.%Y %H:%M"),
+                "date": format_datetime(utc_string_to_local(attendance.session_id.date_begin)),
             }
             contact = (company.training_contact_id or company).filtered("email")
             if contact:

@@ -1,6 +1,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..course_time import format_datetime
 from .event_registration import ACTIVE_STATES
 
 
@@ -52,7 +53,7 @@ class QnetzCourseSession(models.Model):
         for session in self:
             begin = fields.Datetime.context_timestamp(
                 session, fields.Datetime.from_string(session.date_begin))
-            label = begin.strftime("%d.%m.%Y %H:%M")
+            label = format_datetime(begin)
             if session.name:
                 label = "%s %s" % (label, session.name)
             result.append((session.id, label))

@@ -1,6 +1,6 @@
 from odoo import api, models
 
-from ...calendar.models.event_event_schedule import utc_string_to_local
+from ..course_time import format_date, utc_string_to_local
 from ..models.event_registration import ACTIVE_STATES
 
 
@@ -26,7 +26,7 @@ class ReportQnetzAttendanceSheet(models.AbstractModel):
                 "course": event.name,
                 "provider": event.provider_id.name or "",
                 "place": event._qnetz_location(),
-                "date": begin.strftime("%d.%m.%Y"),
+                "date": format_date(begin),
                 "time": "%s–%s" % (begin.strftime("%H:%M"), end.strftime("%H:%M")),
                 "hours": "%g" % session.duration,
                 "rows": [{

@@ -12,8 +12,9 @@ class TestAnonymiseCourses(QnetzCoursesCase):
         kept = self._register(course, other)
         course.button_confirm()
         self._begin(course)
-        registration.with_context(tracking_disable=False).message_post(
+        note = registration.with_context(tracking_disable=False).message_post(
             body="<p>Rückruf bei %s wegen der Prüfung</p>" % person.name)
+        self.assertIn(person.name, note.body)
         invoices = course._qnetz_bill_registrations()
         line = invoices.mapped("invoice_line_ids").filtered(
             lambda l: l.registration_id == registration)
@@ -27,6 +28,9 @@ class TestAnonymiseCourses(QnetzCoursesCase):
         self.assertNotIn(name, registration.name)
         self.assertFalse(registration.email)
         self.assertNotIn(name, line.name)
+        # the note stays, without the name (as does every other message)
+        self.assertIn(note, registration.message_ids)
+        self.assertNotIn(name, note.body)
         for message in registration.message_ids:
             self.assertNotIn(name, message.body or "")
         # the other participant, the counts and the money stay as they were

@@ -6,6 +6,8 @@ import psycopg2
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import config, mute_logger
 
+from odoo.addons.qnetz_base.tests.tags import tagged
+
 from ...tests.common import QnetzCoursesCase
 
 
@@ -68,6 +70,7 @@ class TestAttendance(QnetzCoursesCase):
             self.env["qnetz.attendance"].create({
                 "registration_id": self.good.id, "session_id": session.id})
 
+    @tagged("subprocess")
     def test_certificate_pdf(self):
         self._mark(self.good, ["present"] * 5)
         report = self.env.ref("qnetz_courses.action_report_qnetz_certificate")

@@ -1,9 +1,23 @@
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools.safe_eval import safe_eval
 
 from ...tests.common import QnetzCoursesCase
 
 
 class TestCourse(QnetzCoursesCase):
+
+    def test_new_course_takes_the_default_size_from_the_parameters(self):
+        Params = self.env["ir.config_parameter"].sudo()
+        Params.set_param("qnetz_courses.default_seats_min", "5")
+        Params.set_param("qnetz_courses.default_seats_max", "10")
+        action = self.env.ref("qnetz_courses.qnetz_course_action")
+        defaults = self.env["event.event"].with_context(
+            safe_eval(action.context)).default_get(["seats_min", "seats_max"])
+        self.assertEqual((defaults["seats_min"], defaults["seats_max"]), (5, 10))
+        # a size the context names is kept
+        defaults = self.env["event.event"].with_context(
+            default_is_qnetz_course=True, default_seats_max=20).default_get(["seats_max"])
+        self.assertEqual(defaults["seats_max"], 20)
 
     def test_course_is_limited_event(self):
         course = self._create_course()

@@ -3,9 +3,12 @@ from unittest.mock import patch
 
 from odoo.tools import config
 
+from odoo.addons.qnetz_base.tests.tags import tagged
+
 from ...tests.common import QnetzCoursesCase
 
 
+@tagged("subprocess")
 class TestEvidence(QnetzCoursesCase):
 
     @classmethod

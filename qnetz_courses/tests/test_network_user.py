@@ -4,7 +4,7 @@ from lxml import etree
 
 from odoo.exceptions import AccessError
 
-from ...tests.common import QnetzCoursesCase
+from .common import QnetzCoursesCase
 
 COORDINATOR = "qnetz_base.group_qnetz_coordinator"
 

@@ -1,6 +1,6 @@
 from odoo.exceptions import AccessError
 
-from ...tests.common import QnetzCoursesCase
+from .common import QnetzCoursesCase
 
 
 class TestSecurity(QnetzCoursesCase):
