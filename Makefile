@@ -46,7 +46,7 @@ help:
 	@echo "make prod-stop / prod-start / prod-update   stop, start, update the addons and restart"
 	@echo "make backup DB=name                 archive database + filestore into $(BACKUP_DIR)/"
 	@echo "make restore FILE=archive DB=new     restore an archive into a new database"
-	@echo "make test-fast   the tests on '$(TEST_DB)' without browser, commit and subprocess ones"
+	@echo "make test-fast   the tests on '$(TEST_DB)' without browser, commit, subprocess and registry ones"
 	@echo "make lint   flake8 and pylint-odoo (config: setup.cfg, .pylintrc)"
 	@echo "make clean  remove the venv and generated configuration (databases are kept)"
 
@@ -89,7 +89,7 @@ test-only:
 # (@tagged in qnetz_base/tests/tags.py): the quick check while working.
 test-fast:
 	@$(PYTHON) -m pytest --odoo-config=$(TEST_CONF) --odoo-database=$(TEST_DB) \
-		-m "not browser and not commit and not subprocess" $(PYTEST_ARGS) $(TESTS)
+		-m "not browser and not commit and not subprocess and not registry" $(PYTEST_ARGS) $(TESTS)
 
 # flake8 for the style of every Python file, pylint-odoo for the addons' Odoo rules.
 lint: venv

@@ -2,12 +2,13 @@
 
 - browser: drives headless Chromium;
 - commit: commits real transactions (races between two cursors, backups);
-- subprocess: runs another program (wkhtmltopdf, pdftotext, pg_dump, the set-up scripts).
+- subprocess: runs another program (wkhtmltopdf, pdftotext, pg_dump, the set-up scripts);
+- registry: tries every model of the registry as every role (minutes).
 
 The root conftest.py turns them into pytest markers (`pytest -m "not browser"`); Odoo 11's
 own runner has no tags and runs every test.
 """
-TAGS = ("browser", "commit", "subprocess")
+TAGS = ("browser", "commit", "subprocess", "registry")
 
 
 def tagged(*tags):

@@ -20,6 +20,7 @@ from odoo.exceptions import AccessError
 from odoo.models import check_method_name
 
 from odoo.addons.qnetz_base.tests.common import report_figure
+from odoo.addons.qnetz_base.tests.tags import tagged
 
 from .common import PortalCase
 
@@ -69,6 +70,7 @@ MISSING_ID = 2147480000
 GROUPABLE_TYPES = ("char", "selection", "many2one", "boolean", "date", "datetime", "integer")
 
 
+@tagged("registry")
 class TestRegistryBoundary(PortalCase):
 
     def setUp(self):
