@@ -72,6 +72,7 @@ run: setup
 	@echo "    Coordinator       koordination / koordination"
 	@echo "    Company (portal)  betrieb / betrieb"
 	@echo "    Provider (portal) traeger / traeger"
+	@echo "    Network reader    netzwerk / netzwerk"
 	@echo "    Administrator     admin / admin"
 	@echo
 	@exec $(PYTHON) scripts/odoo -c $(CONF) -d $(DB) --db-filter='^$(DB)$$' --workers=$(WORKERS) --max-cron-threads=1
