@@ -13,13 +13,12 @@ class QnetzNetworkPortal(QnetzPortal):
     def portal_network_figures(self, date_from=None, date_to=None, **kw):
         if "network" not in self._qnetz_roles():
             raise Forbidden()
-        figures, error = request.env["qnetz.report.figures"].qnetz_portal_figures(
-            date_from, date_to)
+        page = request.env["qnetz.report.figures"].qnetz_portal_figures(date_from, date_to)
+        figures = page["figures"]
         values = self._prepare_portal_layout_values()
+        values.update(page)
         values.update({
             "page_name": "qnetz_network",
-            "figures": figures,
-            "error": error,
             # what the reader typed stays in the form, also when it was wrong
             "date_from": date_from or (figures and figures["date_from"]) or "",
             "date_to": date_to or (figures and figures["date_to"]) or "",

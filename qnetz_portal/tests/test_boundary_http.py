@@ -169,6 +169,13 @@ class TestBoundaryHttp(PortalCase):
         self.assertEqual(page.status_code, 200)
         self.assertIn("o_qnetz_figures", page.text)
         self.assertNotIn("Lena Albrecht", page.text)
+        # the funded project's targets, without its money
+        project = self.env.ref("qnetz_courses.project_landaufschwung_demo")
+        page = self.get("/my/netzwerk?date_from=%s&date_to=%s"
+                        % (project.date_start, project.date_start))
+        self.assertIn("o_qnetz_network_targets", page.text)
+        self.assertIn(project.name, page.text)
+        self.assertNotIn("180.000", page.text)
         # a reversed period comes back as a message, with what was typed
         page = self.get("/my/netzwerk?date_from=2026-12-31&date_to=2026-01-01")
         self.assertEqual(page.status_code, 200)
