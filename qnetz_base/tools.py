@@ -67,3 +67,12 @@ def post_note(records, author, body):
     for record in records:
         record.message_post(body=body, author_id=author.id, message_type="comment",
                             subtype="mail.mt_note")
+
+
+# The largest id PostgreSQL's integer columns hold: a larger one in a URL or a form is no
+# record of ours, and sent to the database it ends in an error instead of "not found".
+PG_INT_MAX = 2 ** 31 - 1
+
+
+def is_pg_int(number):
+    return -PG_INT_MAX - 1 <= number <= PG_INT_MAX

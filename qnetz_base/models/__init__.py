@@ -13,3 +13,4 @@ from . import res_partner_audit
 from . import qnetz_need_audit
 from . import qnetz_target_profile_audit
 from . import mail_mail
+from . import ir_http

@@ -1,0 +1,93 @@
+import logging
+import re
+
+import psycopg2
+from werkzeug.exceptions import BadRequest
+from werkzeug.routing import NumberConverter, ValidationError
+
+import odoo
+from odoo import _, http, models
+from odoo.exceptions import UserError
+from odoo.http import request
+
+from odoo.addons.base.ir.ir_http import ModelConverter, ModelsConverter
+
+from ..tools import is_pg_int
+
+# The id at the end of each comma-separated part: a plain id ("42"), a list of ids
+# ("4,2") or a website slug ("holzbearbeitung-kompakt-42").
+_logger = logging.getLogger(__name__)
+
+# What a controller raises when a parameter is not what it expects (a word where it
+# reads a number, an id past the integer range, a colour or a JSON text that does not
+# parse): input to refuse with 400, not a fault of the server.
+BAD_INPUT_ERRORS = (ValueError, TypeError, OverflowError, psycopg2.DataError)
+
+TRAILING_ID_RE = re.compile(r"(\d+)$")
+
+_bounded_converters = {}
+
+
+def _ids_fit(value):
+    for part in value.split(","):
+        match = TRAILING_ID_RE.search(part)
+        if match and not is_pg_int(int(match.group(1))):
+            return False
+    return True
+
+
+def bounded_converter(converter):
+    """`converter`, refusing ids that no integer column holds.
+
+    An id past PostgreSQL's integer range matched `<int:...>` and every model converter,
+    reached the database in the converter or the controller and answered 500. Refused
+    while routing, such a URL matches no route: the ordinary 404 page.
+    """
+    counts_ids = issubclass(converter, (ModelConverter, ModelsConverter)) or (
+        issubclass(converter, NumberConverter) and getattr(converter, "num_convert", None) is int)
+    if not counts_ids:
+        return converter
+    if converter not in _bounded_converters:
+        def to_python(self, value):
+            if not _ids_fit(value):
+                raise ValidationError()
+            return converter.to_python(self, value)
+        _bounded_converters[converter] = type(converter.__name__, (converter,),
+                                              {"to_python": to_python})
+    return _bounded_converters[converter]
+
+
+class IrHttp(models.AbstractModel):
+    _inherit = "ir.http"
+
+    @classmethod
+    def routing_map(cls):
+        # Odoo builds the map once per ir.http class from the converters of every addon
+        # (website's, qnetz_guide's, ...); it is built here, after all of them, so that
+        # each converter that reads an id is bounded, whatever the order of the addons.
+        if not hasattr(cls, "_routing_map"):
+            installed = request.registry._init_modules - {"web"}
+            if odoo.tools.config["test_enable"] and odoo.modules.module.current_test:
+                installed.add(odoo.modules.module.current_test)
+            modules = [""] + odoo.conf.server_wide_modules + sorted(installed)
+            converters = {name: bounded_converter(converter)
+                          for name, converter in cls._get_converters().items()}
+            cls._routing_map = http.routing_map(modules, False, converters=converters)
+        return cls._routing_map
+
+    @classmethod
+    def _handle_exception(cls, exception):
+        """Odoo's and the OCA's controllers trust their parameters: junk in a URL (found
+        by the route crawler test) ended in a server error with a traceback page. Such
+        input gets the ordinary 400 page (a JSON route: a translated error); the
+        traceback stays in the log."""
+        if isinstance(exception, BAD_INPUT_ERRORS):
+            _logger.warning("Bad input on %s", request.httprequest.path, exc_info=exception)
+            if isinstance(exception, psycopg2.Error):
+                request.cr.rollback()
+            if request._request_type == "json":
+                exception = UserError(_("The request contains a value of the wrong kind or "
+                                        "out of range."))
+            else:
+                exception = BadRequest()
+        return super(IrHttp, cls)._handle_exception(exception)
