@@ -14,3 +14,5 @@ from . import qnetz_need_audit
 from . import qnetz_target_profile_audit
 from . import mail_mail
 from . import ir_http
+from . import res_users_signup
+from . import res_partner_signup
