@@ -16,3 +16,4 @@ from . import mail_mail
 from . import ir_http
 from . import res_users_signup
 from . import res_partner_signup
+from . import res_users_password

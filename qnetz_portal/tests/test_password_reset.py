@@ -46,6 +46,14 @@ class TestPasswordReset(PortalCase):
         token = re.search(r'name="token" value="([^"]+)"', form.text).group(1)
         csrf = re.search(r'name="csrf_token" value="([^"]+)"', form.text).group(1)
 
+        # a password anyone could guess is refused in German, and the link stays usable
+        weak = self.url_open("/web/reset_password", data={
+            "token": token, "csrf_token": csrf, "login": "test_portal_a",
+            "password": "aaaaaaaaaaaa", "confirm_password": "aaaaaaaaaaaa"})
+        self.assertEqual(weak.status_code, 200)
+        self.assertIn("zu leicht zu erraten", weak.text)
+        self.assertTrue(partner.signup_valid)
+
         new_password = "Holzminden Weser Fähre Brücke"
         done = self.url_open("/web/reset_password", data={
             "token": token, "csrf_token": csrf, "login": "test_portal_a",
