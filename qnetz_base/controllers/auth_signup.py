@@ -6,6 +6,8 @@ from odoo.http import request
 from odoo.addons.auth_signup.controllers.main import AuthSignupHome
 from odoo.addons.password_security.controllers.main import PasswordSecurityHome
 
+from .redirect import keep_redirect_local
+
 
 class QnetzPasswordReset(PasswordSecurityHome):
 
@@ -18,6 +20,7 @@ class QnetzPasswordReset(PasswordSecurityHome):
         Odoo's own flow names whether a login exists. A request for a link is answered here
         the same way whether or not the login exists; setting the new password through the
         link stays Odoo's flow."""
+        keep_redirect_local(kw)
         qcontext = self.get_auth_signup_qcontext()
         asks_for_link = request.httprequest.method == "POST" and not qcontext.get("token") \
             and "error" not in qcontext
@@ -33,6 +36,12 @@ class QnetzPasswordReset(PasswordSecurityHome):
         response = request.render("auth_signup.reset_password", qcontext)
         response.headers["X-Frame-Options"] = "DENY"
         return response
+
+    @http.route()
+    def web_auth_signup(self, *args, **kw):
+        # after an invitation link, Odoo logs in and follows the form's `redirect`
+        keep_redirect_local(kw)
+        return super(QnetzPasswordReset, self).web_auth_signup(*args, **kw)
 
     def do_signup(self, qcontext):
         # The link's user is checked before Odoo's sign-up invalidates the link: a password

@@ -2,6 +2,7 @@ import logging
 import re
 
 import psycopg2
+from werkzeug import urls
 from werkzeug.exceptions import BadRequest
 from werkzeug.routing import NumberConverter, ValidationError
 
@@ -12,7 +13,7 @@ from odoo.http import request
 
 from odoo.addons.base.ir.ir_http import ModelConverter, ModelsConverter
 
-from ..tools import is_pg_int
+from ..tools import is_pg_int, local_redirect
 
 # The id at the end of each comma-separated part: a plain id ("42"), a list of ids
 # ("4,2") or a website slug ("holzbearbeitung-kompakt-42").
@@ -91,3 +92,32 @@ class IrHttp(models.AbstractModel):
             else:
                 exception = BadRequest()
         return super(IrHttp, cls)._handle_exception(exception)
+
+    @classmethod
+    def _qnetz_local_redirect(cls, url, default="/"):
+        """`url` if it stays on this site (tools.local_redirect), else `default`: the one
+        check of every redirect that a request parameter or a record chooses."""
+        hosts = [request.httprequest.host]
+        base_url = request.env["ir.config_parameter"].sudo().get_param("web.base.url")
+        if base_url:
+            hosts.append(urls.url_parse(base_url).netloc)
+        return local_redirect(url, hosts, default)
+
+    @classmethod
+    def binary_content(cls, *args, **kwargs):
+        # a link attachment (type "url") answers /web/content with a redirect to its URL
+        status, headers, content = super(IrHttp, cls).binary_content(*args, **kwargs)
+        if status == 301 and content and cls._qnetz_local_redirect(content, None) is None:
+            return 404, [], None
+        return status, headers, content
+
+    @classmethod
+    def _serve_attachment(cls):
+        # an attachment served at its own URL redirects to its name if that is a URL
+        response = super(IrHttp, cls)._serve_attachment()
+        location = getattr(response, "location", None) or (
+            response.headers.get("Location") if response is not None
+            and hasattr(response, "headers") else None)
+        if location and cls._qnetz_local_redirect(location, None) is None:
+            return None
+        return response
