@@ -3,7 +3,7 @@ import re
 
 import psycopg2
 from werkzeug import urls
-from werkzeug.exceptions import BadRequest
+from werkzeug.exceptions import BadRequest, ServiceUnavailable
 from werkzeug.routing import NumberConverter, ValidationError
 
 import odoo
@@ -67,6 +67,7 @@ class IrHttp(models.AbstractModel):
         # (website's, qnetz_guide's, ...); it is built here, after all of them, so that
         # each converter that reads an id is bounded, whatever the order of the addons.
         if not hasattr(cls, "_routing_map"):
+            cls._qnetz_check_registry_complete()
             installed = request.registry._init_modules - {"web"}
             if odoo.tools.config["test_enable"] and odoo.modules.module.current_test:
                 installed.add(odoo.modules.module.current_test)
@@ -75,6 +76,33 @@ class IrHttp(models.AbstractModel):
                           for name, converter in cls._get_converters().items()}
             cls._routing_map = http.routing_map(modules, False, converters=converters)
         return cls._routing_map
+
+    @classmethod
+    def _qnetz_check_registry_complete(cls):
+        """Refuse to route with a registry built from half-imported addons.
+
+        Odoo 11's threaded server listens before it loads the registry, and its first
+        request imported every addon in its own thread while the main thread loaded the
+        registry (scripts/odoo now sets ODOO_PRELOAD_ADDONS=no against that). When both
+        met half-way, ir.http lacked the overrides of some installed addons, the routing
+        map missed their converters, and every request answered 500 until a restart. If
+        an installed addon's ir.http class is missing, the registry is loaded anew and
+        this request answers 503; the next one finds a complete registry.
+        """
+        registry = request.registry
+        classes = [model_class for module in registry._init_modules
+                   for model_class in models.MetaModel.module_to_models.get(module, [])
+                   if "ir.http" in ([model_class._name] + list(
+                       model_class._inherit if isinstance(model_class._inherit, list)
+                       else [model_class._inherit]))]
+        missing = [model_class for model_class in classes if model_class not in cls.__mro__]
+        if not registry.ready or missing:
+            _logger.error("ir.http lacks %s: loading the registry anew",
+                          [model_class._module for model_class in missing])
+            with odoo.modules.registry.Registry._lock:
+                if odoo.modules.registry.Registry.registries.get(registry.db_name) is registry:
+                    odoo.modules.registry.Registry.new(registry.db_name)
+            raise ServiceUnavailable()
 
     @classmethod
     def _handle_exception(cls, exception):
