@@ -90,7 +90,7 @@ test-only:
 # (@tagged in qnetz_base/tests/tags.py): the quick check while working.
 test-fast:
 	@$(PYTHON) -m pytest --odoo-config=$(TEST_CONF) --odoo-database=$(TEST_DB) \
-		-m "not browser and not commit and not subprocess and not registry" $(PYTEST_ARGS) $(TESTS)
+		-m "not browser and not commit and not subprocess and not registry and not slow" $(PYTEST_ARGS) $(TESTS)
 
 # flake8 for the style of every Python file, pylint-odoo for the addons' Odoo rules.
 lint: venv

@@ -12,6 +12,8 @@
     "installable": True,
     # OCA: login throttling, password policy, audit trail, and web_responsive for the
     # backend on a phone at the venue (390 px)
+    # zxcvbn: how easily a password is guessed (res_users_password.py)
+    "external_dependencies": {"python": ["zxcvbn"]},
     "depends": ["contacts", "mail", "auth_brute_force", "password_security", "auditlog",
                 "web_responsive"],
     "data": [

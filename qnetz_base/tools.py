@@ -7,6 +7,8 @@ chose besides the checked values travels along into that write.
 """
 import re
 
+from werkzeug import urls
+
 from odoo import SUPERUSER_ID
 
 # Context keys a caller may pass on to the write: how texts are translated and how
@@ -78,3 +80,35 @@ def checked_group_domain(records, domain):
     if records.env.uid == SUPERUSER_ID:
         return domain
     return [("id", "in", records.search(domain or []).ids)]
+
+
+# The largest id PostgreSQL's integer columns hold: a larger one in a URL or a form is no
+# record of ours, and sent to the database it ends in an error instead of "not found".
+PG_INT_MAX = 2 ** 31 - 1
+
+
+def is_pg_int(number):
+    return -PG_INT_MAX - 1 <= number <= PG_INT_MAX
+
+
+def local_redirect(url, hosts=(), default="/"):
+    """`url` if following it stays on this site, else `default`.
+
+    A path of the site ("/my", "/web#action=...") or an absolute URL of one of `hosts`
+    (the configured web.base.url's, the one the request came to) is local. A URL of
+    another host, a scheme-relative "//host" (also spelt "/\\host" or with whitespace,
+    which browsers read the same way), a "javascript:" URL or anything with control
+    characters is not: an open redirect would let a link of ours send a user on to a page
+    that imitates our login.
+    """
+    if not isinstance(url, str) or not url or CONTROL_RE.search(url) or "\t" in url \
+            or "\n" in url or "\r" in url:
+        return default
+    candidate = url.strip().replace("\\", "/")
+    if candidate.startswith("/") and not candidate.startswith("//"):
+        return url.strip()
+    parsed = urls.url_parse(candidate)
+    if parsed.scheme in ("http", "https") and not parsed.username \
+            and parsed.netloc.lower() in {host.lower() for host in hosts if host}:
+        return url.strip()
+    return default

@@ -18,3 +18,7 @@ from . import ir_model_access
 from . import base
 from . import ir_attachment
 from . import res_users_coordinator
+from . import ir_http
+from . import res_users_signup
+from . import res_partner_signup
+from . import res_users_password

@@ -258,6 +258,12 @@ class QnetzGuide(http.Controller):
 class QnetzWebsite(Website):
 
     @http.route()
+    def change_lang(self, lang, r="/", **kwargs):
+        """The language switch goes back to a page of this site only (open redirect)."""
+        r = request.env["ir.http"]._qnetz_local_redirect(r, "/")
+        return super(QnetzWebsite, self).change_lang(lang, r=r, **kwargs)
+
+    @http.route()
     def index(self, **kw):
         """The network's home page, with the next courses, instead of Odoo's empty page."""
         def render():

@@ -1,0 +1,3 @@
+from . import report
+from . import redirect
+from . import auth_signup
