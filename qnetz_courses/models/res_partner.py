@@ -1,7 +1,5 @@
 from odoo import api, models
 
-from odoo.addons.qnetz_base.tools import like_escape
-
 
 class ResPartner(models.Model):
     _inherit = "res.partner"
@@ -9,7 +7,8 @@ class ResPartner(models.Model):
     @api.multi
     def _qnetz_scrub_identity(self, replacement):
         """Registrations copy a participant's name, e-mail and phone, and invoice lines name
-        the participant in their label: anonymising a person scrubs both. The records
+        the participant in their label, which the journal items and analytic lines copy:
+        anonymising a person scrubs them all. The records
         stay, so the courses' counts and amounts stay as they were."""
         super(ResPartner, self)._qnetz_scrub_identity(replacement)
         registrations = self.env["event.registration"].sudo().with_context(
@@ -21,9 +20,10 @@ class ResPartner(models.Model):
                 "UPDATE event_registration SET name = %s, email = NULL, phone = NULL "
                 "WHERE id IN %s", (replacement, tuple(registrations.ids)))
             registrations.invalidate_cache(["name", "email", "phone"])
-        cr = self.env.cr
-        for name in self._qnetz_scrubbable_names():
-            cr.execute("""UPDATE account_invoice_line SET name = replace(name, %s, %s)
-                          WHERE name LIKE %s""",
-                       (name, replacement, "%" + like_escape(name) + "%"))
-        self.env["account.invoice.line"].invalidate_cache(["name"])
+        names = self._qnetz_scrubbable_names()
+        # the invoice's journal items and analytic lines copy the label of its lines
+        self._qnetz_scrub_columns("account_invoice_line", ("name",), names, replacement)
+        self._qnetz_scrub_columns("account_move_line", ("name",), names, replacement)
+        self._qnetz_scrub_columns("account_analytic_line", ("name",), names, replacement)
+        for model in ("account.invoice.line", "account.move.line", "account.analytic.line"):
+            self.env[model].invalidate_cache(["name"])
