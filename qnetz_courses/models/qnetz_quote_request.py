@@ -4,6 +4,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
 from odoo.addons.qnetz_base.models.qnetz_need import AREAS
+from odoo.addons.qnetz_base.tools import html_text
 
 REQUEST_STATES = [
     ("draft", "Draft"),
@@ -164,8 +165,8 @@ class QnetzQuoteRequest(models.Model):
         course = self.env["event.event"].browse(action["res_id"]) if action and \
             action.get("res_id") else self.env["event.event"].create(
                 wizard._course_values(self.name))
-        course.message_post(body=_("Course created from the quote of %s: %s, %s.") % (
-            quote.provider_id.display_name, quote.time_pattern or "-", quote.venue or "-"))
+        course.message_post(body=html_text(_("Course created from the quote of %s: %s, %s.") % (
+            quote.provider_id.display_name, quote.time_pattern or "-", quote.venue or "-")))
         quote.state = "accepted"
         quote._qnetz_tell_provider(_(
             "Your quote for \"%s\" was accepted. The course is planned from %s to %s; "

@@ -1,7 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from odoo.addons.qnetz_base.tools import has_control_characters, outside_env, post_note
+from odoo.addons.qnetz_base.tools import (
+    has_control_characters, html_text, outside_env, post_note)
 
 # What a provider may write into its quote, with the longest text each field takes.
 QUOTE_TEXT_FIELDS = {"time_pattern": 200, "venue": 200, "trainer": 120, "remarks": 2000}
@@ -118,7 +119,7 @@ class QnetzQuote(models.Model):
                 "res_id": request.id,
                 "activity_type_id": activity_type.id if activity_type else False,
                 "summary": _("Compare the quotes"),
-                "note": note,
+                "note": html_text(note),
                 "user_id": request.user_id.id,
                 "date_deadline": request.deadline,
             })

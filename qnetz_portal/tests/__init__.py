@@ -10,3 +10,4 @@ from . import test_portal_calendar
 from . import test_portal_quotes
 from . import test_certificate_check
 from . import test_anonymise_rpc
+from . import test_plain_text

@@ -180,3 +180,26 @@ class TestPortalQuotes(PortalCase):
         accepted = self.call_kw(coordinator, "qnetz.quote", "action_accept", [self.quote_p.ids])
         self.assertNotIn("error", accepted)
         self.assertEqual(self.request.course_id.provider_id, self.provider)
+
+    def test_quote_texts_and_name_reach_the_coordinator_as_text(self):
+        tags = ('<a href="http://evil.example/">klick</a>'
+                '<img src="http://evil.example/track.png">')
+        self.user_p.partner_id.name = "Petra " + tags
+        provider = self.rpc_session(self.user_p)
+        answer = self.call_kw(provider, "qnetz.quote", "qnetz_portal_answer_quote", [
+            self.quote_p.ids, self.answer(venue="Halle " + tags, time_pattern="Di " + tags)])
+        self.assertIs(answer.get("result"), True, answer)
+        coordinator = self.rpc_session(self.coordinator)
+        self.assertNotIn("error", self.call_kw(coordinator, "qnetz.quote", "action_accept",
+                                               [self.quote_p.ids]))
+        course = self.request.course_id
+        todo = self.env["mail.activity"].search([("res_model", "=", "qnetz.quote.request"),
+                                                 ("res_id", "=", self.request.id)])
+        bodies = (self.request.message_ids | course.message_ids).mapped("body") \
+            + todo.mapped("note")
+        self.assertTrue([body for body in bodies if "Halle" in (body or "")])
+        self.assertTrue([body for body in todo.mapped("note") if "Petra" in (body or "")])
+        for body in bodies:
+            self.assertNotIn("<a ", body or "")
+            self.assertNotIn("<img", body or "")
+        self.assertTrue([body for body in bodies if "&lt;img src=" in (body or "")])
