@@ -18,3 +18,4 @@ from . import test_project_claim_concurrency
 from . import test_project_access
 from . import test_module_matching
 from . import test_quote
+from . import test_report_small_groups
