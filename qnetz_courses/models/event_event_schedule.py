@@ -22,6 +22,12 @@ def utc_string_to_local(value):
     return pytz.utc.localize(fields.Datetime.from_string(value)).astimezone(COURSE_TZ)
 
 
+def course_today():
+    """Today in the network's time zone (a date string). Deadlines are the network's: a
+    caller's time zone (the tz of an RPC context) neither extends nor shortens them."""
+    return fields.Date.to_string(datetime.now(COURSE_TZ).date())
+
+
 class EventEventSchedule(models.Model):
     """The course's dates: who is concerned by which calendar, and generating sessions."""
 

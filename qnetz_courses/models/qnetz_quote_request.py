@@ -6,6 +6,8 @@ from odoo.exceptions import UserError
 from odoo.addons.qnetz_base.models.qnetz_need import AREAS
 from odoo.addons.qnetz_base.tools import html_text
 
+from .event_event_schedule import course_today
+
 REQUEST_STATES = [
     ("draft", "Draft"),
     ("sent", "Sent to Providers"),
@@ -47,8 +49,7 @@ class QnetzQuoteRequest(models.Model):
     deadline = fields.Date(
         string="Answer by", required=True,
         default=lambda self: fields.Date.to_string(
-            fields.Date.from_string(fields.Date.context_today(self))
-            + timedelta(days=DEFAULT_ANSWER_DAYS)),
+            fields.Date.from_string(course_today()) + timedelta(days=DEFAULT_ANSWER_DAYS)),
         track_visibility="onchange")
     remarks = fields.Text(string="Notes to the Providers")
     state = fields.Selection(REQUEST_STATES, default="draft", required=True, readonly=True,
@@ -99,7 +100,7 @@ class QnetzQuoteRequest(models.Model):
             if not request.provider_ids:
                 raise UserError(_("Providers to Ask: please choose at least one provider; "
                                   "the module names the providers that offer it."))
-            if request.deadline < fields.Date.context_today(self):
+            if request.deadline < course_today():
                 raise UserError(_("Answer by: the deadline has passed."))
             Quote = self.env["qnetz.quote"]
             for provider in request.provider_ids:
