@@ -10,6 +10,7 @@ import re
 from werkzeug import urls
 
 from odoo import SUPERUSER_ID
+from odoo.tools import html_escape
 
 # Context keys a caller may pass on to the write: how texts are translated and how
 # dates are shown. Everything else (default_* keys, tracking_disable, active_test,
@@ -63,9 +64,20 @@ def like_escape(text):
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def post_note(records, author, body):
-    """A chatter note on `records`, written in the outside environment but signed by the
-    partner of the user who acted (`author`), so the chatter names the real person."""
+def html_text(text):
+    """Plain text for an HTML body (chatter, to-do note, mail): a sentence that carries
+    what someone outside typed (their own name, a reason, a consent, a quote's remarks)
+    reads as typed, and a tag in it (a link, a remote image) shows as text instead of
+    coming alive in the coordinator's backend. Line breaks are kept; URLs stay text
+    (Odoo's plaintext2html would make them live links)."""
+    return html_escape(text or "").replace("\n", "<br/>")
+
+
+def post_note(records, author, text):
+    """A chatter note of plain `text` on `records`, written in the outside environment
+    but signed by the partner of the user who acted (`author`), so the chatter names the
+    real person."""
+    body = html_text(text)
     for record in records:
         record.message_post(body=body, author_id=author.id, message_type="comment",
                             subtype="mail.mt_note")

@@ -1,3 +1,5 @@
+from psycopg2 import sql
+
 from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import html_escape
@@ -228,26 +230,58 @@ class ResPartner(models.Model):
     @api.multi
     def _qnetz_scrub_identity(self, replacement):
         """Replace the people's names wherever the network wrote them down besides their
-        own record: the chatter of other records and its tracked values. Addons that copy
-        a name elsewhere (registrations, invoice lines) extend this."""
-        cr = self.env.cr
-        for name in self._qnetz_scrubbable_names():
-            pattern = "%" + like_escape(name) + "%"
-            escaped = html_escape(name)
-            cr.execute("""UPDATE mail_message SET body = replace(replace(body, %s, %s), %s, %s),
-                                                   subject = replace(subject, %s, %s),
-                                                   record_name = replace(record_name, %s, %s)
-                          WHERE body LIKE %s OR body LIKE %s OR subject LIKE %s
-                             OR record_name LIKE %s""",
-                       (name, replacement, escaped, replacement, name, replacement,
-                        name, replacement, pattern, "%" + like_escape(escaped) + "%", pattern,
-                        pattern))
-            cr.execute("""UPDATE mail_tracking_value
-                          SET old_value_char = replace(old_value_char, %s, %s),
-                              new_value_char = replace(new_value_char, %s, %s)
-                          WHERE old_value_char LIKE %s OR new_value_char LIKE %s""",
-                       (name, replacement, name, replacement, pattern, pattern))
-        self.env["mail.message"].invalidate_cache()
+        own record: the chatter of other records and its tracked values, the mails still
+        in the queue, the to-dos. Addons that copy a name elsewhere (registrations,
+        invoice lines, journal items) extend this."""
+        names = self._qnetz_scrubbable_names()
+        self._qnetz_drop_queued_mails()
+        Scrub = self._qnetz_scrub_columns
+        Scrub("mail_message", ("body",), names, replacement, html=True)
+        Scrub("mail_message", ("subject", "record_name", "email_from", "reply_to"), names,
+              replacement)
+        Scrub("mail_tracking_value", ("old_value_char", "new_value_char", "old_value_text",
+                                      "new_value_text"), names, replacement)
+        Scrub("mail_mail", ("body_html",), names, replacement, html=True)
+        Scrub("mail_mail", ("email_to", "email_cc"), names, replacement)
+        Scrub("mail_activity", ("note",), names, replacement, html=True)
+        Scrub("mail_activity", ("summary", "res_name"), names, replacement)
+        for model in ("mail.message", "mail.tracking.value", "mail.mail", "mail.activity"):
+            self.env[model].invalidate_cache()
+
+    @api.multi
+    def _qnetz_drop_queued_mails(self):
+        """Mails not yet sent to the people go: their addresses are being removed, and a
+        mail sent afterwards would carry their data out after all."""
+        emails = sorted({partner.email.strip().lower() for partner in self
+                         if partner.email and "@" in partner.email})
+        address_domain = [("recipient_ids", "in", self.ids)]
+        for email in emails:
+            address_domain = ["|", "|"] + address_domain + [
+                ("email_to", "ilike", email), ("email_cc", "ilike", email)]
+        queued = self.env["mail.mail"].sudo().search(
+            [("state", "in", ("outgoing", "exception"))] + address_domain)
+        queued.unlink()
+
+    @api.model
+    def _qnetz_scrub_columns(self, table, columns, texts, replacement, html=False):
+        """Replace each of `texts` by `replacement` in the text `columns` of `table` (in
+        HTML columns also as HTML-escaped text); raw SQL, so that nothing is tracked,
+        recomputed or sent on the way. `table` and `columns` are the code's own names."""
+        variants = [(text, replacement) for text in texts]
+        if html:
+            variants += [(html_escape(text), html_escape(replacement)) for text in texts
+                         if html_escape(text) != text]
+        for text, new in variants:
+            query = sql.SQL("UPDATE {table} SET {sets} WHERE {where}").format(
+                table=sql.Identifier(table),
+                sets=sql.SQL(", ").join(
+                    sql.SQL("{column} = replace({column}, %s, %s)").format(
+                        column=sql.Identifier(column)) for column in columns),
+                where=sql.SQL(" OR ").join(
+                    sql.SQL("{column} LIKE %s").format(column=sql.Identifier(column))
+                    for column in columns))
+            pattern = "%" + like_escape(text) + "%"
+            self.env.cr.execute(query, [text, new] * len(columns) + [pattern] * len(columns))
 
     @api.multi
     def _qnetz_scrubbable_names(self):

@@ -71,6 +71,58 @@ class TestAnonymise(QnetzCase):
         self.assertEqual(self.own_need.district_id, self.district_hx)
         self.assertEqual(self._stats(), before)
 
+    def test_queued_mails_activities_and_tracking_forget_the_person(self):
+        name = self.apprentice.name
+        other_company = self.other_company
+        # a tracked value naming the person (a char field of another record)
+        self.company_need.with_context(tracking_disable=False).message_post(
+            body="Gespräch", tracking_value_ids=[(0, 0, {
+                "field": "topic", "field_desc": "Thema", "field_type": "text",
+                "old_value_text": "Nachhilfe für %s" % name,
+                "new_value_text": "Technische Mathematik (%s)" % name})])
+        Mail = self.env["mail.mail"]
+        to_person = Mail.create({
+            "subject": "Ihre Einladung", "body_html": "<p>Hallo %s</p>" % name,
+            "email_to": "%s <mara@example.com>" % name, "state": "outgoing"})
+        to_person_by_partner = Mail.create({
+            "subject": "Erinnerung", "body_html": "<p>Termin</p>",
+            "recipient_ids": [(6, 0, self.apprentice.ids)], "state": "exception"})
+        naming_person = Mail.create({
+            "subject": "Abwesenheit von %s" % name,
+            "body_html": "<p>%s fehlte &amp; kommt wieder</p>" % name,
+            "email_to": "info@holzminden.example", "recipient_ids": [(6, 0, other_company.ids)],
+            "state": "outgoing"})
+        activity = self.env["mail.activity"].create({
+            "res_id": self.company_need.id,
+            "res_model_id": self.env["ir.model"]._get("qnetz.need").id,
+            "activity_type_id": self.env.ref("mail.mail_activity_data_todo").id,
+            "summary": "%s anrufen" % name, "note": "<p>Mit %s über Mathe reden</p>" % name,
+            "user_id": self.coordinator.id})
+
+        self.apprentice.sudo(self.coordinator).action_qnetz_anonymise()
+        self.env.cache.invalidate()
+
+        # mails not yet sent to the person are not sent any more
+        self.assertFalse(to_person.exists())
+        self.assertFalse(to_person_by_partner.exists())
+        # mails to others keep going, without the name
+        self.assertTrue(naming_person.exists())
+        for text in (naming_person.subject, naming_person.body_html, naming_person.email_to):
+            self.assertNotIn(name, text or "")
+        self.assertIn("Anonymisiert fehlte", naming_person.body_html)
+        self.assertEqual(naming_person.recipient_ids, other_company)
+        self.assertNotIn(name, activity.summary)
+        self.assertNotIn(name, activity.note)
+        self.assertIn("Anonymisiert", activity.summary)
+        values = self.company_need.message_ids.mapped("tracking_value_ids")
+        self.assertTrue(values)
+        for value in values:
+            for field_name in ("old_value_char", "new_value_char", "old_value_text",
+                               "new_value_text"):
+                self.assertNotIn(name, value[field_name] or "", field_name)
+        self.assertIn("Technische Mathematik (Anonymisiert)",
+                      values.mapped("new_value_text"))
+
     def test_anonymise_in_german(self):
         self.apprentice.sudo(self.coordinator).with_context(lang="de_DE").action_qnetz_anonymise()
         self.assertEqual(self.apprentice.with_context(active_test=False).name, "Anonymisiert")

@@ -36,3 +36,9 @@ def format_date(value):
 def format_datetime(value):
     """A local datetime as 06.12.2026 07:00."""
     return value.strftime(DATETIME_FORMAT)
+
+
+def course_today():
+    """Today in the network's time zone (a date string). Deadlines are the network's: a
+    caller's time zone (the tz of an RPC context) neither extends nor shortens them."""
+    return fields.Date.to_string(datetime.now(COURSE_TZ).date())

@@ -28,3 +28,4 @@ from ..funding.tests import test_project_access
 from ..funding.tests import test_project_claim_concurrency
 from ..funding.tests import test_project_claims
 from ..funding.tests import test_project_forecast
+from ..reporting.tests import test_report_small_groups

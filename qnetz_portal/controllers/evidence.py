@@ -19,9 +19,9 @@ class QnetzEvidencePortal(QnetzPortal):
 
     @http.route(["/zertifikat/pruefen"], type="http", auth="public", website=True,
                 methods=["GET"], sitemap=False)
-    def certificate_check(self, nummer=None, **kw):
+    def certificate_check(self, nummer=None, code=None, **kw):
         result = None
-        if nummer is not None:
-            result = request.env["qnetz.certificate"].qnetz_public_check(nummer)
-        return request.render("qnetz_portal.certificate_check", {"result": result,
-                                                                 "number": nummer or ""})
+        if nummer is not None or code is not None:
+            result = request.env["qnetz.certificate"].qnetz_public_check(nummer, code)
+        return request.render("qnetz_portal.certificate_check", {
+            "result": result, "number": nummer or "", "code": code or ""})

@@ -1,7 +1,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from odoo.addons.qnetz_base.tools import outside_env, post_note, to_ids
+from odoo.addons.qnetz_base.tools import html_text, outside_env, post_note, to_ids
 from odoo.addons.qnetz_courses.spine.models.event_registration import ACTIVE_STATES
 
 
@@ -140,7 +140,7 @@ class EventEvent(models.Model):
                 "res_id": bill.id,
                 "activity_type_id": activity_type.id if activity_type else False,
                 "summary": _("Validate the provider's invoice"),
-                "note": note,
+                "note": html_text(note),
                 "user_id": coordinator.id,
                 "date_deadline": fields.Date.context_today(self),
             })

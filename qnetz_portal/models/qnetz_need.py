@@ -1,7 +1,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from odoo.addons.qnetz_base.tools import has_control_characters, outside_env
+from odoo.addons.qnetz_base.tools import has_control_characters, html_text, outside_env
 
 MAX_REASON_LENGTH = 2000
 
@@ -104,9 +104,10 @@ class QnetzNeed(models.Model):
         model = self.env["ir.model"].sudo()._get(self._name)
         today = fields.Date.context_today(self)
         for need in self.sudo():
-            body = messages[kind] % author.name
+            text = messages[kind] % author.name
             if kind == "withdrawn" and need.withdraw_reason:
-                body += " " + _("Reason: %s") % need.withdraw_reason
+                text += " " + _("Reason: %s") % need.withdraw_reason
+            body = html_text(text)
             partner_ids = need.user_id.partner_id.ids
             if partner_ids:
                 need.message_subscribe(partner_ids=partner_ids)

@@ -1,7 +1,9 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from odoo.addons.qnetz_base.tools import has_control_characters, outside_env, post_note
+from odoo.addons.qnetz_base.tools import (
+    has_control_characters, html_text, outside_env, post_note)
+from odoo.addons.qnetz_courses.spine.course_time import course_today
 
 # What a provider may write into its quote, with the longest text each field takes.
 QUOTE_TEXT_FIELDS = {"time_pattern": 200, "venue": 200, "trainer": 120, "remarks": 2000}
@@ -33,7 +35,7 @@ class QnetzQuote(models.Model):
         self.ensure_one()
         quote = self.sudo()
         return (quote.quote_request_id.state == "sent" and quote.state in ("requested", "answered")
-                and fields.Date.context_today(self) <= quote.quote_request_id.deadline)
+                and course_today() <= quote.quote_request_id.deadline)
 
     @api.model
     def _qnetz_check_quote_values(self, values):
@@ -62,7 +64,7 @@ class QnetzQuote(models.Model):
                                 "(e.g. 4800 or 4800,50).") % labels["price"]
         else:
             vals["price"] = round(float(price), 2)
-        today = fields.Date.context_today(self)
+        today = course_today()
         for name in QUOTE_DATE_FIELDS:
             value = values.get(name)
             try:
@@ -118,7 +120,7 @@ class QnetzQuote(models.Model):
                 "res_id": request.id,
                 "activity_type_id": activity_type.id if activity_type else False,
                 "summary": _("Compare the quotes"),
-                "note": note,
+                "note": html_text(note),
                 "user_id": request.user_id.id,
                 "date_deadline": request.deadline,
             })

@@ -16,3 +16,6 @@ from . import test_login_landing
 from . import test_login_security
 from . import test_portal_concurrency
 from . import test_roles_browser
+from . import test_certificate_check
+from . import test_anonymise_rpc
+from . import test_plain_text

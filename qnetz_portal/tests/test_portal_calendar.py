@@ -76,24 +76,6 @@ class TestPortalCalendarAndEvidence(PortalCase):
         self.login(self.user_p)
         self.assertEqual(self.get("/my/abwesenheiten").status_code, 403)
 
-    def test_certificate_check_page(self):
-        Certificate = self.env["qnetz.certificate"]
-        valid = Certificate._qnetz_issue(self.reg_a)
-        revoked = Certificate._qnetz_issue(self.reg_b)
-        revoked.action_revoke()
-        page = self.get("/zertifikat/pruefen?nummer=%s" % valid.name)
-        self.assertEqual(page.status_code, 200)
-        self.assertIn("o_qnetz_check_valid", page.text)
-        self.assertIn("Lena Albrecht", page.text)
-        self.assertIn("Kurs für Albers", page.text)
-        self.assertNotIn("lena.albrecht@example.com", page.text)
-        page = self.get("/zertifikat/pruefen?nummer=%s" % revoked.name)
-        self.assertIn("o_qnetz_check_revoked", page.text)
-        self.assertNotIn("Jonas Brinkmann", page.text)
-        page = self.get("/zertifikat/pruefen?nummer=QNZ-1999-00001")
-        self.assertIn("o_qnetz_check_unknown", page.text)
-        self.assertEqual(self.get("/zertifikat/pruefen?nummer=%3Cb%3E").status_code, 200)
-
     def test_calendars_and_register_are_network_data(self):
         self.env["qnetz.certificate"]._qnetz_issue(self.reg_a)
         self.env["qnetz.school.schedule"].create({

@@ -1,7 +1,9 @@
 """Quotes from providers, end to end: the coordinator asks from a proposal, providers
 answer in the portal and over JSON-RPC, the coordinator accepts one and the course is
 there; and every role that must not answer or read a quote is refused."""
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+
+import pytz
 
 from odoo.exceptions import UserError
 
@@ -180,3 +182,51 @@ class TestPortalQuotes(PortalCase):
         accepted = self.call_kw(coordinator, "qnetz.quote", "action_accept", [self.quote_p.ids])
         self.assertNotIn("error", accepted)
         self.assertEqual(self.request.course_id.provider_id, self.provider)
+
+    def test_quote_texts_and_name_reach_the_coordinator_as_text(self):
+        tags = ('<a href="http://evil.example/">klick</a>'
+                '<img src="http://evil.example/track.png">')
+        self.user_p.partner_id.name = "Petra " + tags
+        provider = self.rpc_session(self.user_p)
+        answer = self.call_kw(provider, "qnetz.quote", "qnetz_portal_answer_quote", [
+            self.quote_p.ids, self.answer(venue="Halle " + tags, time_pattern="Di " + tags)])
+        self.assertIs(answer.get("result"), True, answer)
+        coordinator = self.rpc_session(self.coordinator)
+        self.assertNotIn("error", self.call_kw(coordinator, "qnetz.quote", "action_accept",
+                                               [self.quote_p.ids]))
+        course = self.request.course_id
+        todo = self.env["mail.activity"].search([("res_model", "=", "qnetz.quote.request"),
+                                                 ("res_id", "=", self.request.id)])
+        bodies = (self.request.message_ids | course.message_ids).mapped("body") \
+            + todo.mapped("note")
+        self.assertTrue([body for body in bodies if "Halle" in (body or "")])
+        self.assertTrue([body for body in todo.mapped("note") if "Petra" in (body or "")])
+        for body in bodies:
+            self.assertNotIn("<a ", body or "")
+            self.assertNotIn("<img", body or "")
+        self.assertTrue([body for body in bodies if "&lt;img src=" in (body or "")])
+
+    def test_deadline_is_the_networks_whatever_time_zone_the_caller_sends(self):
+        berlin = datetime.now(pytz.timezone("Europe/Berlin")).date()
+        # a time zone in which it is another day than in Höxter right now
+        for tz_name in ("Pacific/Kiritimati", "Etc/GMT+12"):
+            there = datetime.now(pytz.timezone(tz_name)).date()
+            if there != berlin:
+                break
+        self.assertNotEqual(there, berlin)
+        provider = self.rpc_session(self.user_p)
+        if there > berlin:
+            # the last day in Höxter, already tomorrow for the caller: still open
+            self.request.deadline = berlin.isoformat()
+            answer = self.call_kw(provider, "qnetz.quote", "qnetz_portal_answer_quote",
+                                  [self.quote_p.ids, self.answer()], context={"tz": tz_name})
+            self.assertIs(answer.get("result"), True, answer)
+            self.assertEqual(self.quote_p.state, "answered")
+        else:
+            # past in Höxter, still the last day for the caller: closed
+            self.request.deadline = there.isoformat()
+            answer = self.call_kw(provider, "qnetz.quote", "qnetz_portal_answer_quote",
+                                  [self.quote_p.ids, self.answer()], context={"tz": tz_name})
+            self.assertIn("error", answer)
+            self.assertIn("Frist", answer["error"]["data"]["message"])
+            self.assertEqual(self.quote_p.state, "requested")

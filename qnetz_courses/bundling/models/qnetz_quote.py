@@ -1,5 +1,7 @@
 from odoo import api, fields, models
 
+from odoo.addons.qnetz_base.tools import html_text
+
 QUOTE_STATES = [
     ("requested", "Requested"),
     ("answered", "Answered"),
@@ -59,8 +61,10 @@ class QnetzQuote(models.Model):
             count = quote.quote_request_id.participant_count
             quote.price_per_participant = quote.price / count if count else 0.0
 
-    def _qnetz_tell_provider(self, body):
-        """A message to the provider by mail (its e-mail address), kept in the chatter."""
+    def _qnetz_tell_provider(self, text):
+        """A message of plain `text` to the provider by mail (its e-mail address), kept in
+        the chatter."""
+        body = html_text(text)
         for quote in self:
             quote.message_post(
                 body=body, partner_ids=quote.provider_id.ids, message_type="comment",

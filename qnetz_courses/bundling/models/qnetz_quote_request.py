@@ -4,6 +4,9 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
 from odoo.addons.qnetz_base.models.qnetz_need import AREAS
+from odoo.addons.qnetz_base.tools import html_text
+
+from ...spine.course_time import course_today
 
 REQUEST_STATES = [
     ("draft", "Draft"),
@@ -46,8 +49,7 @@ class QnetzQuoteRequest(models.Model):
     deadline = fields.Date(
         string="Answer by", required=True,
         default=lambda self: fields.Date.to_string(
-            fields.Date.from_string(fields.Date.context_today(self))
-            + timedelta(days=DEFAULT_ANSWER_DAYS)),
+            fields.Date.from_string(course_today()) + timedelta(days=DEFAULT_ANSWER_DAYS)),
         track_visibility="onchange")
     remarks = fields.Text(string="Notes to the Providers")
     state = fields.Selection(REQUEST_STATES, default="draft", required=True, readonly=True,
@@ -98,7 +100,7 @@ class QnetzQuoteRequest(models.Model):
             if not request.provider_ids:
                 raise UserError(_("Providers to Ask: please choose at least one provider; "
                                   "the module names the providers that offer it."))
-            if request.deadline < fields.Date.context_today(self):
+            if request.deadline < course_today():
                 raise UserError(_("Answer by: the deadline has passed."))
             Quote = self.env["qnetz.quote"]
             for provider in request.provider_ids:
@@ -164,8 +166,8 @@ class QnetzQuoteRequest(models.Model):
         course = self.env["event.event"].browse(action["res_id"]) if action and \
             action.get("res_id") else self.env["event.event"].create(
                 wizard._course_values(self.name))
-        course.message_post(body=_("Course created from the quote of %s: %s, %s.") % (
-            quote.provider_id.display_name, quote.time_pattern or "-", quote.venue or "-"))
+        course.message_post(body=html_text(_("Course created from the quote of %s: %s, %s.") % (
+            quote.provider_id.display_name, quote.time_pattern or "-", quote.venue or "-")))
         quote.state = "accepted"
         quote._qnetz_tell_provider(_(
             "Your quote for \"%s\" was accepted. The course is planned from %s to %s; "

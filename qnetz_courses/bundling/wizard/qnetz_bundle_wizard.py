@@ -5,6 +5,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.qnetz_base.models.qnetz_need import AREAS
+from odoo.addons.qnetz_base.tools import html_text
+
 from ...spine.models.event_event import FEE_MODELS
 from ...spine.course_time import local_to_utc_string
 from ...calendar.models.qnetz_weekday_mixin import WEEKDAYS
@@ -212,8 +214,8 @@ class QnetzBundleWizard(models.TransientModel):
             start, weekdays, self.start_time, self.hours, count=self.session_count,
             school_days=self.avoid_school_days)
         if skipped:
-            course.message_post(body=_("Left out:") + "<br/>" + course._qnetz_format_skipped(
-                skipped).replace("\n", "<br/>"))
+            course.message_post(body=html_text(_("Left out:") + "\n" + course._qnetz_format_skipped(
+                skipped)))
         return sessions
 
     def _course_values(self, name):

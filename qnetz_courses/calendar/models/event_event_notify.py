@@ -3,6 +3,8 @@ from datetime import timedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError
 
+from odoo.addons.qnetz_base.tools import html_text
+
 from .. import ics
 from ...spine.course_time import format_date, utc_string_to_local
 from ...spine.models.event_registration import ACTIVE_STATES
@@ -179,8 +181,8 @@ class EventEventNotify(models.Model):
                          "participants. The network decides shortly whether it takes place "
                          "and tells you at once.") % values
             body = "<p>%s</p><p>%s</p><p>%s</p>" % (
-                _("Hello,"), text,
-                _("Kind regards, your Qualification Network Höxter-Holzminden"))
+                html_text(_("Hello,")), html_text(text),
+                html_text(_("Kind regards, your Qualification Network Höxter-Holzminden")))
             event._qnetz_mail(event._qnetz_company_contacts(), subject, body)
 
     @api.model

@@ -1,6 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.qnetz_base.tools import html_text
+
 from ...spine.course_time import utc_string_to_local
 
 
@@ -92,8 +94,8 @@ class QnetzSessionGenerator(models.TransientModel):
         text = self.env["event.event"]._qnetz_format_skipped(skipped)
         body = _("%d sessions generated.") % len(sessions)
         if text:
-            body += "<br/>" + _("Left out:") + "<br/>" + text.replace("\n", "<br/>")
-        self.event_id.message_post(body=body)
+            body += "\n" + _("Left out:") + "\n" + text
+        self.event_id.message_post(body=html_text(body))
         self.write({"skipped": text or _("No day had to be left out."), "state": "done"})
         return {
             "name": _("Generate Sessions"),

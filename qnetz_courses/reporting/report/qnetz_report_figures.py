@@ -20,6 +20,12 @@ SUM_COLUMNS = (
 # How the network writes its federal states next to a district (Odoo's code of
 # Nordrhein-Westfalen is NW).
 STATE_ABBREVIATIONS = {"NW": "NRW"}
+# A money figure is shown to anyone but the coordinator only when the amounts behind it
+# come from at least this many companies and this many providers: fewer would reveal one
+# company's payments or one provider's fee (a district with a single course).
+MIN_GROUP_SIZE = 3
+# the section of compute() whose figures are money
+MONEY_SECTION = "fees"
 TARGET_GROUPS = [
     ("young_learning", "learning_difficulties"),
     ("young_gap_general", "gap_general"),
@@ -229,6 +235,57 @@ class QnetzReportFigures(models.AbstractModel):
             measures[key] = "COUNT(*) FILTER (WHERE %s)" % marker
         return self._grouped(base, (date_from, date_to) + extra, measures)
 
+    def _money_groups(self, date_from, date_to, district_ids):
+        """Who is behind the money figures of each column: {column: (companies,
+        providers)} as sets of partner ids; the companies invoiced, the providers of the
+        courses billed or invoiced (and the providers' own bills)."""
+        clause, extra = self._district_clause("a.district_id", district_ids)
+        self.env.cr.execute("""
+            SELECT DISTINCT a.district_id, a.kind, a.partner_id, e.provider_id
+              FROM qnetz_report_analysis a
+              JOIN event_event e ON e.id = a.course_id
+             WHERE a.kind IN ('invoice', 'bill')
+               AND a.date_time >= %%s AND a.date_time < %%s%s
+        """ % clause, self._utc_bounds(date_from, date_to) + extra)
+        groups = defaultdict(lambda: (set(), set()))
+        for district_id, kind, partner_id, provider_id in self.env.cr.fetchall():
+            for column in ("d%s" % (district_id or 0), "total"):
+                companies, providers = groups[column]
+                if kind == "invoice" and partner_id:
+                    companies.add(partner_id)
+                if kind == "bill" and partner_id:
+                    providers.add(partner_id)
+                if provider_id:
+                    providers.add(provider_id)
+        return groups
+
+    @staticmethod
+    def _too_small(companies, providers):
+        return any(0 < len(group) < MIN_GROUP_SIZE for group in (companies, providers))
+
+    @api.model
+    def _hidden_money_columns(self, date_from, date_to, district_ids, column_keys):
+        """The columns whose money figures would identify a company or a provider.
+
+        A column is hidden when fewer than MIN_GROUP_SIZE companies or providers stand
+        behind its amounts. The total is hidden too when the hidden columns together
+        are such a small group: the total less the columns shown would reveal them.
+        """
+        groups = self._money_groups(date_from, date_to, district_ids)
+        empty = (set(), set())
+        hidden = {column for column in column_keys if column != "total"
+                  and self._too_small(*groups.get(column, empty))}
+        together = (set().union(*[groups.get(c, empty)[0] for c in hidden]),
+                    set().union(*[groups.get(c, empty)[1] for c in hidden]))
+        if self._too_small(*groups.get("total", empty)) or self._too_small(*together):
+            hidden.add("total")
+        return hidden
+
+    @api.model
+    def _sees_all_money(self):
+        return self.env.uid == SUPERUSER_ID or \
+            self.env.user.has_group("qnetz_base.group_qnetz_coordinator")
+
     # Compute ---------------------------------------------------------------
 
     @api.model
@@ -260,7 +317,9 @@ class QnetzReportFigures(models.AbstractModel):
         Returns a dict: date_from, date_to, generated (local time, text), district_names,
         columns [{key, label}], sections [{key, title, rows [{key, label, type, values
         {column: number}, display {column: text}}]}], totals {row key: total value},
-        empty (True when nothing at all happened in the period).
+        empty (True when nothing at all happened in the period), money_hidden (the
+        columns whose money figures are withheld from this user: None as value) and
+        money_hidden_note (what the reader is told about them).
         """
         self._check_report_access()
         date_from, date_to = self._check_period(date_from, date_to)
@@ -389,11 +448,17 @@ class QnetzReportFigures(models.AbstractModel):
         add(rows, "provider_fees", _("Provider fees (vendor bills)"), money, "amount_provider",
             kind="money")
 
+        hidden = set() if self._sees_all_money() else self._hidden_money_columns(
+            date_from, date_to, district_ids, column_keys)
         totals = {}
         for sec in sections:
             for row in sec["rows"]:
                 row["display"] = {column: self._format(row["values"][column], row["type"])
                                   for column in column_keys}
+                if sec["key"] == MONEY_SECTION:
+                    for column in hidden:
+                        row["values"][column] = None
+                        row["display"][column] = _("hidden")
                 totals[row["key"]] = row["values"]["total"]
         empty = not any(totals.get(key) for key in (
             "companies", "young_people", "needs", "courses", "participants", "fees_billed",
@@ -415,6 +480,11 @@ class QnetzReportFigures(models.AbstractModel):
             "sections": sections,
             "totals": totals,
             "empty": empty,
+            "money_hidden": sorted(hidden),
+            "money_hidden_note": _(
+                "hidden: fewer than %d companies or providers stand behind these amounts, "
+                "which would reveal what a single one paid or charged.") % MIN_GROUP_SIZE
+            if hidden else False,
         }
 
     # Formatting --------------------------------------------------------------
@@ -489,6 +559,8 @@ class QnetzReportFigures(models.AbstractModel):
                         sheet.write_number(row, 2 + index, value, formats[line["type"]])
                 row += 1
             row += 1
+        if figures.get("money_hidden_note"):
+            sheet.write(row, 0, figures["money_hidden_note"])
         sheet.set_column(0, 0, 55)
         # the row keys stay for programs that read the workbook, hidden from the reader
         sheet.set_column(1, 1, 22, None, {"hidden": True})

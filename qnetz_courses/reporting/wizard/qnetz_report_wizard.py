@@ -63,6 +63,10 @@ class QnetzReportWizard(models.TransientModel):
     fees_billed = fields.Monetary(compute="_compute_figures", string="Billed to Companies")
     fees_funding = fields.Monetary(compute="_compute_figures", string="Covered by Funding")
     fees_open = fields.Monetary(compute="_compute_figures", string="Open Amounts")
+    money_hidden = fields.Boolean(
+        compute="_compute_figures", string="Amounts Hidden",
+        help="Too few companies or providers stand behind the period's amounts to show "
+             "them to anyone but the coordinator.")
 
     @api.constrains("date_from", "date_to")
     def _check_dates(self):
@@ -93,12 +97,14 @@ class QnetzReportWizard(models.TransientModel):
                 # while the user is still typing the period, say what is wrong
                 wizard.figures_error = error.name
                 wizard.figures_html = False
+                wizard.money_hidden = False
                 continue
             wizard.figures_error = False
             wizard.figures_empty = figures["empty"]
             html = self.env["ir.qweb"].render(
                 "qnetz_courses.report_qnetz_figures_tables", {"figures": figures})
             wizard.figures_html = html.decode("utf-8") if isinstance(html, bytes) else html
+            wizard.money_hidden = "total" in figures["money_hidden"]
             for field_name, row_key in KEY_FIGURES.items():
                 wizard[field_name] = figures["totals"].get(row_key) or 0
 

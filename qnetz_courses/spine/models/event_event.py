@@ -2,6 +2,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.qnetz_base.models.qnetz_need import AREAS
+from odoo.addons.qnetz_base.tools import html_text
 
 # The size a new course starts with, unless the coordinator set the system parameters
 # qnetz_courses.default_seats_min / qnetz_courses.default_seats_max (_qnetz_default_seats).
@@ -175,9 +176,9 @@ class EventEvent(models.Model):
         """Confirm although the minimum is not reached; logged on the course."""
         self._qnetz_check_coordinator_action()
         for event in self:
-            event.message_post(body=_(
+            event.message_post(body=html_text(_(
                 "Confirmed below the minimum: %d of %d participants (by %s).") % (
-                event.seats_reserved + event.seats_used, event.seats_min, self.env.user.name))
+                event.seats_reserved + event.seats_used, event.seats_min, self.env.user.name)))
         self.write({"min_override": True})
         return self.with_context(qnetz_min_override=True).button_confirm()
 

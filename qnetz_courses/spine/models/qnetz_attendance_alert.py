@@ -1,5 +1,7 @@
 from odoo import _, api, fields, models
 
+from odoo.addons.qnetz_base.tools import html_text
+
 from ..course_time import format_datetime, utc_string_to_local
 
 
@@ -61,11 +63,12 @@ class QnetzAttendanceAlert(models.Model):
                 event._qnetz_mail(
                     contact, _("Absence: %(name)s in %(course)s") % values,
                     "<p>%s</p><p>%s</p><p>%s</p>" % (
-                        _("Hello,"),
-                        _("%(name)s was absent without excuse from the session of "
-                          "%(course)s on %(date)s. Please let the provider know if the "
-                          "absence is excused.") % values,
-                        _("Kind regards, your Qualification Network Höxter-Holzminden")))
+                        html_text(_("Hello,")),
+                        html_text(_("%(name)s was absent without excuse from the session of "
+                                    "%(course)s on %(date)s. Please let the provider know "
+                                    "if the absence is excused.") % values),
+                        html_text(_("Kind regards, your Qualification Network "
+                                    "Höxter-Holzminden"))))
             if previous.get(attendance.id) == "absent":
                 activity.create({
                     "res_model_id": self.env["ir.model"]._get_id("event.event"),
@@ -74,8 +77,8 @@ class QnetzAttendanceAlert(models.Model):
                     "user_id": event._qnetz_coordinator().id,
                     "date_deadline": fields.Date.context_today(self),
                     "summary": _("%(name)s absent twice in a row") % values,
-                    "note": _("%(name)s missed two sessions of %(course)s in a row without "
-                              "excuse (last on %(date)s).") % values,
+                    "note": html_text(_("%(name)s missed two sessions of %(course)s in a "
+                                        "row without excuse (last on %(date)s).") % values),
                 })
         self.sudo().write({"alert_sent": fields.Datetime.now()})
 

@@ -1,16 +1,40 @@
 import re
+import secrets
+
+from psycopg2.extras import execute_values
 
 from odoo import _, api, fields, models
 
 NUMBER_PATTERN = re.compile(r"^[A-Z0-9-]{1,40}$")
 
+# The verification code printed beside the number: what only the holder of the paper has.
+# No letters or digits that look alike on paper (0/O, 1/I/L, 5/S, 2/Z, 8/B); 8 characters
+# of 26 give about 37 bits, which the throttle of the check (10 failures an hour per
+# address) puts far out of reach of guessing, and the hyphen makes it easy to type.
+CODE_ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679"
+CODE_LENGTH = 8
+CODE_PATTERN = re.compile(r"^[%s]{%d}$" % (CODE_ALPHABET, CODE_LENGTH))
+# The name of the public check in the log of login attempts (its throttle)
+CHECK_LOOKUP = "(certificate check)"
+
+
+def new_verification_code():
+    code = "".join(secrets.choice(CODE_ALPHABET) for _i in range(CODE_LENGTH))
+    return "%s-%s" % (code[:4], code[4:])
+
+
+def normalise_code(code):
+    """What a person typed as the code: case, spaces and hyphens do not matter."""
+    return re.sub(r"[\s-]", "", code or "").upper()
+
 
 class QnetzCertificate(models.Model):
     """The register of issued certificates of participation (Bescheinigungsregister).
 
-    A certificate gets its number the first time it is printed; later prints and
-    downloads are counted on the same line. Anyone can check a number on the website:
-    the check tells only what the certificate itself shows.
+    A certificate gets its number and a random verification code the first time it is
+    printed; later prints and downloads are counted on the same line. Whoever holds the
+    paper can check number and code on the website: the check confirms what the
+    certificate itself shows, and says nothing about a number without its code.
     """
 
     _name = "qnetz.certificate"
@@ -35,6 +59,11 @@ class QnetzCertificate(models.Model):
     company_id = fields.Many2one(
         "res.company", related="registration_id.event_id.company_id", store=True,
         readonly=True)
+    # Filled in create() and, for certificates issued before codes existed, when the
+    # addon is updated (_auto_init): a column default would give every existing row the
+    # same code.
+    verification_code = fields.Char(readonly=True, copy=False,
+                                    groups="qnetz_base.group_qnetz_coordinator")
     issue_date = fields.Date(string="Issued on", required=True, readonly=True,
                              default=fields.Date.context_today)
     issued_by_id = fields.Many2one("res.users", string="Issued by", readonly=True)
@@ -50,9 +79,37 @@ class QnetzCertificate(models.Model):
 
     _sql_constraints = [
         ("name_unique", "unique(name)", "A certificate number is given only once."),
+        ("verification_code_unique", "unique(verification_code)",
+         "A verification code is given only once."),
         ("registration_unique", "unique(registration_id)",
          "A participant has one certificate per course."),
     ]
+
+    @api.model_cr_context
+    def _auto_init(self):
+        result = super(QnetzCertificate, self)._auto_init()
+        self._qnetz_fill_verification_codes()
+        return result
+
+    @api.model_cr
+    def _qnetz_fill_verification_codes(self):
+        # Certificates printed before verification codes existed get theirs here, once
+        # (this runs at every update of the addon and then finds nothing left to do).
+        # Not Odoo's public init(): that one is callable over RPC.
+        self.env.cr.execute(
+            "SELECT id FROM qnetz_certificate WHERE verification_code IS NULL")
+        ids = [row[0] for row in self.env.cr.fetchall()]
+        if ids:
+            execute_values(
+                self.env.cr,
+                "UPDATE qnetz_certificate c SET verification_code = v.code "
+                "FROM (VALUES %s) AS v(id, code) WHERE c.id = v.id",
+                [(certificate_id, new_verification_code()) for certificate_id in ids])
+
+    @api.model
+    def create(self, values):
+        values = dict(values, verification_code=new_verification_code())
+        return super(QnetzCertificate, self).create(values)
 
     @api.model
     def _qnetz_issue(self, registrations):
@@ -96,29 +153,42 @@ class QnetzCertificate(models.Model):
         return True
 
     @api.model
-    def qnetz_public_check(self, number):
-        """What the public check page may say about a certificate number.
+    def qnetz_public_check(self, number, code=None):
+        """What the public check page may say about a certificate number and its code.
 
-        Returns {"status": "valid" | "revoked" | "unknown" | "invalid", ...}; only a
-        known number adds what the certificate itself shows.
+        Returns {"status": ..., "number": ...}: "empty" or "invalid" for input that cannot
+        be a certificate, "throttled" after too many failures from the client's address,
+        "unknown" when number and code do not belong together (whether the number exists
+        stays untold), "revoked", or "valid" with what the paper shows and a forger would
+        change: the holder's name as printed, the course, its dates and the hours
+        attended. The provider, the issue date and anything not on the paper stay out:
+        the holder presented the code to confirm the paper, not to disclose more.
         """
         number = (number or "").strip().upper()
-        if not number:
+        code = normalise_code(code)
+        if not number and not code:
             return {"status": "empty", "number": ""}
-        if not NUMBER_PATTERN.match(number):
+        if not NUMBER_PATTERN.match(number) or not CODE_PATTERN.match(code):
             return {"status": "invalid", "number": number[:40]}
-        certificate = self.sudo().search([("name", "=", number)], limit=1)
+        Attempt = self.env["res.authentication.attempt"]
+        if Attempt._qnetz_lookup_throttled(CHECK_LOOKUP):
+            return {"status": "throttled", "number": number}
+        certificate = self.sudo().search([
+            ("name", "=", number),
+            ("verification_code", "=", "%s-%s" % (code[:4], code[4:]))], limit=1)
         if not certificate:
+            Attempt._qnetz_lookup_failed(CHECK_LOOKUP)
             return {"status": "unknown", "number": number}
+        if certificate.state != "valid":
+            return {"status": certificate.state, "number": certificate.name}
         event = certificate.event_id
         return {
-            "status": certificate.state,
+            "status": "valid",
             "number": certificate.name,
+            # as printed (report_certificate_document)
             "participant": certificate.apprentice_id.name or certificate.registration_id.name,
             "course": event.name,
             "date_begin": event.date_begin_located,
             "date_end": event.date_end_located,
             "hours": certificate.hours,
-            "provider": event.provider_id.name or "",
-            "issue_date": certificate.issue_date,
         }

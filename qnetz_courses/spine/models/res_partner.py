@@ -6,8 +6,10 @@ class ResPartner(models.Model):
 
     @api.multi
     def _qnetz_scrub_identity(self, replacement):
-        """Registrations copy a participant's name, e-mail and phone: anonymising a person
-        scrubs them. The records stay, so the courses' counts stay as they were."""
+        """Registrations copy a participant's name, e-mail and phone, and invoice lines name
+        the participant in their label, which the journal items and analytic lines copy:
+        anonymising a person scrubs them all. The records
+        stay, so the courses' counts and amounts stay as they were."""
         super(ResPartner, self)._qnetz_scrub_identity(replacement)
         registrations = self.env["event.registration"].sudo().with_context(
             active_test=False, tracking_disable=True).search(
@@ -18,3 +20,10 @@ class ResPartner(models.Model):
                 "UPDATE event_registration SET name = %s, email = NULL, phone = NULL "
                 "WHERE id IN %s", (replacement, tuple(registrations.ids)))
             registrations.invalidate_cache(["name", "email", "phone"])
+        names = self._qnetz_scrubbable_names()
+        # the invoice's journal items and analytic lines copy the label of its lines
+        self._qnetz_scrub_columns("account_invoice_line", ("name",), names, replacement)
+        self._qnetz_scrub_columns("account_move_line", ("name",), names, replacement)
+        self._qnetz_scrub_columns("account_analytic_line", ("name",), names, replacement)
+        for model in ("account.invoice.line", "account.move.line", "account.analytic.line"):
+            self.env[model].invalidate_cache(["name"])

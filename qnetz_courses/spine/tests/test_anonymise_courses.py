@@ -19,7 +19,20 @@ class TestAnonymiseCourses(QnetzCoursesCase):
         line = invoices.mapped("invoice_line_ids").filtered(
             lambda l: l.registration_id == registration)
         self.assertIn(person.name, line.name)
+        # posted: the journal items and, on an analytic account, the analytic lines copy
+        # the line's label
+        analytic = self.env["account.analytic.account"].create({"name": "Testprojekt"})
+        invoices.mapped("invoice_line_ids").write({"account_analytic_id": analytic.id})
+        invoices.action_invoice_open()
+        move_lines = invoices.mapped("move_id.line_ids").filtered(
+            lambda l: person.name in (l.name or ""))
+        self.assertTrue(move_lines)
+        analytic_lines = self.env["account.analytic.line"].search(
+            [("move_id", "in", move_lines.ids)])
+        self.assertTrue(analytic_lines)
+        self.assertIn(person.name, analytic_lines[0].name)
         amounts = sorted(invoices.mapped("amount_total"))
+        journal_total = sum(move_lines.mapped("debit")) + sum(move_lines.mapped("credit"))
         participants = course.seats_used + course.seats_reserved
 
         name = person.name
@@ -31,6 +44,12 @@ class TestAnonymiseCourses(QnetzCoursesCase):
         # the note stays, without the name (as does every other message)
         self.assertIn(note, registration.message_ids)
         self.assertNotIn(name, note.body)
+        for move_line in move_lines:
+            self.assertNotIn(name, move_line.name)
+        for analytic_line in analytic_lines:
+            self.assertNotIn(name, analytic_line.name)
+        self.assertEqual(sum(move_lines.mapped("debit")) + sum(move_lines.mapped("credit")),
+                         journal_total)
         for message in registration.message_ids:
             self.assertNotIn(name, message.body or "")
         # the other participant, the counts and the money stay as they were

@@ -80,15 +80,24 @@ class TestEvidence(QnetzCoursesCase):
         self.assertIn(certificate.name, register)
         self.assertIn("Azubi Test 4", register)
 
-        valid = Certificate.qnetz_public_check(" %s " % certificate.name.lower())
+        self.assertIn(certificate.verification_code, html)
+        self.assertNotEqual(certificate.verification_code, other.verification_code)
+        # the number alone tells nothing; number and code confirm the paper
+        self.assertEqual(Certificate.qnetz_public_check(certificate.name)["status"], "invalid")
+        valid = Certificate.qnetz_public_check(" %s " % certificate.name.lower(),
+                                               certificate.verification_code.lower())
         self.assertEqual(valid["status"], "valid")
         self.assertEqual(valid["participant"], "Azubi Test 0")
         self.assertEqual(valid["course"], "Hydraulik Grundlagen")
         self.assertNotIn("email", str(valid))
         self.assertNotIn("azubi0@example.com", str(valid))
+        self.assertEqual(Certificate.qnetz_public_check(
+            certificate.name, other.verification_code)["status"], "unknown")
         other.action_revoke()
-        self.assertEqual(Certificate.qnetz_public_check(other.name)["status"], "revoked")
-        self.assertEqual(Certificate.qnetz_public_check("QNZ-1999-99999"),
+        self.assertEqual(Certificate.qnetz_public_check(
+            other.name, other.verification_code)["status"], "revoked")
+        self.assertEqual(Certificate.qnetz_public_check("QNZ-1999-99999", "ACDE-FGHJ"),
                          {"status": "unknown", "number": "QNZ-1999-99999"})
-        self.assertEqual(Certificate.qnetz_public_check("<script>")["status"], "invalid")
+        self.assertEqual(Certificate.qnetz_public_check(
+            "<script>", "ACDE-FGHJ")["status"], "invalid")
         self.assertEqual(Certificate.qnetz_public_check("")["status"], "empty")
