@@ -1,9 +1,12 @@
 from collections import defaultdict
+from datetime import datetime
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.qnetz_base.models.qnetz_need import AREAS
+
+from .event_event_schedule import COURSE_TZ, utc_string_to_local
 
 FEE_MODELS = [
     ("per_participant", "Price per participant"),
@@ -219,17 +222,64 @@ class EventEvent(models.Model):
         return self.with_context(qnetz_min_override=True).button_confirm()
 
     @api.multi
+    def _qnetz_first_session_day(self):
+        """{course id: the local day of its first session}, for courses with sessions."""
+        days = {}
+        for session in self.mapped("session_ids"):
+            day = utc_string_to_local(session.date_begin).date()
+            event_id = session.event_id.id
+            if event_id not in days or day < days[event_id]:
+                days[event_id] = day
+        return days
+
+    @api.multi
+    def _qnetz_service_begun(self):
+        """The courses of self whose service has begun: their first session falls on today
+        or earlier (course time). The one rule for 'Course Begins' and for billing: nothing
+        is billed for a course that has not happened, and no button skips a date; a wrong
+        date is corrected on the session."""
+        today = datetime.now(COURSE_TZ).date()
+        first_days = self._qnetz_first_session_day()
+        return self.filtered(lambda e: e.id in first_days and first_days[e.id] <= today)
+
+    @api.multi
+    def _qnetz_sessions_over(self):
+        """The courses of self whose last session has ended (a course without sessions:
+        its end date has passed)."""
+        now = fields.Datetime.now()
+        return self.filtered(lambda e: max(e.session_ids.mapped("date_end") or [e.date_end])
+                             <= now)
+
+    @api.multi
     def action_start(self):
         self._qnetz_check_coordinator_action()
         for event in self:
             if event.state != "confirm":
                 raise UserError(_("Status: only a confirmed course can start (%s).") % event.name)
+        network = self.filtered("is_qnetz_course")
+        begun = network._qnetz_service_begun()
+        first_days = network._qnetz_first_session_day()
+        for event in network - begun:
+            if event.id not in first_days:
+                raise UserError(_("Course Begins: %s has no sessions yet; plan its sessions "
+                                  "first.") % event.name)
+            raise UserError(_(
+                "Course Begins: %s begins on its first session, %s. A course cannot begin "
+                "before its first session; if the date is wrong, correct the session.") % (
+                event.name, first_days[event.id].strftime("%d.%m.%Y")))
         self.write({"state": "running"})
         return True
 
     @api.multi
     def button_done(self):
         self._qnetz_check_coordinator_action()
+        courses = self.filtered("is_qnetz_course")
+        not_over = courses - courses._qnetz_sessions_over()
+        if not_over:
+            raise UserError(_(
+                "Finish: %s still has sessions to come. A course is finished once its last "
+                "session is over; if a date is wrong, correct the session.")
+                % ", ".join(not_over.mapped("name")))
         super(EventEvent, self).button_done()
         self.mapped("need_ids").filtered(lambda n: n.state == "bundled").action_mark_served()
         return True
