@@ -197,8 +197,18 @@ class EventEvent(models.Model):
         self.check_access_rule("write")
 
     @api.multi
+    def _qnetz_check_provider_fee(self):
+        # what the network pays the provider is agreed before the course is promised
+        no_fee = self.filtered(lambda e: e.is_qnetz_course and e.sudo().provider_fee <= 0)
+        if no_fee:
+            raise UserError(_(
+                "Provider Fee: no fee is agreed with the provider of %s. Enter the provider's "
+                "fee before confirming the course.") % ", ".join(no_fee.mapped("name")))
+
+    @api.multi
     def button_confirm(self):
         self._qnetz_check_coordinator_action()
+        self._qnetz_check_provider_fee()
         if not self.env.context.get("qnetz_min_override"):
             for event in self.filtered("is_qnetz_course"):
                 if event.below_minimum:
@@ -214,6 +224,7 @@ class EventEvent(models.Model):
     def action_confirm_below_minimum(self):
         """Confirm although the minimum is not reached; logged on the course."""
         self._qnetz_check_coordinator_action()
+        self._qnetz_check_provider_fee()
         for event in self:
             event.message_post(body=_(
                 "Confirmed below the minimum: %d of %d participants (by %s).") % (
