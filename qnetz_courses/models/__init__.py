@@ -12,6 +12,8 @@ from . import event_registration
 from . import qnetz_course_session
 from . import qnetz_attendance
 from . import account_invoice
+from . import account_invoice_mail
+from . import mail_compose_message
 from . import account_invoice_line
 from . import account_tax
 from . import account_journal

@@ -79,22 +79,3 @@ class AccountInvoice(models.Model):
         self.ensure_one()
         exempt = self.env.ref("qnetz_courses.tax_exempt_education_sale", raise_if_not_found=False)
         return bool(exempt) and exempt in self.invoice_line_ids.mapped("invoice_line_tax_ids")
-
-    # --- Sending ---------------------------------------------------------------
-
-    @api.multi
-    def _qnetz_send_by_mail(self):
-        """Mail each validated invoice to its company with Odoo's invoice template (PDF
-        attached) and mark it sent, as "Send by Email" on the invoice does. Returns the
-        invoices that could not be sent because the company has no email address."""
-        template = self.env.ref("account.email_template_edi_invoice")
-        unsent = self.filtered(lambda i: not i.partner_id.email)
-        # one composer per invoice: Odoo marks an invoice sent only in single-record
-        # mode, and the mail (with its PDF) is rendered per invoice anyway
-        for invoice in self - unsent:
-            invoice.with_context(
-                mark_invoice_as_sent=True, force_email=True,
-                custom_layout="account.mail_template_data_notification_email_account_invoice",
-            ).message_post_with_template(
-                template.id, composition_mode="comment", message_type="comment")
-        return unsent

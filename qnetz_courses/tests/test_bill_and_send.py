@@ -46,7 +46,8 @@ class TestBillAndSend(QnetzCoursesCase):
                          "it ends on the companies' invoices")
         sent = invoices.filtered(lambda i: i.partner_id == self.company_a)
         unsent = invoices - sent
-        self.assertTrue(sent.sent)
+        self.assertEqual(sent.mail_state, "queued", "handed to the mail queue")
+        self.assertFalse(sent.sent, "sent only once the mail server accepted it")
         mail = self.env["mail.message"].search([
             ("model", "=", "account.invoice"), ("res_id", "=", sent.id),
             ("message_type", "=", "comment")])
@@ -68,7 +69,7 @@ class TestBillAndSend(QnetzCoursesCase):
         self.company_b.email = "buero@testwerk.example"
         self.course.action_qnetz_bill_and_send()
         self.assertEqual(self._invoices(), invoices)
-        self.assertTrue(unsent.sent)
+        self.assertEqual(unsent.mail_state, "queued")
         self.assertEqual(len(self.env["mail.message"].search([
             ("model", "=", "account.invoice"), ("res_id", "=", sent.id),
             ("message_type", "=", "comment")])), 1)
