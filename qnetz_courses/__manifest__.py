@@ -20,6 +20,7 @@
         "data/qnetz_calendar_cron.xml",
         "data/qnetz_certificate_data.xml",
         "data/account_data.xml",
+        "data/mail_template_invoice_data.xml",
         "data/mail_template_data.xml",
         "report/qnetz_certificate_report.xml",
         "report/qnetz_document_templates.xml",
@@ -51,6 +52,7 @@
         "views/qnetz_project_views.xml",
     ],
     "demo": [
+        "demo/res_company_demo.xml",
         "demo/qnetz_project_demo.xml",
         "demo/qnetz_course_module_demo.xml",
         "demo/qnetz_quote_demo.xml",

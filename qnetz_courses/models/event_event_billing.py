@@ -338,9 +338,12 @@ class EventEvent(models.Model):
             "type": inv_type,
             "partner_id": partner.id,
             "account_id": account.id,
-            "payment_term_id": partner.property_payment_term_id.id,
+            # a due date after the invoice date and the account to pay to, as the
+            # validation asks (account.invoice._qnetz_completeness_problems)
+            "payment_term_id": (partner.property_payment_term_id or self.env.ref(
+                "qnetz_courses.payment_term_14_days", raise_if_not_found=False)).id or False,
             "fiscal_position_id": partner.property_account_position_id.id,
-            "partner_bank_id": False,
+            "partner_bank_id": tools["company"].partner_id.bank_ids[:1].id or False,
             "journal_id": tools["journal"].id,
             "company_id": tools["company"].id,
             "currency_id": (currency or tools["company"].currency_id).id,

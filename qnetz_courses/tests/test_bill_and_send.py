@@ -54,6 +54,10 @@ class TestBillAndSend(QnetzCoursesCase):
         self.assertEqual(len(mail), 1)
         self.assertIn(self.company_a, mail.partner_ids, "addressed to the company")
         self.assertTrue(mail.attachment_ids, "the invoice PDF is attached")
+        # in German, with the due date and where to pay
+        self.assertIn("Bitte überweisen Sie den Betrag bis zum", mail.body)
+        self.assertIn("IBAN %s" % sent.partner_bank_id.acc_number, mail.body)
+        self.assertNotIn(" from ", mail.body)
         self.assertTrue(self.env["mail.notification"].search([
             ("mail_message_id", "=", mail.id), ("res_partner_id", "=", self.company_a.id),
             ("is_email", "=", True)]), "an email goes to the company")
