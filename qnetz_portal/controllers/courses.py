@@ -322,6 +322,7 @@ class QnetzCoursePortal(QnetzPortal):
             "complete": event._qnetz_attendance_complete(),
             "locked": bool(bill),
             "bill": bill,
+            "bill_facts": event._qnetz_provider_bill_facts(),
             "finished": event._qnetz_is_finished(),
             "now": fields.Datetime.now(),
             "form": form or {},
@@ -354,6 +355,9 @@ class QnetzCoursePortal(QnetzPortal):
             [("id", "=", _int(course_session_id)), ("event_id", "=", event.id)], limit=1)
         form = {_int(key[7:]): value for key, value in post.items()
                 if key.startswith("status_")}
+        if post.get("all_present"):
+            # "Alle anwesend": every participant present, in one click
+            form = {registration.id: "present" for registration in event._qnetz_participants()}
         errors = []
         if not session:
             errors.append(_("Session: this session does not belong to the course %s.")
@@ -365,6 +369,21 @@ class QnetzCoursePortal(QnetzPortal):
             errors.append(error)
         return request.render("qnetz_portal.portal_provider_course", self._provider_course_values(
             event, session=session, error_messages=errors, form=form))
+
+    @http.route(["/my/provider/courses/<int:event_id>/bill.pdf"], type="http", auth="user",
+                website=True)
+    def portal_provider_bill_pdf(self, event_id, **kw):
+        """The provider's own bill for its course, as the coordinator keeps it."""
+        event = self._get_provider_course(event_id)
+        try:
+            pdf, filename = event._qnetz_portal_provider_bill_pdf()
+        except (UserError, AccessError):
+            raise NotFound()
+        return request.make_response(pdf, headers=[
+            ("Content-Type", "application/pdf"),
+            ("Content-Length", len(pdf)),
+            ("Content-Disposition", 'attachment; filename="%s"' % filename),
+        ])
 
     @http.route(["/my/provider/courses/<int:event_id>/invoice"], type="http", auth="user",
                 website=True, methods=["POST"])
