@@ -21,6 +21,7 @@
         "views/portal_evidence_templates.xml",
         "views/portal_quote_templates.xml",
         "views/portal_home_templates.xml",
+        "views/assets.xml",
     ],
     "demo": [
     ],

@@ -209,9 +209,19 @@ class QnetzCoursePortal(QnetzPortal):
         return request.render("qnetz_portal.portal_registration_progress", values)
 
     @http.route(["/my/registrations/<int:registration_id>/cancel"], type="http",
-                auth="user", website=True, methods=["POST"])
-    def portal_registration_cancel(self, registration_id, **post):
+                auth="user", website=True, methods=["GET", "POST"])
+    def portal_registration_cancel(self, registration_id, confirmed=None, **post):
+        """Cancelling cannot be undone: the page asks first, and says what it costs."""
         registration = self._get_company_registration(registration_id)
+        if request.httprequest.method != "POST" or confirmed != "1":
+            if not registration._qnetz_portal_cancellable():
+                return self.portal_my_courses(error_messages=[_(
+                    "Registration: %s can no longer be cancelled in the portal, the course "
+                    "has started or the registration is closed.") % registration.name])
+            values = self._prepare_portal_layout_values()
+            values.update({"page_name": "qnetz_course", "registration": registration,
+                           "course": registration.event_id})
+            return request.render("qnetz_portal.portal_registration_cancel_confirm", values)
         _result, error = _portal_action(registration.qnetz_portal_cancel)
         if error:
             return self.portal_my_courses(error_messages=[error])

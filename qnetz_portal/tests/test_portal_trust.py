@@ -71,3 +71,9 @@ class TestPortalTrust(PortalCase):
         self.assertIn("/my/provider/quotes/%d" % request.quote_ids.id, home)
         self.login(self.user_a)
         self.assertNotIn("o_qnetz_home_open_quotes", self.get("/my/home").text)
+
+    def test_phone_cards_are_part_of_the_portal(self):
+        nodes = self.env["ir.qweb"]._get_asset_nodes("web.assets_frontend", {}, debug="assets")
+        sources = " ".join(str(node) for node in nodes)
+        self.assertIn("/qnetz_portal/static/src/css/portal_cards.css", sources)
+        self.assertIn("/qnetz_portal/static/src/js/portal_cards.js", sources)
