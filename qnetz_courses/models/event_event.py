@@ -40,7 +40,15 @@ class EventEvent(models.Model):
         help="Sum of the hours of all sessions.")
     need_ids = fields.One2many("qnetz.need", "course_id", string="Training Needs")
     need_count = fields.Integer(compute="_compute_need_count", string="Number of Needs")
-    state = fields.Selection(selection_add=[("running", "Running")])
+    # the whole list, in the order a course goes through it (Odoo's puts "cancel" second
+    # and selection_add would put "running" after "done"); the words are the network's
+    state = fields.Selection([
+        ("draft", "Planned"),
+        ("confirm", "Confirmed"),
+        ("running", "Running"),
+        ("done", "Finished"),
+        ("cancel", "Called Off"),
+    ])
     seats_waiting = fields.Integer(
         string="On Waiting List", compute="_compute_seats_waiting")
     below_minimum = fields.Boolean(

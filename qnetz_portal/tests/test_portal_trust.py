@@ -72,6 +72,22 @@ class TestPortalTrust(PortalCase):
         self.login(self.user_a)
         self.assertNotIn("o_qnetz_home_open_quotes", self.get("/my/home").text)
 
+    def test_the_portal_signs_with_the_real_person(self):
+        course = self.make_course(name="Furniertechnik")
+        self.login(self.user_a)
+        self.post("/my/courses/%d/register" % course.id,
+                  {"apprentice_ids": [str(self.apprentice_a2.id)], "confirmed": "1"},
+                  form_url="/my/courses/%d" % course.id)
+        registration = self.env["event.registration"].search([
+            ("event_id", "=", course.id), ("apprentice_id", "=", self.apprentice_a2.id)])
+        self.assertTrue(registration)
+        logged = registration.message_ids.filtered(
+            lambda m: m.message_type in ("notification", "comment"))
+        self.assertTrue(logged)
+        self.assertNotIn(self.env.ref("base.partner_root"), logged.mapped("author_id"),
+                         "not signed by the administrator")
+        self.assertIn(self.user_a.partner_id, logged.mapped("author_id"))
+
     def test_phone_cards_are_part_of_the_portal(self):
         nodes = self.env["ir.qweb"]._get_asset_nodes("web.assets_frontend", {}, debug="assets")
         sources = " ".join(str(node) for node in nodes)
