@@ -29,6 +29,15 @@ class MailMessage(models.Model):
                         values["email_from"] = partner.email_formatted
         return super(MailMessage, self).create(values)
 
+    @api.multi
+    def _notify(self, force_send=False, send_after_commit=True, user_signature=True):
+        # no page waits for the mail server: every notification goes through the queue,
+        # which the mail cron sends every minute (data/mail_cron_data.xml); what became of
+        # each mail reaches its document from there (mail.mail._qnetz_report_delivery)
+        return super(MailMessage, self)._notify(
+            force_send=False, send_after_commit=send_after_commit,
+            user_signature=user_signature)
+
     @api.model
     def _qnetz_check_recipients(self, partner_ids, channel_ids):
         """Refuse recipients the current user may not read."""

@@ -144,3 +144,15 @@ class TestMailState(QnetzCoursesCase):
         self.assertEqual((accepted | refused).mapped("mail_state"), ["held", "held"])
         self.assertFalse((accepted | refused).filtered("sent"))
         self.assertEqual(self.course.mail_problem_count, 2)
+
+    def test_no_request_waits_for_the_mail_server(self):
+        message = self.course.message_post(
+            body="Hinweis an den Betrieb", partner_ids=[self.company_a.id],
+            message_type="comment", subtype="mail.mt_comment")
+        mails = self.env["mail.mail"].search([("mail_message_id", "=", message.id)])
+        self.assertTrue(mails, "the notification is queued")
+        self.assertEqual(set(mails.mapped("state")), {"outgoing"}, "not sent in the request")
+        self.assertFalse(self.smtp.delivered)
+        cron = self.env.ref("mail.ir_cron_mail_scheduler_action")
+        self.assertEqual((cron.interval_number, cron.interval_type), (1, "minutes"),
+                         "the queue runs every minute")
