@@ -10,14 +10,15 @@ class MailComposeMessage(models.TransientModel):
 
     @api.multi
     def send_mail(self, auto_commit=False):
-        context = dict(self.env.context)
+        context = self.env.context
         invoice = self.env["account.invoice"]
+        composer = self
         if context.get("default_model") == "account.invoice" and context.get("default_res_id") \
-                and context.pop("mark_invoice_as_sent", False):
+                and context.get("mark_invoice_as_sent"):
             invoice = invoice.browse(context["default_res_id"])
-            context.update(mail_post_autofollow=True, mail_notify_force_send=False)
-        result = super(MailComposeMessage, self.with_context(context)).send_mail(
-            auto_commit=auto_commit)
+            composer = self.with_context(mark_invoice_as_sent=False, mail_post_autofollow=True,
+                                         mail_notify_force_send=False)
+        result = super(MailComposeMessage, composer).send_mail(auto_commit=auto_commit)
         if invoice:
             invoice.write({"mail_state": "queued", "mail_failure": False})
         return result
