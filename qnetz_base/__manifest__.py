@@ -26,6 +26,7 @@
         "data/qnetz_anonymise_data.xml",
         "data/qnetz_login_security_data.xml",
         "data/qnetz_auditlog_data.xml",
+        "data/mail_cron_data.xml",
         "views/qnetz_menus.xml",
         "views/qnetz_need_views.xml",
         "views/res_partner_views.xml",

@@ -21,10 +21,15 @@ OUTSIDE_CONTEXT_KEYS = ("lang", "tz")
 CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
-def outside_env(env):
+def outside_env(env, author=None):
     """The superuser environment an outside action writes in, with the caller's
-    language and time zone only."""
+    language and time zone only, and the caller as the author of what the chatter logs
+    (`author`: a partner, by default the user's; see qnetz_base's mail.message)."""
     context = {key: env.context[key] for key in OUTSIDE_CONTEXT_KEYS if key in env.context}
+    if author is None and env.uid != SUPERUSER_ID:
+        author = env.user.partner_id
+    if author:
+        context["qnetz_author_id"] = author.id
     return env(user=SUPERUSER_ID, context=context)
 
 

@@ -25,6 +25,7 @@
         "spine/data/qnetz_certificate_data.xml",
         "spine/data/qnetz_course_data.xml",
         "billing/data/account_data.xml",
+        "billing/data/mail_template_invoice_data.xml",
         "spine/data/mail_template_data.xml",
         "spine/report/qnetz_certificate_report.xml",
         "spine/report/qnetz_document_templates.xml",
@@ -58,6 +59,7 @@
         "funding/views/qnetz_project_views.xml",
     ],
     "demo": [
+        "billing/demo/res_company_demo.xml",
         "funding/demo/qnetz_project_demo.xml",
         "bundling/demo/qnetz_course_module_demo.xml",
         "bundling/demo/qnetz_quote_demo.xml",

@@ -121,6 +121,10 @@ class TestGermanBackend(SavepointCase):
         fields = self.env["event.event"].with_context(lang="de_DE").fields_get(["state"])
         labels = dict(fields["state"]["selection"])
         self.assertEqual(labels["running"], "Läuft")
+        # in the order a course goes through them, in the network's words
+        self.assertEqual(fields["state"]["selection"], [
+            ("draft", "Geplant"), ("confirm", "Bestätigt"), ("running", "Läuft"),
+            ("done", "Abgeschlossen"), ("cancel", "Abgesagt")])
         registration = self.env["event.registration"].with_context(lang="de_DE").fields_get(
             ["state"])
         self.assertEqual(dict(registration["state"]["selection"])["waiting"], "Warteliste")

@@ -1,3 +1,5 @@
+from collections import defaultdict
+
 from odoo import _, api, models, tools
 
 
@@ -20,8 +22,39 @@ class MailMail(models.Model):
     def send(self, auto_commit=False, raise_exception=False):
         if not self._qnetz_outgoing_configured():
             self._qnetz_notify_mail_held()
+            self._qnetz_report_delivery("held")
             return True
-        return super(MailMail, self).send(auto_commit=auto_commit, raise_exception=raise_exception)
+        result = super(MailMail, self).send(auto_commit=auto_commit,
+                                            raise_exception=raise_exception)
+        # a mail that failed (refused, or no server reachable: Odoo then marks the whole
+        # batch failed without post-processing it) stays in the queue as 'exception'
+        self.exists().filtered(lambda mail: mail.state == "exception")._qnetz_report_delivery(
+            "failed")
+        return result
+
+    @api.multi
+    def _postprocess_sent_message(self, mail_sent=True):
+        # before Odoo deletes a delivered mail (auto_delete): only here is it known
+        # that the server accepted it
+        if mail_sent:
+            self._qnetz_report_delivery("sent")
+        return super(MailMail, self)._postprocess_sent_message(mail_sent=mail_sent)
+
+    @api.multi
+    def _qnetz_report_delivery(self, state):
+        """Tell the documents these mails are about what became of them: 'held' (no
+        server configured), 'sent' (the SMTP server accepted it) or 'failed'. The one
+        place a mail's fate reaches its document: a model that wants to know defines
+        `_qnetz_mail_delivery(state, mails)`."""
+        by_model = defaultdict(set)
+        for mail in self.sudo():
+            if mail.model and mail.res_id and mail.model in self.env:
+                by_model[mail.model].add(mail.res_id)
+        for model, ids in by_model.items():
+            records = self.env[model].sudo().browse(list(ids)).exists()
+            if records and hasattr(records, "_qnetz_mail_delivery"):
+                records._qnetz_mail_delivery(state, self.sudo().filtered(
+                    lambda mail, m=model: mail.model == m))
 
     @api.model
     def _qnetz_notify_mail_held(self):

@@ -29,3 +29,6 @@ from ..funding.tests import test_project_claim_concurrency
 from ..funding.tests import test_project_claims
 from ..funding.tests import test_project_forecast
 from ..reporting.tests import test_report_small_groups
+from ..billing.tests import test_mail_state
+from ..billing.tests import test_invoice_completeness
+from ..funding.tests import test_funding_defaults

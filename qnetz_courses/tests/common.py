@@ -1,4 +1,5 @@
 from datetime import timedelta
+from dateutil.relativedelta import relativedelta
 
 from odoo import fields
 from odoo.tests.common import SavepointCase
@@ -24,15 +25,36 @@ def create_begun_course(env, prefix, tag, **course_values):
         "name": "%skurs %s" % (prefix, tag), "is_qnetz_course": True,
         "provider_id": provider.id, "date_begin": "2031-01-05 08:00:00",
         "date_end": "2031-01-30 16:00:00", "seats_min": 1, "seats_max": 10,
-        "fee_amount": 100.0}, **course_values))
+        "fee_amount": 100.0, "provider_fee": 500.0}, **course_values))
     for apprentice in apprentices:
         env["event.registration"].create({"event_id": course.id, "apprentice_id": apprentice.id})
     env["qnetz.course.session"].create({
         "event_id": course.id, "date_begin": "2031-01-05 08:00:00",
         "date_end": "2031-01-05 12:00:00"})
     course.button_confirm()
+    move_to_past(course)
     course.action_start()
     return course, company | provider | apprentices
+
+
+def move_to_past(course):
+    """Shift a course and its sessions by whole years so that it began last year.
+
+    The tests plan their courses years ahead (so that nothing in them is past by accident);
+    a course is only started, finished and billed once its sessions have taken place."""
+    this_year = int(fields.Date.context_today(course)[:4])
+    years = this_year - 1 - int(course.date_begin[:4])
+    if years >= 0:
+        return course
+    shift = relativedelta(years=years)
+
+    def moved(value):
+        return fields.Datetime.to_string(fields.Datetime.from_string(value) + shift)
+    course.write({"date_begin": moved(course.date_begin), "date_end": moved(course.date_end)})
+    for session in course.session_ids.sorted("date_begin"):
+        session.write({"date_begin": moved(session.date_begin),
+                       "date_end": moved(session.date_end)})
+    return course
 
 
 class QnetzCoursesCase(SavepointCase):
@@ -90,12 +112,14 @@ class QnetzCoursesCase(SavepointCase):
 
     @classmethod
     def _begin(cls, course):
-        """A session at the start, and the course started: what makes it billable."""
+        """A session at the start, the course moved to the past and started: what makes
+        it billable."""
         if not course.session_ids:
             cls.env["qnetz.course.session"].create({
                 "event_id": course.id, "date_begin": course.date_begin,
                 "date_end": fields.Datetime.to_string(
                     fields.Datetime.from_string(course.date_begin) + timedelta(hours=3))})
+        move_to_past(course)
         course.action_start()
         return course
 

@@ -25,11 +25,11 @@ class TestSecurity(QnetzCoursesCase):
         course = Event.create({
             "name": "Kurs der Koordination", "is_qnetz_course": True,
             "provider_id": self.provider.id, "address_id": self.venue_2.id,
-            "date_begin": "2030-06-01 07:00:00", "date_end": "2030-06-02 15:00:00",
+            "date_begin": "2025-06-01 07:00:00", "date_end": "2025-06-02 15:00:00",
             "seats_min": 1, "seats_max": 5, "fee_amount": 100.0, "provider_fee": 400.0})
         session = self.env["qnetz.course.session"].sudo(self.coordinator).create({
-            "event_id": course.id, "date_begin": "2030-06-01 07:00:00",
-            "date_end": "2030-06-01 15:00:00"})
+            "event_id": course.id, "date_begin": "2025-06-01 07:00:00",
+            "date_end": "2025-06-01 15:00:00"})
         registration = self.env["event.registration"].sudo(self.coordinator).create({
             "event_id": course.id, "apprentice_id": self.apprentices[0].id})
         session.action_fill_attendance()

@@ -229,7 +229,9 @@ class QnetzNeed(models.Model):
         if clean["kind"] == "company" and clean["contact_name"]:
             description = _("Contact person: %s") % clean["contact_name"] + (
                 "\n\n" + description if description else "")
-        Need = self.with_env(outside_env(self.env)).with_context(mail_create_nosubscribe=True)
+        # the chatter names the reporter, not the administrator the write runs as
+        Need = self.with_env(outside_env(self.env, author=partner)).with_context(
+            mail_create_nosubscribe=True)
         need = Need.create({
             "partner_id": partner.id,
             "area": clean["area"],

@@ -209,9 +209,19 @@ class QnetzCoursePortal(QnetzPortal):
         return request.render("qnetz_portal.portal_registration_progress", values)
 
     @http.route(["/my/registrations/<int:registration_id>/cancel"], type="http",
-                auth="user", website=True, methods=["POST"])
-    def portal_registration_cancel(self, registration_id, **post):
+                auth="user", website=True, methods=["GET", "POST"])
+    def portal_registration_cancel(self, registration_id, confirmed=None, **post):
+        """Cancelling cannot be undone: the page asks first, and says what it costs."""
         registration = self._get_company_registration(registration_id)
+        if request.httprequest.method != "POST" or confirmed != "1":
+            if not registration._qnetz_portal_cancellable():
+                return self.portal_my_courses(error_messages=[_(
+                    "Registration: %s can no longer be cancelled in the portal, the course "
+                    "has started or the registration is closed.") % registration.name])
+            values = self._prepare_portal_layout_values()
+            values.update({"page_name": "qnetz_course", "registration": registration,
+                           "course": registration.event_id})
+            return request.render("qnetz_portal.portal_registration_cancel_confirm", values)
         _result, error = _portal_action(registration.qnetz_portal_cancel)
         if error:
             return self.portal_my_courses(error_messages=[error])
@@ -322,6 +332,7 @@ class QnetzCoursePortal(QnetzPortal):
             "complete": event._qnetz_attendance_complete(),
             "locked": bool(bill),
             "bill": bill,
+            "bill_facts": event._qnetz_provider_bill_facts(),
             "finished": event._qnetz_is_finished(),
             "now": fields.Datetime.now(),
             "form": form or {},
@@ -354,6 +365,9 @@ class QnetzCoursePortal(QnetzPortal):
             [("id", "=", _int(course_session_id)), ("event_id", "=", event.id)], limit=1)
         form = {_int(key[7:]): value for key, value in post.items()
                 if key.startswith("status_")}
+        if post.get("all_present"):
+            # "Alle anwesend": every participant present, in one click
+            form = {registration.id: "present" for registration in event._qnetz_participants()}
         errors = []
         if not session:
             errors.append(_("Session: this session does not belong to the course %s.")
@@ -365,6 +379,21 @@ class QnetzCoursePortal(QnetzPortal):
             errors.append(error)
         return request.render("qnetz_portal.portal_provider_course", self._provider_course_values(
             event, session=session, error_messages=errors, form=form))
+
+    @http.route(["/my/provider/courses/<int:event_id>/bill.pdf"], type="http", auth="user",
+                website=True)
+    def portal_provider_bill_pdf(self, event_id, **kw):
+        """The provider's own bill for its course, as the coordinator keeps it."""
+        event = self._get_provider_course(event_id)
+        try:
+            pdf, filename = event._qnetz_portal_provider_bill_pdf()
+        except (UserError, AccessError):
+            raise NotFound()
+        return request.make_response(pdf, headers=[
+            ("Content-Type", "application/pdf"),
+            ("Content-Length", len(pdf)),
+            ("Content-Disposition", 'attachment; filename="%s"' % filename),
+        ])
 
     @http.route(["/my/provider/courses/<int:event_id>/invoice"], type="http", auth="user",
                 website=True, methods=["POST"])

@@ -18,8 +18,11 @@ class QnetzQuotePortal(QnetzCoursePortal):
     def _qnetz_course_layout_values(self, roles, partner):
         values = super(QnetzQuotePortal, self)._qnetz_course_layout_values(roles, partner)
         if "provider" in roles:
-            values["qnetz_open_quote_count"] = request.env["qnetz.quote"].search_count(
+            # the requests waiting for an answer are on the provider's start page
+            open_quotes = request.env["qnetz.quote"].search(
                 self._quote_domain(partner) + [("state", "=", "requested")])
+            values["qnetz_open_quote_count"] = len(open_quotes)
+            values["qnetz_open_quotes"] = open_quotes
         return values
 
     def _quote_domain(self, provider):

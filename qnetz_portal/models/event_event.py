@@ -41,6 +41,35 @@ class EventEvent(models.Model):
             ("state", "!=", "cancel")], limit=1)
 
     @api.multi
+    def _qnetz_provider_bill_facts(self):
+        """What the provider may know of its own bill: number, amount, status."""
+        bill = self._qnetz_provider_bill()
+        if not bill:
+            return {}
+        status = {
+            "draft": _("submitted, being checked by the coordinator"),
+            "open": _("approved, payment pending"),
+            "paid": _("paid"),
+        }
+        return {
+            "number": bill.number or bill.reference or bill.origin,
+            "amount": bill.amount_total,
+            "currency": bill.currency_id,
+            "state": bill.state,
+            "status": status.get(bill.state, bill.state),
+        }
+
+    @api.multi
+    def _qnetz_portal_provider_bill_pdf(self):
+        """The provider's own bill for its course as PDF: (bytes, file name)."""
+        course, _provider = self._qnetz_portal_course_for("provider")
+        bill = course._qnetz_provider_bill()
+        if not bill:
+            raise UserError(_("Course: no invoice has been submitted for %s yet.") % course.name)
+        pdf, _format = self.env.ref("account.account_invoices").sudo().render_qweb_pdf(bill.ids)
+        return pdf, "%s.pdf" % (bill.number or bill.reference or course.name).replace("/", "-")
+
+    @api.multi
     def _qnetz_attendance_complete(self):
         """Every participant has an entry for every session of the course."""
         self.ensure_one()

@@ -49,7 +49,8 @@ class TestConcurrentRegistration(TransactionCase):
                 "name": "Letzter Platz %s" % tag, "is_qnetz_course": True,
                 "provider_id": provider.id, "date_begin": "2031-02-03 08:00:00",
                 "date_end": "2031-02-20 16:00:00", "seats_min": 0, "seats_max": 1,
-                "seats_availability": "limited", "fee_amount": 100.0})
+                "seats_availability": "limited", "fee_amount": 100.0,
+                "provider_fee": 500.0})
             course.button_confirm()
             cr.commit()  # pylint: disable=invalid-commit (two real transactions race)
             self.course_id = course.id

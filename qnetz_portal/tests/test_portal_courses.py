@@ -84,8 +84,18 @@ class TestPortalCourses(PortalCase):
         self.assertEqual(sorted(regs.mapped("state")), ["open", "waiting"])
         seated = regs.filtered(lambda r: r.state == "open")
         waiting = regs - seated
-        response = self.post("/my/registrations/%d/cancel" % seated.id, {},
-                             form_url="/my/courses")
+        # the first click asks, and says what cancelling costs
+        cancel = "/my/registrations/%d/cancel" % seated.id
+        self.assertIn(cancel, self.get("/my/courses").text)
+        response = self.get(cancel)
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("o_qnetz_cancel_confirm", response.text)
+        self.assertIn("kostenfrei", response.text)
+        self.assertEqual(seated.state, "open")
+        # a POST without the confirmation asks again
+        self.post(cancel, {}, form_url=cancel)
+        self.assertEqual(seated.state, "open")
+        response = self.post(cancel, {"confirmed": "1"}, form_url=cancel)
         self.assertEqual(response.status_code, 200)
         self.assertEqual(seated.state, "cancel")
         self.assertEqual(waiting.state, "open")
@@ -130,8 +140,8 @@ class TestPortalCourses(PortalCase):
         self.assertEqual(registration.state, "open")
         self.run_course(course, days_ago=1)
         self.login(self.user_a)
-        response = self.post("/my/registrations/%d/cancel" % registration.id, {},
-                             form_url="/my/needs/new")
+        response = self.post("/my/registrations/%d/cancel" % registration.id,
+                             {"confirmed": "1"}, form_url="/my/needs/new")
         self.assertEqual(response.status_code, 200)
         self.assertIn("o_qnetz_errors", response.text)
         self.assertEqual(registration.state, "open")

@@ -1,6 +1,7 @@
 import pytz
 
-from odoo import api, fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
 
 from ...spine.course_time import COURSE_TZ_NAME, format_date
 
@@ -82,21 +83,51 @@ class AccountInvoice(models.Model):
         exempt = self.env.ref("qnetz_courses.tax_exempt_education_sale", raise_if_not_found=False)
         return bool(exempt) and exempt in self.invoice_line_ids.mapped("invoice_line_tax_ids")
 
-    # --- Sending ---------------------------------------------------------------
+    # --- Before validating: what a payer needs (§ 14 Abs. 4 UStG, and where to pay) ------
 
     @api.multi
-    def _qnetz_send_by_mail(self):
-        """Mail each validated invoice to its company with Odoo's invoice template (PDF
-        attached) and mark it sent, as "Send by Email" on the invoice does. Returns the
-        invoices that could not be sent because the company has no email address."""
-        template = self.env.ref("account.email_template_edi_invoice")
-        unsent = self.filtered(lambda i: not i.partner_id.email)
-        # one composer per invoice: Odoo marks an invoice sent only in single-record
-        # mode, and the mail (with its PDF) is rendered per invoice anyway
-        for invoice in self - unsent:
-            invoice.with_context(
-                mark_invoice_as_sent=True, force_email=True,
-                custom_layout="account.mail_template_data_notification_email_account_invoice",
-            ).message_post_with_template(
-                template.id, composition_mode="comment", message_type="comment")
-        return unsent
+    def _qnetz_completeness_problems(self):
+        """What an invoice to a customer lacks before it may go out, as sentences."""
+        self.ensure_one()
+        problems = []
+        company = self.company_id
+        sender = company.partner_id
+        if not (sender.street and sender.zip and sender.city):
+            problems.append(_("the sender's address (street, postcode and town of %s; "
+                              "Settings › Companies)") % company.name)
+        banks = sender.bank_ids.filtered(lambda bank: bank.acc_number and bank.bank_id.bic)
+        if not banks:
+            problems.append(_("a bank account of %s with IBAN and BIC, to pay to "
+                              "(Settings › Companies › Bank Accounts)") % company.name)
+        if not (company.tax_number or company.vat):
+            problems.append(_("the tax number or VAT ID of %s (Settings › Companies)")
+                            % company.name)
+        if self.type == "out_invoice":
+            day = self.date_invoice or fields.Date.context_today(self)
+            due = day
+            if self.payment_term_id:
+                # compute() is @api.one: one list of (date, amount) for the one term
+                terms = self.payment_term_id.with_context(currency_id=self.currency_id.id) \
+                    .compute(1.0, date_ref=day)[0]
+                due = max(term[0] for term in terms) if terms else day
+            elif self.date_due:
+                due = self.date_due
+            if due <= day:
+                problems.append(_("a payment term with a due date after the invoice date "
+                                  "(Payment Terms on the invoice or the company)"))
+        return problems
+
+    @api.multi
+    def action_invoice_open(self):
+        missing = []
+        for invoice in self.filtered(lambda i: i.state == "draft"
+                                     and i.type in ("out_invoice", "out_refund")):
+            problems = invoice._qnetz_completeness_problems()
+            if problems:
+                missing.append(_("%s to %s lacks %s.") % (
+                    invoice.name or invoice.origin or _("The invoice"),
+                    invoice.partner_id.name, "; ".join(problems)))
+        if missing:
+            raise UserError(_("Invoice incomplete, not validated: %s")
+                            % " ".join(missing))
+        return super(AccountInvoice, self).action_invoice_open()

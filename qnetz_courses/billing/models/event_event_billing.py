@@ -63,9 +63,8 @@ class EventEvent(models.Model):
     @api.multi
     def _qnetz_billing_blocker(self):
         """Why each course cannot be billed now: {event id: reason}, empty when it can."""
-        now = fields.Datetime.now()
         # one read of the sessions and invoices of all the courses, not one per course
-        self.mapped("session_ids")
+        begun = self._qnetz_service_begun()
         labels = dict(self._fields["state"]._description_selection(self.env))
         reasons = {}
         for event in self:
@@ -79,10 +78,12 @@ class EventEvent(models.Model):
                     reasons[event.id] = _("%s was cancelled before it was billed.") % event.name
             elif event.state == "draft":
                 reasons[event.id] = _("%s is still '%s'.") % (event.name, labels["draft"])
-            elif event.state == "confirm" and event.date_begin > now:
-                reasons[event.id] = _("%s has not begun yet.") % event.name
             elif not event.session_ids:
                 reasons[event.id] = _("%s has no sessions.") % event.name
+            elif event not in begun:
+                # the service bills what was delivered: not before the first session,
+                # whatever the state says
+                reasons[event.id] = _("%s has not begun yet.") % event.name
             elif event.below_minimum and not event.min_override and not event.invoice_ids:
                 # the minimum gates the first billing; cancellations after it are credited
                 reasons[event.id] = _("%s has not reached its minimum number of "
@@ -95,7 +96,7 @@ class EventEvent(models.Model):
         blocked = self._qnetz_billing_blocker()
         return self.filtered(lambda event: event.id not in blocked)
 
-    @api.depends("state", "is_qnetz_course", "provider_id", "date_begin", "session_ids",
+    @api.depends("state", "is_qnetz_course", "provider_id", "date_begin", "session_ids.date_begin",
                  "seats_min", "seats_reserved", "seats_used", "min_override")
     def _compute_can_bill(self):
         billable = self._qnetz_billable()
@@ -354,9 +355,12 @@ class EventEvent(models.Model):
             "type": inv_type,
             "partner_id": partner.id,
             "account_id": account.id,
-            "payment_term_id": partner.property_payment_term_id.id,
+            # a due date after the invoice date and the account to pay to, as the
+            # validation asks (account.invoice._qnetz_completeness_problems)
+            "payment_term_id": (partner.property_payment_term_id or self.env.ref(
+                "qnetz_courses.payment_term_14_days", raise_if_not_found=False)).id or False,
             "fiscal_position_id": partner.property_account_position_id.id,
-            "partner_bank_id": False,
+            "partner_bank_id": tools["company"].partner_id.bank_ids[:1].id or False,
             "journal_id": tools["journal"].id,
             "company_id": tools["company"].id,
             "currency_id": (currency or tools["company"].currency_id).id,

@@ -1,4 +1,4 @@
-from odoo import _, api, models
+from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import html_escape
 
@@ -10,6 +10,31 @@ class EventEvent(models.Model):
     each with Odoo's invoice template, as "Send by Email" on the invoice would."""
 
     _inherit = "event.event"
+
+    mail_problem_count = fields.Integer(
+        string="Invoice Emails Not Delivered", compute="_compute_mail_problem_count",
+        groups="qnetz_base.group_qnetz_coordinator",
+        help="Invoices of the course whose email was refused or is held because no mail "
+             "server is set up.")
+
+    def _compute_mail_problem_count(self):
+        counts = {}
+        if self.ids:
+            groups = self.env["account.invoice"].read_group(
+                [("course_id", "in", self.ids), ("mail_state", "in", ("failed", "held"))],
+                ["course_id"], ["course_id"])
+            counts = {g["course_id"][0]: g["course_id_count"] for g in groups}
+        for event in self:
+            event.mail_problem_count = counts.get(event.id, 0)
+
+    @api.multi
+    def action_qnetz_retry_mail(self):
+        """Send the course's undelivered invoice emails again."""
+        self._qnetz_check_coordinator_action()
+        self.env["account.invoice"].search([
+            ("course_id", "in", self.ids),
+            ("mail_state", "in", ("failed", "held"))]).action_qnetz_retry_mail()
+        return True
 
     @api.multi
     def action_qnetz_bill_and_send(self):
@@ -29,11 +54,13 @@ class EventEvent(models.Model):
         self.action_validate_invoices()
         invoices = Invoice.search([
             ("course_id", "in", self.ids), ("state", "in", ("open", "paid")),
-            ("type", "in", ("out_invoice", "out_refund")), ("sent", "=", False)])
+            ("type", "in", ("out_invoice", "out_refund")), ("sent", "=", False),
+            ("mail_state", "=", False)])
         unsent = invoices._qnetz_send_by_mail()
         for event in self:
             sent = (invoices - unsent).filtered(lambda i, e=event: i.course_id == e)
-            body = html_escape(_("Billed and sent by email: %s.") % (
+            body = html_escape(_("Billed; handed to the mail queue: %s. Each invoice shows "
+                                 "when the mail server accepted its email.") % (
                 ", ".join(sent.mapped("number")) or _("nothing new")))
             missing = unsent.filtered(lambda i, e=event: i.course_id == e)
             if missing:

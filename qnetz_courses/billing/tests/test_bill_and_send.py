@@ -3,7 +3,7 @@ from datetime import timedelta
 from odoo import fields
 from odoo.exceptions import AccessError, UserError
 
-from ...tests.common import QnetzCoursesCase
+from ...tests.common import QnetzCoursesCase, move_to_past
 
 
 class TestBillAndSend(QnetzCoursesCase):
@@ -23,6 +23,7 @@ class TestBillAndSend(QnetzCoursesCase):
             "event_id": self.course.id, "date_begin": self.course.date_begin,
             "date_end": fields.Datetime.to_string(
                 fields.Datetime.from_string(self.course.date_begin) + timedelta(hours=3))})
+        move_to_past(self.course)
         self.course.action_start()
 
     def _invoices(self):
@@ -31,7 +32,7 @@ class TestBillAndSend(QnetzCoursesCase):
 
     def test_refuses_what_the_billing_rule_refuses(self):
         # confirmed, but not begun and without sessions: the one billing rule says no
-        with self.assertRaisesRegex(UserError, "noch nicht begonnen|has not begun"):
+        with self.assertRaisesRegex(UserError, "keine Termine|noch nicht begonnen"):
             self.course.action_qnetz_bill_and_send()
         self.assertFalse(self._invoices())
 
@@ -45,13 +46,18 @@ class TestBillAndSend(QnetzCoursesCase):
                          "it ends on the companies' invoices")
         sent = invoices.filtered(lambda i: i.partner_id == self.company_a)
         unsent = invoices - sent
-        self.assertTrue(sent.sent)
+        self.assertEqual(sent.mail_state, "queued", "handed to the mail queue")
+        self.assertFalse(sent.sent, "sent only once the mail server accepted it")
         mail = self.env["mail.message"].search([
             ("model", "=", "account.invoice"), ("res_id", "=", sent.id),
             ("message_type", "=", "comment")])
         self.assertEqual(len(mail), 1)
         self.assertIn(self.company_a, mail.partner_ids, "addressed to the company")
         self.assertTrue(mail.attachment_ids, "the invoice PDF is attached")
+        # in German, with the due date and where to pay
+        self.assertIn("Bitte überweisen Sie den Betrag bis zum", mail.body)
+        self.assertIn("IBAN %s" % sent.partner_bank_id.acc_number, mail.body)
+        self.assertNotIn(" from ", mail.body)
         self.assertTrue(self.env["mail.notification"].search([
             ("mail_message_id", "=", mail.id), ("res_partner_id", "=", self.company_a.id),
             ("is_email", "=", True)]), "an email goes to the company")
@@ -67,7 +73,7 @@ class TestBillAndSend(QnetzCoursesCase):
         self.company_b.email = "buero@testwerk.example"
         self.course.action_qnetz_bill_and_send()
         self.assertEqual(self._invoices(), invoices)
-        self.assertTrue(unsent.sent)
+        self.assertEqual(unsent.mail_state, "queued")
         self.assertEqual(len(self.env["mail.message"].search([
             ("model", "=", "account.invoice"), ("res_id", "=", sent.id),
             ("message_type", "=", "comment")])), 1)

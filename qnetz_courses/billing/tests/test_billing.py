@@ -168,8 +168,10 @@ class TestBilling(QnetzCoursesCase):
         draft = self._create_course(name="Noch geplant")
         with self.assertRaises(UserError):
             draft._qnetz_bill_registrations()
-        no_fee, _regs = self._course_with(1, name="Ohne Honorar", provider_fee=0.0,
+        no_fee, _regs = self._course_with(1, name="Ohne Honorar",
                                           address_id=self.venue_2.id)
+        # confirmed with a fee (required), which was taken back later
+        no_fee.provider_fee = 0.0
         with self.assertRaises(UserError):
             no_fee._qnetz_create_provider_bill()
 

@@ -33,6 +33,8 @@ class DocumentPdfCase(QnetzCoursesCase):
             "street": "Teststraße 7", "zip": "37671", "city": "Höxter",
             "tax_number": "351/5741/0815",
         })
+        # the test's own account only (the demo company has one too)
+        cls.company.partner_id.bank_ids.unlink()
         bank = env["res.bank"].create({"name": "Testsparkasse Weserbergland",
                                        "bic": "TESTDEFFXXX"})
         env["res.partner.bank"].create({
@@ -52,6 +54,12 @@ class DocumentPdfCase(QnetzCoursesCase):
         cls.invoice = env["account.invoice"].create({
             "partner_id": cls.company_a.id, "type": "out_invoice",
             "course_id": cls.course.id, "invoice_line_ids": lines,
+            # a due date, as validation asks; without a printed note, so that the pages
+            # break where this test expects them
+            "payment_term_id": env["account.payment.term"].create({
+                "name": "14 Tage (Test)", "line_ids": [(0, 0, {
+                    "value": "balance", "days": 14,
+                    "option": "day_after_invoice_date"})]}).id,
         })
         cls.invoice.action_invoice_open()
 

@@ -20,9 +20,12 @@ class EventEvent(models.Model):
     @api.onchange("project_id")
     def _onchange_project_id(self):
         # the funder follows the project unless the course names another one
-        previous = self._origin.project_id.funder_id
-        if self.project_id and (not self.funder_id or self.funder_id == previous):
+        previous = self._origin.project_id.sudo()
+        if self.project_id and (not self.funder_id or self.funder_id == previous.funder_id):
             self.funder_id = self.project_id.funder_id
+        # so does the funding share, unless the coordinator set another one
+        if self.project_id and self.funding_share in (0.0, previous.funding_rate):
+            self.funding_share = self.project_id.sudo().funding_rate
 
     @api.model
     def create(self, vals):
@@ -30,6 +33,10 @@ class EventEvent(models.Model):
             project = self.env["qnetz.project"].sudo()._qnetz_project_for_date(
                 vals.get("date_begin"))
             vals = dict(vals, project_id=project.id)
+        if vals.get("is_qnetz_course") and "funding_share" not in vals and vals.get("project_id"):
+            # a funded course is funded at its project's rate unless told otherwise
+            vals = dict(vals, funding_share=self.env["qnetz.project"].sudo().browse(
+                vals["project_id"]).funding_rate)
         if vals.get("project_id") and not vals.get("funder_id"):
             vals = dict(vals, funder_id=self.env["qnetz.project"].sudo().browse(
                 vals["project_id"]).funder_id.id)

@@ -197,6 +197,13 @@ class QnetzProject(models.Model):
         return self.search([("date_start", "<=", day), ("date_end", ">=", day)],
                            order="date_start desc", limit=1)
 
+    @api.model
+    def _qnetz_funding_share_for_date(self, date):
+        """The funding share a new course starting on `date` takes: the rate of the project
+        whose term holds it (0 without one). The one default for courses made by hand, from
+        a proposal or from an accepted quote."""
+        return self.sudo()._qnetz_project_for_date(date).funding_rate or 0.0
+
     # The funding body's report -------------------------------------------------
 
     @api.multi

@@ -4,6 +4,8 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.addons.qnetz_base.models.qnetz_need import AREAS
 from odoo.addons.qnetz_base.tools import html_text
 
+from ..course_time import course_today, utc_string_to_local
+
 # The size a new course starts with, unless the coordinator set the system parameters
 # qnetz_courses.default_seats_min / qnetz_courses.default_seats_max (_qnetz_default_seats).
 DEFAULT_SEATS_MIN = 6
@@ -41,7 +43,15 @@ class EventEvent(models.Model):
         help="Sum of the hours of all sessions.")
     need_ids = fields.One2many("qnetz.need", "course_id", string="Training Needs")
     need_count = fields.Integer(compute="_compute_need_count", string="Number of Needs")
-    state = fields.Selection(selection_add=[("running", "Running")])
+    # the whole list, in the order a course goes through it (Odoo's puts "cancel" second
+    # and selection_add would put "running" after "done"); the words are the network's
+    state = fields.Selection([
+        ("draft", "Planned"),
+        ("confirm", "Confirmed"),
+        ("running", "Running"),
+        ("done", "Finished"),
+        ("cancel", "Called Off"),
+    ])
     seats_waiting = fields.Integer(
         string="On Waiting List", compute="_compute_seats_waiting")
     below_minimum = fields.Boolean(
@@ -158,8 +168,18 @@ class EventEvent(models.Model):
         self.check_access_rule("write")
 
     @api.multi
+    def _qnetz_check_provider_fee(self):
+        # what the network pays the provider is agreed before the course is promised
+        no_fee = self.filtered(lambda e: e.is_qnetz_course and e.sudo().provider_fee <= 0)
+        if no_fee:
+            raise UserError(_(
+                "Provider Fee: no fee is agreed with the provider of %s. Enter the provider's "
+                "fee before confirming the course.") % ", ".join(no_fee.mapped("name")))
+
+    @api.multi
     def button_confirm(self):
         self._qnetz_check_coordinator_action()
+        self._qnetz_check_provider_fee()
         if not self.env.context.get("qnetz_min_override"):
             for event in self.filtered("is_qnetz_course"):
                 if event.below_minimum:
@@ -175,6 +195,7 @@ class EventEvent(models.Model):
     def action_confirm_below_minimum(self):
         """Confirm although the minimum is not reached; logged on the course."""
         self._qnetz_check_coordinator_action()
+        self._qnetz_check_provider_fee()
         for event in self:
             event.message_post(body=html_text(_(
                 "Confirmed below the minimum: %d of %d participants (by %s).") % (
@@ -183,17 +204,64 @@ class EventEvent(models.Model):
         return self.with_context(qnetz_min_override=True).button_confirm()
 
     @api.multi
+    def _qnetz_first_session_day(self):
+        """{course id: the local day of its first session}, for courses with sessions."""
+        days = {}
+        for session in self.mapped("session_ids"):
+            day = utc_string_to_local(session.date_begin).date()
+            event_id = session.event_id.id
+            if event_id not in days or day < days[event_id]:
+                days[event_id] = day
+        return days
+
+    @api.multi
+    def _qnetz_service_begun(self):
+        """The courses of self whose service has begun: their first session falls on today
+        or earlier (course time). The one rule for 'Course Begins' and for billing: nothing
+        is billed for a course that has not happened, and no button skips a date; a wrong
+        date is corrected on the session."""
+        today = fields.Date.from_string(course_today())
+        first_days = self._qnetz_first_session_day()
+        return self.filtered(lambda e: e.id in first_days and first_days[e.id] <= today)
+
+    @api.multi
+    def _qnetz_sessions_over(self):
+        """The courses of self whose last session has ended (a course without sessions:
+        its end date has passed)."""
+        now = fields.Datetime.now()
+        return self.filtered(lambda e: max(e.session_ids.mapped("date_end") or [e.date_end])
+                             <= now)
+
+    @api.multi
     def action_start(self):
         self._qnetz_check_coordinator_action()
         for event in self:
             if event.state != "confirm":
                 raise UserError(_("Status: only a confirmed course can start (%s).") % event.name)
+        network = self.filtered("is_qnetz_course")
+        begun = network._qnetz_service_begun()
+        first_days = network._qnetz_first_session_day()
+        for event in network - begun:
+            if event.id not in first_days:
+                raise UserError(_("Course Begins: %s has no sessions yet; plan its sessions "
+                                  "first.") % event.name)
+            raise UserError(_(
+                "Course Begins: %s begins on its first session, %s. A course cannot begin "
+                "before its first session; if the date is wrong, correct the session.") % (
+                event.name, first_days[event.id].strftime("%d.%m.%Y")))
         self.write({"state": "running"})
         return True
 
     @api.multi
     def button_done(self):
         self._qnetz_check_coordinator_action()
+        courses = self.filtered("is_qnetz_course")
+        not_over = courses - courses._qnetz_sessions_over()
+        if not_over:
+            raise UserError(_(
+                "Finish: %s still has sessions to come. A course is finished once its last "
+                "session is over; if a date is wrong, correct the session.")
+                % ", ".join(not_over.mapped("name")))
         super(EventEvent, self).button_done()
         self.mapped("need_ids").filtered(lambda n: n.state == "bundled").action_mark_served()
         return True

@@ -1,4 +1,5 @@
 from odoo import _, api, models
+from odoo.tools import formatLang
 from odoo.exceptions import UserError
 
 
@@ -27,6 +28,13 @@ class ReportQnetzCertificate(models.AbstractModel):
             "doc_model": "event.registration",
             "docs": registrations,
             "certificates": {c.registration_id.id: c for c in certificates},
+            "hours": self._qnetz_format_hours,
             "check_url": self.env["ir.config_parameter"].sudo().get_param("web.base.url", "")
             + "/zertifikat/pruefen",
         }
+
+    @api.model
+    def _qnetz_format_hours(self, hours):
+        """Hours as a reader writes them: '12 Std.', '1,5 Std.' (not '12.0')."""
+        digits = 0 if float(hours).is_integer() else (1 if round(hours, 1) == hours else 2)
+        return _("%s hrs.") % formatLang(self.env, hours, digits=digits)

@@ -56,8 +56,14 @@ class TestEvidence(QnetzCoursesCase):
         self._attend(self.reg_0)
         self._attend(self.reg_4)
         Certificate = self.env["qnetz.certificate"]
+        self.env["ir.config_parameter"].sudo().set_param(
+            "web.base.url", "https://qualifizierung.example")
         html = self._pdf("qnetz_courses.action_report_qnetz_certificate", self.reg_0.ids)
         certificate = Certificate.search([("registration_id", "=", self.reg_0.id)])
+        # hours as the reader writes them, the check link at the public address
+        self.assertIn("4 Std.", html)
+        self.assertNotIn("4.0", html)
+        self.assertIn("https://qualifizierung.example/zertifikat/pruefen", html)
         self.assertEqual(len(certificate), 1)
         self.assertRegex(certificate.name, r"^QNZ-\d{4}-\d{5}$")
         self.assertIn(certificate.name, html)

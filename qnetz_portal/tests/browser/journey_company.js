@@ -71,4 +71,26 @@ journey('company', async (page, shot) => {
   if (!download.suggestedFilename().startsWith('Teilnahmebescheinigung')) {
     fail('certificate file name: ' + download.suggestedFilename());
   }
+
+  // on a phone held upright the lists are cards: nothing wider than the screen, and the
+  // cancel button in reach; cancelling asks first and says what it costs
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const path of ['/my/courses', '/my/apprentices']) {
+    await page.goto(BASE_URL + path, { waitUntil: 'load' });
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth);
+    if (overflow > 0) fail(path + ' is ' + overflow + ' px wider than a 390 px phone');
+  }
+  await page.goto(BASE_URL + '/my/courses', { waitUntil: 'load' });
+  const cancel = page.locator('table.o_qnetz_registrations a:text-is("Anmeldung stornieren")').first();
+  const box = await cancel.boundingBox();
+  if (!box || box.x < 0 || box.x + box.width > 390) fail('"Anmeldung stornieren" is off-screen: ' + JSON.stringify(box));
+  await shot(page, '8_phone_registrations');
+  await follow(page, 'table.o_qnetz_registrations a:text-is("Anmeldung stornieren")');
+  await expectGerman(page, 'main', ['Anmeldung stornieren?', 'kostenfrei']);
+  await shot(page, '9_cancel_confirm');
+  await follow(page, '.o_qnetz_cancel_confirm a:text-is("Nein, behalten")');
+  // every request of the last page done before the test reads the database again
+  await page.waitForLoadState('networkidle');
+  await page.setViewportSize({ width: 1280, height: 900 });
 });

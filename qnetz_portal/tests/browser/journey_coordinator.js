@@ -3,11 +3,11 @@
 // coordinator makes (waiting for the page is no step). It starts where the coordinator
 // lands after logging in, the needs board, and ends on the list of sent invoices.
 // Driven by qnetz_portal/tests/test_journeys_browser.py (BASE_URL, SHOTS, TOPIC, PROVIDER,
-// FEE, TODAY); prints "STEPS <n>" and the steps, one per line.
+// FEE, PROVIDER_FEE, START); prints "STEPS <n>" and the steps, one per line.
 const { fail, settle } = require('../../../tests/browser/chromium');
 const { expectGerman, journey, logIn } = require('./journey_helpers');
 
-const { BASE_URL, TOPIC, PROVIDER, FEE, TODAY } = process.env;
+const { BASE_URL, TOPIC, PROVIDER, FEE, PROVIDER_FEE, START } = process.env;
 const steps = [];
 
 // Every user action goes through one of these, so that none escapes the count.
@@ -52,12 +52,15 @@ journey('coordinator', async (page, shot) => {
   await page.waitForSelector(wizard + ' .o_form_view');
   await settle(page, 300);
   await expectGerman(page, wizard, ['Kurstitel', 'Bildungsträger', 'Beginn', 'Gebühr']);
-  // the course begins today: its first session is today or the next day of its rhythm
-  await fill(page, wizard + ' .o_field_widget[name="date_begin"] input', TODAY + ' 08:00:00', 'start');
+  // the course began a week ago (START): its first session, on a day of its rhythm, is
+  // past, so that "Kurs beginnt" and the billing are allowed (they are refused before it)
+  await fill(page, wizard + ' .o_field_widget[name="date_begin"] input', START + ' 08:00:00', 'start');
   await fill(page, wizard + ' .o_field_widget[name="provider_id"] input', PROVIDER.slice(0, 11),
              'provider');
   await click(page, 'ul.ui-autocomplete li a:has-text("' + PROVIDER + '")', 'provider "' + PROVIDER + '"');
   await fill(page, wizard + ' input[name="fee_amount"]', FEE, 'fee');
+  // what the provider gets is agreed before the course is confirmed
+  await fill(page, wizard + ' input[name="provider_fee"]', PROVIDER_FEE, 'provider fee');
   await settle(page, 300);
   await shot(page, '3_wizard');
   await click(page, wizard + ' button[name="action_create_courses"]', '"Kurs anlegen" in the wizard');

@@ -29,10 +29,12 @@ journey('provider', async (page, shot) => {
     const radios = page.locator('form.o_qnetz_attendance_form input[type="radio"][value="present"]');
     await radios.first().waitFor();
     await expectGerman(page, 'form.o_qnetz_attendance_form', ['Anwesend', 'Abwesend']);
-    for (let index = 0; index < await radios.count(); index += 1) await radios.nth(index).check();
     await shot(page, '3_attendance_form');
-    await follow(page, 'form.o_qnetz_attendance_form button[type="submit"]');
+    // everybody came: one click
+    await follow(page, 'form.o_qnetz_attendance_form button:text-is("Alle anwesend")');
     await expectGerman(page, '.alert-success', ['gespeichert']);
+    // a recorded session is changed, not recorded again
+    await expectGerman(page, 'table.o_qnetz_sessions', ['Anwesenheit ändern']);
     await shot(page, '4_attendance_saved');
   } else {
     // the finished course: the invoice
@@ -41,6 +43,8 @@ journey('provider', async (page, shot) => {
     await shot(page, '5_invoice_form');
     await follow(page, 'form.o_qnetz_invoice_form button[type="submit"]');
     await expectGerman(page, '.alert-success', ['Rechnung']);
+    // the provider sees its bill: amount, status, PDF
+    await expectGerman(page, 'table.o_qnetz_provider_bill', ['Betrag', '€', 'eingereicht', 'PDF']);
     await shot(page, '6_invoice_submitted');
   }
 });
