@@ -55,7 +55,7 @@ def run_proposals(env):
 
 def main():
     odoo, registry = open_env(__doc__)
-    from odoo.addons.qnetz_courses.tests import bundle_dataset
+    from odoo.addons.qnetz_courses.bundling.tests import bundle_dataset
     with registry.cursor() as cr:
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {"lang": "de_DE"})
         with measure(cr) as result:

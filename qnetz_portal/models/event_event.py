@@ -2,7 +2,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from odoo.addons.qnetz_base.tools import html_text, outside_env, post_note, to_ids
-from odoo.addons.qnetz_courses.models.event_registration import ACTIVE_STATES
+from odoo.addons.qnetz_courses.spine.models.event_registration import ACTIVE_STATES
 
 
 class EventEvent(models.Model):

@@ -4,7 +4,7 @@ from odoo import _, api, models
 from odoo.exceptions import AccessError, UserError
 
 from odoo.addons.qnetz_base.tools import outside_env, post_note
-from odoo.addons.qnetz_courses.models.event_registration import ACTIVE_STATES
+from odoo.addons.qnetz_courses.spine.models.event_registration import ACTIVE_STATES
 
 # What a company may still cancel itself, before the course begins.
 CANCELLABLE_STATES = ("draft", "open", "waiting")

@@ -3,7 +3,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 
 from odoo.addons.qnetz_base.tools import (
     has_control_characters, html_text, outside_env, post_note)
-from odoo.addons.qnetz_courses.models.event_event_schedule import course_today
+from odoo.addons.qnetz_courses.calendar.models.event_event_schedule import course_today
 
 # What a provider may write into its quote, with the longest text each field takes.
 QUOTE_TEXT_FIELDS = {"time_pattern": 200, "venue": 200, "trainer": 120, "remarks": 2000}

@@ -1,0 +1,246 @@
+from datetime import date, timedelta
+
+from odoo import fields
+from odoo.exceptions import UserError
+
+from ..models.event_event_schedule import utc_string_to_local
+
+from ...tests.common import QnetzCoursesCase
+
+
+class CalendarCase(QnetzCoursesCase):
+    """A course in Höxter (NRW) with apprentices of a Holzminden company (Lower Saxony)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super(CalendarCase, cls).setUpClass()
+        cls.nw = cls.env.ref("qnetz_base.state_de_nw")
+        cls.ni = cls.env.ref("qnetz_base.state_de_ni")
+        cls.school = cls.env["res.partner"].create({
+            "name": "Berufskolleg Test", "is_company": True, "is_vocational_school": True})
+        cls.apprentices.write({"vocational_school_id": cls.school.id, "training_year": "2"})
+        Schedule = cls.env["qnetz.school.schedule"]
+        # the school teaches the occupation's 2nd year on Thursdays ...
+        Schedule.create({"vocational_school_id": cls.school.id,
+                         "occupation_id": cls.occupation.id, "training_year": "2",
+                         "mode": "weekdays", "thu": True})
+        # ... a 3rd-year class on Mondays, which does not concern these apprentices
+        Schedule.create({"vocational_school_id": cls.school.id, "training_year": "3",
+                         "mode": "weekdays", "mon": True})
+        # one apprentice goes on Fridays instead (own schedule replaces the school's)
+        Schedule.create({"apprentice_id": cls.apprentices[1].id, "mode": "weekdays",
+                         "fri": True})
+        # the Holzminden apprentice is at school in block weeks
+        cls.block_apprentice = cls.apprentices[4]
+        Schedule.create({"apprentice_id": cls.block_apprentice.id, "mode": "block",
+                         "block_ids": [(0, 0, {"date_from": "2028-09-04",
+                                               "date_to": "2028-09-15"})]})
+        cls.course = cls._create_course(
+            date_begin="2028-06-01 06:00:00", date_end="2028-12-20 15:00:00",
+            seats_max=10)
+        for apprentice in cls.apprentices[0:2] | cls.block_apprentice:
+            cls._register(cls.course, apprentice)
+
+    def _holiday_days(self, states, kinds=("public", "school")):
+        days = set()
+        for holiday in self.env["qnetz.holiday"].search(
+                [("state_id", "in", states.ids), ("kind", "in", kinds)]):
+            day = fields.Date.from_string(holiday.date_from)
+            while day <= fields.Date.from_string(holiday.date_to):
+                days.add(day)
+                day += timedelta(days=1)
+        return days
+
+
+class TestHolidays(CalendarCase):
+
+    def test_public_holidays_differ_between_the_states(self):
+        self.env["qnetz.calendar"]._qnetz_conflicts(
+            date(2028, 1, 1), date(2028, 12, 31), self.nw | self.ni, self.env["res.partner"])
+        Holiday = self.env["qnetz.holiday"]
+
+        def names(state):
+            return set(Holiday.search([("state_id", "=", state.id), ("kind", "=", "public"),
+                                       ("year", "=", 2028)]).mapped("name"))
+        self.assertIn("Fronleichnam", names(self.nw))
+        self.assertIn("Allerheiligen", names(self.nw))
+        self.assertNotIn("Fronleichnam", names(self.ni))
+        self.assertIn("Reformationstag", names(self.ni))
+        self.assertNotIn("Reformationstag", names(self.nw))
+        # computed once: asking again does not duplicate
+        count = Holiday.search_count([("kind", "=", "public"), ("year", "=", 2028)])
+        self.env["qnetz.calendar"]._qnetz_conflicts(
+            date(2028, 3, 1), date(2028, 3, 2), self.nw | self.ni, self.env["res.partner"])
+        self.assertEqual(Holiday.search_count([("kind", "=", "public"), ("year", "=", 2028)]),
+                         count)
+
+    def test_school_holidays_shipped_for_2026_to_2028(self):
+        Holiday = self.env["qnetz.holiday"]
+        for state in (self.nw, self.ni):
+            for year in (2026, 2027, 2028):
+                summer = Holiday.search([("state_id", "=", state.id), ("kind", "=", "school"),
+                                         ("year", "=", year), ("name", "=", "Sommerferien")])
+                self.assertEqual(len(summer), 1, (state.code, year))
+
+    def test_coordinator_edits_a_public_holiday(self):
+        Holiday = self.env["qnetz.holiday"]
+        Holiday._qnetz_ensure_public([2029], self.nw)
+        corpus = Holiday.search([("state_id", "=", self.nw.id), ("name", "=", "Fronleichnam"),
+                                 ("year", "=", 2029)])
+        corpus.active = False
+        conflicts = self.env["qnetz.calendar"]._qnetz_conflicts(
+            date(2029, 5, 31), date(2029, 5, 31), self.nw, self.env["res.partner"])
+        self.assertFalse(conflicts, "an archived holiday no longer counts")
+        self.assertEqual(Holiday.with_context(active_test=False).search_count(
+            [("state_id", "=", self.nw.id), ("name", "=", "Fronleichnam"), ("year", "=", 2029)]),
+            1, "the year is not computed again over the coordinator's change")
+
+
+class TestSessionGenerator(CalendarCase):
+
+    def test_states_concerned(self):
+        self.assertEqual(self.course._qnetz_concerned_states(), self.nw | self.ni)
+
+    def _generate(self, **values):
+        vals = {"event_id": self.course.id, "date_start": "2028-06-01", "mon": True,
+                "tue": True, "thu": True, "fri": True, "start_time": 16.5, "hours": 3.0,
+                "count": 20}
+        vals.update(values)
+        wizard = self.env["qnetz.session.generator"].create(vals)
+        wizard.action_generate()
+        return wizard
+
+    def test_no_session_on_holiday_or_school_day(self):
+        wizard = self._generate()
+        sessions = self.course.session_ids
+        self.assertEqual(len(sessions), 20)
+        holidays = self._holiday_days(self.nw | self.ni)
+        days = [utc_string_to_local(s.date_begin).date() for s in sessions]
+        for session, day in zip(sessions, days):
+            self.assertNotIn(day, holidays, "session on a holiday: %s" % day)
+            # Thursday: school of apprentices 0 and 4; Friday: apprentice 1; Monday stays
+            # free (3rd-year class only)
+            self.assertIn(day.weekday(), (0, 1), day)
+            self.assertFalse(date(2028, 9, 4) <= day <= date(2028, 9, 15),
+                             "session in the block weeks: %s" % day)
+            self.assertEqual(utc_string_to_local(session.date_begin).strftime("%H:%M"), "16:30")
+            self.assertEqual(session.duration, 3.0)
+        # across both summer holidays (NRW from 10 July, Lower Saxony until 30 August)
+        self.assertFalse([d for d in days if date(2028, 7, 10) <= d <= date(2028, 8, 30)])
+        self.assertTrue([d for d in days if d > date(2028, 8, 30)])
+        # the reasons are listed
+        self.assertIn("15.06.2028: Fronleichnam", wizard.skipped)
+        self.assertIn("Sommerferien", wizard.skipped)
+        self.assertIn("Azubi Test 4", wizard.skipped)
+        self.assertIn("Berufsschule", wizard.skipped)
+        self.assertIn("Blockwoche", wizard.skipped)
+        # the course now spans its sessions
+        self.assertEqual(self.course.date_begin, sessions[0].date_begin)
+        self.assertTrue(self.course.message_ids.filtered(
+            lambda m: "20 Termine erzeugt" in (m.body or "")))
+
+    def test_end_date_and_lower_saxony_reformation_day(self):
+        self._generate(mon=False, thu=False, fri=False, count=0,
+                       date_start="2028-10-01", date_stop="2028-11-30",
+                       skip_school_holidays=False)
+        days = [utc_string_to_local(s.date_begin).date() for s in self.course.session_ids]
+        self.assertNotIn(date(2028, 10, 31), days, "Reformationstag (Lower Saxony)")
+        self.assertIn(date(2028, 10, 24), days, "school holidays were allowed")
+        self.assertTrue(all(d <= date(2028, 11, 30) for d in days))
+        self.assertEqual(len(days), 7)  # 3 October is a holiday in both states
+
+    def test_too_few_days_and_no_weekday(self):
+        with self.assertRaises(UserError):
+            self._generate(mon=False, tue=False, thu=False, fri=False)
+        with self.assertRaises(UserError):
+            self._generate(count=30, date_stop="2028-06-30", mon=False, thu=False, fri=False)
+
+    def test_session_warns_about_conflicts(self):
+        self._generate(count=1)
+        session = self.course.session_ids
+        self.assertFalse(session.calendar_warning)
+        session.write({"date_begin": "2028-10-31 15:00:00", "date_end": "2028-10-31 18:00:00"})
+        self.assertIn("Reformationstag", session.calendar_warning)
+        self.assertIn("Niedersachsen", session.calendar_warning)
+        session.write({"date_begin": "2028-11-02 15:00:00", "date_end": "2028-11-02 18:00:00"})
+        self.assertIn("Azubi Test 0", session.calendar_warning)
+        # the form's onchange warns with the same reasons
+        new = self.env["qnetz.course.session"].new({
+            "event_id": self.course.id, "date_begin": "2028-06-15 15:00:00",
+            "date_end": "2028-06-15 18:00:00"})
+        result = new._onchange_calendar()
+        self.assertIn("Fronleichnam", result["warning"]["message"])
+
+
+class TestProposals(CalendarCase):
+
+    @classmethod
+    def setUpClass(cls):
+        super(TestProposals, cls).setUpClass()
+        cls.env["qnetz.need"].search([("state", "=", "qualified")]).action_withdraw()
+
+    def _need(self, partner, apprentices, **values):
+        vals = {"partner_id": partner.id, "area": "practice", "topic": "Pneumatik",
+                "occupation_id": self.occupation.id, "preferred_place": "hoexter",
+                "apprentice_ids": [(6, 0, apprentices.ids)],
+                "participant_count": len(apprentices), "wanted_start": "2028-07-14"}
+        vals.update(values)
+        need = self.env["qnetz.need"].create(vals)
+        need.action_qualify()
+        return need
+
+    def test_saturday_wish_after_wanted_start_clear_of_holidays(self):
+        needs = self._need(self.company_a, self.apprentices[0:2], preferred_time="saturday") \
+            | self._need(self.company_b, self.block_apprentice, preferred_time="saturday") \
+            | self._need(self.company_a, self.apprentices[2:3], preferred_time="evening")
+        wizard = self.env["qnetz.bundle.wizard"].with_context(
+            active_model="qnetz.need", active_ids=needs.ids).create({"name": "Pneumatik"})
+        self.assertTrue(wizard.sat)
+        self.assertFalse(wizard.tue or wizard.thu)
+        begin = utc_string_to_local(wizard.date_begin)
+        self.assertEqual(begin.strftime("%H:%M"), "08:30")
+        # 14 July 2028 is wanted, but both states' summer holidays lie ahead: the first
+        # Saturday after them is 2 September
+        self.assertEqual(begin.date(), date(2028, 9, 2))
+        proposal = self.env["qnetz.bundle.proposal"].search([]).filtered(
+            lambda p: needs[0] in p.need_ids)
+        self.assertEqual(proposal.proposed_start, "2028-09-02")
+        self.assertIn("08:30", proposal.proposed_pattern)
+
+    def test_evening_course_created_with_sessions_around_school_days(self):
+        needs = self._need(self.company_a, self.apprentices[0:2], preferred_time="evening",
+                           wanted_start="2028-09-01") \
+            | self._need(self.company_b, self.block_apprentice, preferred_time="evening",
+                         wanted_start="2028-09-01")
+        wizard = self.env["qnetz.bundle.wizard"].with_context(
+            active_model="qnetz.need", active_ids=needs.ids).create({
+                "name": "Pneumatik am Abend", "provider_id": self.provider.id,
+                "address_id": self.venue.id, "district_id": self.district_hx.id})
+        self.assertFalse(wizard.session_count, "no sessions unless asked for")
+        wizard._onchange_proposed_sessions()  # what the form does
+        self.assertEqual(wizard.session_count, 10)
+        self.assertTrue(wizard.tue and wizard.thu)
+        # Tuesday 5 September is in the block weeks, Thursdays are school days
+        self.assertEqual(utc_string_to_local(wizard.date_begin).date(), date(2028, 9, 19))
+        action = wizard.action_create_courses()
+        course = self.env["event.event"].browse(action["res_id"])
+        self.assertEqual(len(course.session_ids), wizard.session_count)
+        holidays = self._holiday_days(self.nw | self.ni)
+        for session in course.session_ids:
+            day = utc_string_to_local(session.date_begin).date()
+            self.assertNotIn(day, holidays)
+            self.assertEqual(day.weekday(), 1, "Thursdays are Azubi Test 0's school days")
+        self.assertEqual(course.date_begin, course.session_ids[0].date_begin)
+
+
+class TestGeneratorPreview(CalendarCase):
+
+    def test_preview_lists_dates_and_reasons_before_generating(self):
+        wizard = self.env["qnetz.session.generator"].with_context(
+            active_id=self.course.id).create({"tue": True, "count": 3,
+                                              "date_start": "2028-10-24"})
+        self.assertEqual(wizard.event_id, self.course)
+        self.assertEqual(wizard.state_names.count(","), 1)
+        self.assertIn("Di 07.11.2028", wizard.preview)
+        self.assertIn("31.10.2028: Herbstferien", wizard.preview)
+        self.assertFalse(self.course.session_ids, "a preview creates nothing")
