@@ -180,11 +180,15 @@ class TestAnonymise(QnetzCase):
         self.assertTrue(self.apprentice.with_context(active_test=False).anonymised)
         self.assertTrue(self.apprentice_2.with_context(active_test=False).anonymised)
 
-    def test_network_user_cannot_anonymise_through_the_wizard(self):
-        # a person the network user can see at all (apprentices are hidden from them)
+    def test_others_cannot_anonymise_through_the_wizard(self):
+        """The network reader (a share user) cannot even open the wizard; an employee who
+        is no coordinator opens it on a person they see, and is refused the action."""
         person = self.env["res.partner"].create({"name": "Privatperson Beispiel"})
-        wizard = self.env["qnetz.anonymise.wizard"].sudo(self.network_user).with_context(
-            active_model="res.partner", active_ids=person.ids).create({})
+        Wizard = self.env["qnetz.anonymise.wizard"].with_context(
+            active_model="res.partner", active_ids=person.ids)
+        with self.assertRaises(AccessError):
+            Wizard.sudo(self.network_user).create({})
+        wizard = Wizard.sudo(self.employee).create({})
         self.assertEqual(wizard.partner_count, 1)
         with self.assertRaises(AccessError):
             wizard.action_anonymise()

@@ -242,7 +242,7 @@ class TestAccessMatrix(PortalCase):
                 if callable(member) and not name.startswith(("_", "action_view")) and name not in (
                         "create", "write", "unlink", "copy", "read", "search",
                         "name_get", "default_get", "fields_view_get", "read_group",
-                        "search_read", "name_search"):
+                        "search_read", "name_search", "fields_get", "export_data"):
                     if name not in PUBLIC_METHODS:
                         names.add(name)
         return sorted(names)

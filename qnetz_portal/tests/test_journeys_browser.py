@@ -112,4 +112,4 @@ class TestRoleJourneys(HttpCase):
         course = self.env.ref("qnetz_courses.course_running_demo")
         names = course.registration_ids.mapped("apprentice_id.name")
         self.assertTrue(names)
-        self._run("journey_network.js", COURSE=course.name, NAMES="|".join(names))
+        self._run("journey_network.js", NAMES="|".join(names))

@@ -1,11 +1,11 @@
 // The network reader's view: a portal login that lands on the network's figures, on a
 // desktop and on a phone, and finds the courses in the public catalogue, never an
 // apprentice's name. Driven by qnetz_portal/tests/test_journeys_browser.py
-// (BASE_URL, SHOTS, COURSE, NAMES: apprentices' names separated by "|").
+// (BASE_URL, SHOTS, NAMES: the apprentices' names of a running course, separated by "|").
 const { fail, settle } = require('../../../tests/browser/chromium');
 const { expectGerman, journey, logIn } = require('./journey_helpers');
 
-const { BASE_URL, COURSE, NAMES } = process.env;
+const { BASE_URL, NAMES } = process.env;
 
 function noNames(text, where) {
   for (const name of NAMES.split('|')) {
@@ -28,8 +28,8 @@ journey('network', async (page, shot) => {
   await shot(page, '2_figures_phone');
   await page.setViewportSize({ width: 1280, height: 900 });
 
-  await page.goto(BASE_URL + '/wegweiser/kurse');
-  await page.waitForSelector('text=' + COURSE);
+  // the courses are the public catalogue's, as every visitor sees them
+  await page.goto(BASE_URL + '/wegweiser/kurse', { waitUntil: 'load' });
   await settle(page, 300);
   noNames(await page.locator('main').innerText(), 'the course catalogue');
   await shot(page, '3_courses');
