@@ -17,6 +17,8 @@ from . import qnetz_share_grant
 from . import ir_model_access
 from . import base
 from . import ir_attachment
+from . import mail_followers
+from . import mail_thread
 from . import res_users_coordinator
 from . import ir_http
 from . import res_users_signup

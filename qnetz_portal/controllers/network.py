@@ -24,3 +24,11 @@ class QnetzNetworkPortal(QnetzPortal):
             "date_to": date_to or (figures and figures["date_to"]) or "",
         })
         return request.render("qnetz_portal.portal_my_network", values)
+
+    @http.route()
+    def account(self, redirect=None, **post):
+        # the network reader keeps no details of its own in the network: the coordination
+        # keeps them, and the reader changes nothing
+        if self._qnetz_roles() == {"network"}:
+            return request.redirect("/my/netzwerk")
+        return super(QnetzNetworkPortal, self).account(redirect=redirect, **post)

@@ -1,6 +1,10 @@
-from odoo import api, models
+from odoo import SUPERUSER_ID, _, api, models
+from odoo.exceptions import AccessError
 
 from .qnetz_report_figures import NETWORK_READER
+
+# What a network reader may change of its own user: its password and how pages are shown.
+READER_SELF_FIELDS = {"password", "lang", "tz"}
 
 
 class ResUsers(models.Model):
@@ -35,3 +39,13 @@ class ResUsers(models.Model):
         if self.has_group(NETWORK_READER):
             roles.add("network")
         return roles
+
+    @api.multi
+    def write(self, values):
+        # Odoo lets every user change their own name, e-mail and signature; the network
+        # reader writes nothing anywhere (its details are the coordination's)
+        if self.env.uid != SUPERUSER_ID and set(values) - READER_SELF_FIELDS \
+                and self.env.user.has_group(NETWORK_READER):
+            raise AccessError(_("The details of a network reader are kept by the "
+                                "coordination."))
+        return super(ResUsers, self).write(values)

@@ -5,6 +5,8 @@ Odoo 11, every employee may rewrite the website's asset bundles, read_group on m
 and attachments skips the check their search makes, and the history formats every
 tracked value for whoever may read the message.
 """
+from odoo.tests.common import HOST, PORT
+
 from .common import PortalCase
 
 
@@ -184,3 +186,60 @@ class TestBoundaryHttp(PortalCase):
         # companies have no such page
         self.login(self.user_a)
         self.assertEqual(self.get("/my/netzwerk").status_code, 403)
+
+    # ------------------------------------------------------------------ followers
+
+    def json_route(self, session, path, params):
+        self.sync()
+        url = "http://%s:%s%s" % (HOST, PORT, path)
+        payload = {"jsonrpc": "2.0", "method": "call", "id": 1, "params": params}
+        response = session.post(url, json=payload, timeout=60)
+        self.env.cache.invalidate()
+        self.assertEqual(response.status_code, 200, path)
+        return response.json()
+
+    def test_followers_are_listed_only_for_records_one_may_read(self):
+        """/mail/read_followers checked the rule of the model the caller named: naming a
+        model without rules (res.lang) listed every follower with name and e-mail."""
+        need_b = self.env["qnetz.need"].create(self.need_values(self.company_b))
+        need_b.message_subscribe(partner_ids=self.company_b.ids)
+        follower_ids = need_b.message_follower_ids.ids
+        self.assertTrue(follower_ids)
+        for who, user in self.outsiders[:3]:
+            session = self.rpc_session(user)
+            for model in ("res.lang", "qnetz.need"):
+                answer = self.json_route(session, "/mail/read_followers", {
+                    "follower_ids": follower_ids, "res_model": model})
+                followers = (answer.get("result") or {}).get("followers") or []
+                self.assertFalse(followers, "%s read the followers as %s" % (who, model))
+                self.assertNotIn("info@bode.example", repr(answer))
+        # company B reads the followers of its own need
+        answer = self.json_route(self.rpc_session(self.user_b), "/mail/read_followers", {
+            "follower_ids": follower_ids, "res_model": "qnetz.need"})
+        self.assertIn("Metallbau Bode KG", [f["name"] for f in answer["result"]["followers"]])
+
+    def test_outsiders_do_not_choose_whom_a_record_is_sent_to(self):
+        """A follower of a course gets its discussion by mail: nobody outside subscribes
+        itself (or anyone) to a record."""
+        course = self.make_course(seats_max=5)
+        for who, user in self.outsiders[:3]:
+            session = self.rpc_session(user)
+            answer = self.call_kw(session, "event.event", "message_subscribe", [course.ids],
+                                  {"partner_ids": user.partner_id.ids})
+            self.assertTrue(self.refused(answer), who)
+            self.assertNotIn(user.partner_id, course.message_partner_ids, who)
+
+    def test_network_reader_changes_nothing_of_its_own(self):
+        session = self.rpc_session(self.network_user)
+        answer = self.call_kw(session, "res.users", "write", [
+            self.network_user.ids, {"name": "<b>x</b>", "signature": "<img src=x>"}])
+        self.assertTrue(self.refused(answer))
+        self.assertEqual(self.network_user.name, "Nina Netz")
+        self.login(self.network_user)
+        response = self.post("/my/account", {"name": "N", "phone": "1"}, form_url="/my")
+        self.assertTrue(response.url.endswith("/my/netzwerk"), response.url)
+        self.assertEqual(self.network_user.partner_id.name, "Nina Netz")
+        # a period past any year the figures know is a message, not a server error
+        page = self.get("/my/netzwerk?date_from=1900-01-01&date_to=9999-12-31")
+        self.assertEqual(page.status_code, 200)
+        self.assertIn("o_qnetz_network_error", page.text)

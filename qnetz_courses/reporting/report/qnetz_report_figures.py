@@ -17,6 +17,8 @@ SUM_COLUMNS = (
     "certificate_count", "amount_gross", "amount_billed", "amount_funding", "amount_open",
     "amount_provider",
 )
+# The years a period of the figures may cover: the network's lifetime, with room.
+PERIOD_YEARS = (2000, 2099)
 # How the network writes its federal states next to a district (Odoo's code of
 # Nordrhein-Westfalen is NW).
 STATE_ABBREVIATIONS = {"NW": "NRW"}
@@ -79,6 +81,10 @@ class QnetzReportFigures(models.AbstractModel):
         except (TypeError, ValueError):
             raise UserError(_("Period: '%s' - '%s' is not a valid period; please use dates "
                               "like 2026-01-31.") % (date_from, date_to))
+        if not (PERIOD_YEARS[0] <= start.year and end.year <= PERIOD_YEARS[1]):
+            # the queries add a day to the end and work in UTC: year 9999 overflows
+            raise UserError(_("Period: please give dates between the years %d and %d.")
+                            % PERIOD_YEARS)
         if end < start:
             lang = self._lang()
             raise UserError(_("Period: the end date (To) %s is before the start date "
