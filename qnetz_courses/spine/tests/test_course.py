@@ -15,7 +15,7 @@ class TestCourse(QnetzCoursesCase):
         Params.set_param("qnetz_courses.default_seats_max", "10")
         action = self.env.ref("qnetz_courses.qnetz_course_action")
         defaults = self.env["event.event"].with_context(
-            safe_eval(action.context)).default_get(["seats_min", "seats_max"])
+            **safe_eval(action.context)).default_get(["seats_min", "seats_max"])
         self.assertEqual((defaults["seats_min"], defaults["seats_max"]), (5, 10))
         # a size the context names is kept
         defaults = self.env["event.event"].with_context(
