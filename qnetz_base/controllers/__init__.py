@@ -1,3 +1,4 @@
 from . import report
 from . import redirect
 from . import auth_signup
+from . import binary
