@@ -2,3 +2,4 @@ from . import report
 from . import redirect
 from . import auth_signup
 from . import mail
+from . import binary

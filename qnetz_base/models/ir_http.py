@@ -3,12 +3,13 @@ import re
 
 import psycopg2
 from werkzeug import urls
-from werkzeug.exceptions import BadRequest, ServiceUnavailable
+from werkzeug.exceptions import BadRequest, Forbidden, HTTPException, NotFound, \
+    ServiceUnavailable
 from werkzeug.routing import NumberConverter, ValidationError
 
 import odoo
 from odoo import _, http, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, MissingError, UserError, except_orm
 from odoo.http import request
 
 from odoo.addons.base.ir.ir_http import ModelConverter, ModelsConverter
@@ -22,7 +23,8 @@ _logger = logging.getLogger(__name__)
 # What a controller raises when a parameter is not what it expects (a word where it
 # reads a number, an id past the integer range, a colour or a JSON text that does not
 # parse): input to refuse with 400, not a fault of the server.
-BAD_INPUT_ERRORS = (ValueError, TypeError, OverflowError, psycopg2.DataError)
+BAD_INPUT_ERRORS = (ValueError, TypeError, OverflowError, KeyError, IndexError,
+                    psycopg2.DataError)
 
 TRAILING_ID_RE = re.compile(r"(\d+)$")
 
@@ -108,18 +110,43 @@ class IrHttp(models.AbstractModel):
     def _handle_exception(cls, exception):
         """Odoo's and the OCA's controllers trust their parameters: junk in a URL (found
         by the route crawler test) ended in a server error with a traceback page. Such
-        input gets the ordinary 400 page (a JSON route: a translated error); the
-        traceback stays in the log."""
-        if isinstance(exception, BAD_INPUT_ERRORS):
-            _logger.warning("Bad input on %s", request.httprequest.path, exc_info=exception)
-            if isinstance(exception, psycopg2.Error):
-                request.cr.rollback()
-            if request._request_type == "json":
+        input gets the ordinary 400 page (a JSON route: a translated error), a record the
+        user may not read 403, one that does not exist 404; the traceback stays in the
+        log."""
+        if request._request_type == "json":
+            if isinstance(exception, BAD_INPUT_ERRORS):
+                cls._qnetz_log_bad_input(exception)
                 exception = UserError(_("The request contains a value of the wrong kind or "
                                         "out of range."))
-            else:
-                exception = BadRequest()
+            return super(IrHttp, cls)._handle_exception(exception)
+        refused = cls._qnetz_http_error(exception)
+        if refused is not None:
+            cls._qnetz_log_bad_input(exception)
+            exception = refused
         return super(IrHttp, cls)._handle_exception(exception)
+
+    @staticmethod
+    def _qnetz_http_error(exception):
+        """The HTTP error an exception of a page or file route stands for, or None."""
+        if isinstance(exception, AccessError):
+            return Forbidden()
+        if isinstance(exception, MissingError):
+            return NotFound()
+        if isinstance(exception, BAD_INPUT_ERRORS + (except_orm,)):
+            return BadRequest()
+        # werkzeug.exceptions.HTTPException(description=...) as Odoo 11 raises it for a
+        # barcode it cannot draw: no status of its own (an abort() carries a response)
+        if isinstance(exception, HTTPException) and exception.code is None \
+                and getattr(exception, "response", None) is None:
+            return BadRequest()
+        return None
+
+    @staticmethod
+    def _qnetz_log_bad_input(exception):
+        _logger.warning("Refused %s: %s", request.httprequest.path, exception,
+                        exc_info=exception)
+        if isinstance(exception, psycopg2.Error):
+            request.cr.rollback()
 
     @classmethod
     def _qnetz_local_redirect(cls, url, default="/"):

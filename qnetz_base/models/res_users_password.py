@@ -1,10 +1,15 @@
+import logging
 import re
-
-import zxcvbn
 
 from odoo import _, api, models
 
 from odoo.addons.password_security.exceptions import PassError
+
+_logger = logging.getLogger(__name__)
+try:
+    import zxcvbn
+except ImportError:  # the manifest's external_dependencies keep the addon from installing
+    _logger.debug("zxcvbn is not installed")
 
 # zxcvbn's score: 3 means about 10^8 guesses or more ("safely unguessable: moderate
 # protection from an offline attack"), 2 and below fall to an online attack that the

@@ -1,3 +1,4 @@
 from . import main
 from . import website_event
 from . import calendar
+from . import web_editor
