@@ -1,6 +1,7 @@
 import pytz
 
 from odoo import api, fields, models
+from odoo.tools import html_sanitize
 
 from odoo.addons.qnetz_base.tools import like_escape
 
@@ -85,6 +86,17 @@ class EventEvent(models.Model):
                 "price": course._qnetz_price(),
             })
         return rows
+
+    @api.multi
+    def _qnetz_module_html(self):
+        """What the course's module is about, for its public page; sanitised again when
+        shown, since a translation typed into the translation dialog skips the field's
+        own sanitiser."""
+        self.ensure_one()
+        if "module_id" not in self._fields:
+            return ""
+        return html_sanitize(self.sudo().module_id.description or "",
+                             sanitize_attributes=True, strip_style=True)
 
     @api.multi
     def _qnetz_session_rows(self):
