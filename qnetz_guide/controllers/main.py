@@ -11,6 +11,9 @@ from ..models.qnetz_offer import FACETS
 from ..page_cache import cached_public_page
 
 PAGE_SIZE = 12
+# A phone shows the catalogue a page at a time; the cost of a page stays the same however
+# many courses the network plans.
+COURSE_PAGE_SIZE = 20
 
 
 def _selected_filters(args, options):
@@ -152,14 +155,20 @@ class QnetzGuide(http.Controller):
 
     # --- Course catalogue ----------------------------------------------------------------
 
-    @http.route(["/wegweiser/kurse"], type="http", auth="public", website=True,
-                sitemap=sitemap_courses)
-    def course_catalogue(self, **kwargs):
+    @http.route(["/wegweiser/kurse", "/wegweiser/kurse/page/<int:page>"], type="http",
+                auth="public", website=True, sitemap=sitemap_courses)
+    def course_catalogue(self, page=1, **kwargs):
         def render():
-            courses = request.env["event.event"]._qnetz_catalogue_courses()
+            Event = request.env["event.event"]
+            pager = request.website.pager(
+                url="/wegweiser/kurse", total=Event._qnetz_catalogue_count(), page=page,
+                step=COURSE_PAGE_SIZE, scope=5)
+            courses = Event._qnetz_catalogue_courses(
+                limit=COURSE_PAGE_SIZE, offset=pager["offset"])
             return request.render("qnetz_guide.course_catalogue", {
                 "courses": courses,
                 "course_rows": courses._qnetz_catalogue_rows(),
+                "pager": pager,
             })
         return cached_public_page(render)
 

@@ -99,3 +99,12 @@ class TestCatalogueQueries(GuideHttpCase):
         many, many_queries = self.count_queries()
         self.assertEqual(many - few, 12)
         self.assertEqual(many_queries, few_queries)
+
+    def test_the_catalogue_comes_in_pages(self):
+        self.create_courses(25, 100)
+        total = self.env["event.event"]._qnetz_catalogue_count()
+        first = self.url_open("/wegweiser/kurse").text
+        self.assertEqual(first.count('class="o_qnetz_course_card"'), 20)
+        self.assertIn('href="/wegweiser/kurse/page/2"', first)
+        second = self.url_open("/wegweiser/kurse/page/2").text
+        self.assertEqual(second.count('class="o_qnetz_course_card"'), min(20, total - 20))
