@@ -37,7 +37,15 @@ PAGE_CACHE_SIZE = 256
 TOKEN_PLACEHOLDER = "__qnetz_csrf_token__"
 CACHE_HEADER = "X-Qnetz-Cache"
 
+ALIAS_CACHE_SIZE = 4 * PAGE_CACHE_SIZE
+# How long a request waits for another thread that renders the same page.
+RENDER_WAIT_SECONDS = 30
+
 _pages = OrderedDict()
+# {what the request looks like before routing: the key of the page it got}
+_aliases = OrderedDict()
+# {key: threading.Event} of the pages being rendered in this process
+_rendering = {}
 _lock = threading.Lock()
 
 
@@ -97,6 +105,8 @@ def _drop_database_pages(dbname):
     with _lock:
         for key in [key for key in _pages if key[0] == dbname]:
             del _pages[key]
+        for alias in [alias for alias in _aliases if alias[0] == dbname]:
+            del _aliases[alias]
 
 
 def generation(dbname):
@@ -111,10 +121,43 @@ def start_request():
     """Called before any query of a request: the generation its snapshot includes.
 
     A change committed after this point either is already notified when the page is
-    stored (then it is not stored) or drops the page when its notification arrives."""
+    stored (then it is not stored) or drops the page when its notification arrives.
+    Returns the page when the same request (path, query, host, language cookie and
+    header) got a page that is still current: the website's routing, language and
+    authentication would only come to the same key."""
     request.qnetz_page_generation = None
-    if request.httprequest.method == "GET" and not request.session.uid and request.db:
-        request.qnetz_page_generation = generation(request.db)
+    httprequest = request.httprequest
+    if httprequest.method != "GET" or request.session.uid or not request.db:
+        return None
+    request.qnetz_page_generation = generation(request.db)
+    if request.qnetz_page_generation is None or request.debug:
+        return None
+    request.qnetz_page_alias = (
+        request.db, httprequest.url_root, httprequest.environ.get("PATH_INFO"),
+        httprequest.environ.get("QUERY_STRING"), httprequest.cookies.get("frontend_lang"),
+        httprequest.headers.get("Accept-Language"))
+    with _lock:
+        key = _aliases.get(request.qnetz_page_alias)
+    if (key is None or key[1] != request.qnetz_page_generation
+            or key[-1] != current_minute() or key[2] != _transaction_changes(request.cr)):
+        return None
+    with _lock:
+        body = _pages.get(key)
+        if body is not None:
+            _pages.move_to_end(key)
+    if body is None:
+        return None
+    response = _respond(body, "hit")
+    lang = key[4]
+    if httprequest.cookies.get("frontend_lang") != lang:
+        # as the website's routing does for a page in another language
+        response.set_cookie("frontend_lang", lang)
+    return response
+
+
+def _transaction_changes(cr):
+    cr.execute("SELECT current_setting(%s, true)", (CHANGES_SETTING,))
+    return cr.fetchone()[0] or ""
 
 
 def _configured_roots(website):
@@ -140,8 +183,7 @@ def _key(params):
     website = request.website
     if httprequest.url_root not in _configured_roots(website):
         return None
-    request.env.cr.execute("SELECT current_setting(%s, true)", (CHANGES_SETTING,))
-    changes = request.env.cr.fetchone()[0] or ""
+    changes = _transaction_changes(request.env.cr)
     query = url_encode([(name, value) for name in sorted(params)
                         for value in args.getlist(name)])
     return (request.db, request.qnetz_page_generation, changes, website.id, request.lang,
@@ -165,31 +207,62 @@ def cached_public_page(render, params=()):
         if hasattr(response, "headers"):
             response.headers[CACHE_HEADER] = "bypass"
         return response
-    with _lock:
-        body = _pages.get(key)
+    for _attempt in range(2):
+        with _lock:
+            body = _pages.get(key)
+            if body is not None:
+                _pages.move_to_end(key)
+            else:
+                rendering = _rendering.get(key)
+                if rendering is None:
+                    rendering = _rendering[key] = threading.Event()
+                    break
         if body is not None:
-            _pages.move_to_end(key)
-    if body is not None:
-        return _respond(body, "hit")
-    response = render()
-    if response.status_code != 200 or not hasattr(response, "render"):
-        return response
-    body = response.render()
-    if isinstance(body, bytes):
-        body = body.decode("utf-8")
-    body = body.replace(request.csrf_token(None), TOKEN_PLACEHOLDER)
-    still_current = generation(request.db) == request.qnetz_page_generation
-    with _lock:
+            _remember_alias(key)
+            return _respond(body, "hit")
+        # Another thread renders this very page (a newspaper link, the minute's turn):
+        # wait for it rather than render it ten times at once.
+        rendering.wait(RENDER_WAIT_SECONDS)
+    else:
+        rendering = None
+    try:
+        response = render()
+        if response.status_code != 200 or not hasattr(response, "render"):
+            return response
+        body = response.render()
+        if isinstance(body, bytes):
+            body = body.decode("utf-8")
+        body = body.replace(request.csrf_token(None), TOKEN_PLACEHOLDER)
+        still_current = generation(request.db) == request.qnetz_page_generation
         if still_current:
-            _pages[key] = body
-            while len(_pages) > PAGE_CACHE_SIZE:
-                _pages.popitem(last=False)
-    return _respond(body, "miss")
+            with _lock:
+                _pages[key] = body
+                while len(_pages) > PAGE_CACHE_SIZE:
+                    _pages.popitem(last=False)
+            _remember_alias(key)
+        return _respond(body, "miss")
+    finally:
+        if rendering is not None:
+            with _lock:
+                _rendering.pop(key, None)
+            rendering.set()
+
+
+def _remember_alias(key):
+    alias = getattr(request, "qnetz_page_alias", None)
+    if alias is None:
+        return
+    with _lock:
+        _aliases[alias] = key
+        _aliases.move_to_end(alias)
+        while len(_aliases) > ALIAS_CACHE_SIZE:
+            _aliases.popitem(last=False)
 
 
 def clear():
     with _lock:
         _pages.clear()
+        _aliases.clear()
 
 
 def size():

@@ -53,8 +53,11 @@ class IrHttp(models.AbstractModel):
         if cls._qnetz_has_bad_characters(request.httprequest):
             return Response(BAD_REQUEST_TEXT, status=400, mimetype="text/plain")
         # Before the request's first query: the page cache must know which changes the
-        # request's snapshot of the database can include.
-        page_cache.start_request()
+        # request's snapshot of the database can include; a page it already holds for
+        # this very request is served without the website's routing.
+        cached = page_cache.start_request()
+        if cached is not None:
+            return cached
         return super(IrHttp, cls)._dispatch()
 
     @staticmethod
