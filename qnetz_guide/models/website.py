@@ -134,8 +134,10 @@ class Website(models.Model):
 
         NOTIFY is delivered when the writing transaction commits, never before, so no
         process renders a page anew before the change is visible to it. The same trigger
-        counts the changes of the current transaction in a transaction-local setting, so
-        a request of the writing transaction itself (the tests') sees them as well.
+        notes the transaction and counts its changes in a transaction-local setting, so a
+        request of the writing transaction itself (the tests') sees them as well, and a
+        page rendered with changes not yet committed is only ever served to the same
+        transaction.
         Statement triggers: one notification per statement, whatever the number of rows."""
         cr = self.env.cr
         # The content fingerprint these triggers replace needed this index.
@@ -144,11 +146,13 @@ class Website(models.Model):
         cr.execute("""
             CREATE OR REPLACE FUNCTION qnetz_page_cache_changed() RETURNS trigger
             LANGUAGE plpgsql AS $$
+            DECLARE
+                changes bigint := coalesce(nullif(split_part(
+                    current_setting('qnetz.page_changes', true), ':', 2), '')::bigint, 0);
             BEGIN
                 PERFORM pg_notify('qnetz_page_cache', '');
-                PERFORM set_config('qnetz.page_changes', (coalesce(nullif(
-                    current_setting('qnetz.page_changes', true), ''), '0')::bigint + 1)::text,
-                    true);
+                PERFORM set_config('qnetz.page_changes',
+                                   txid_current()::text || ':' || (changes + 1)::text, true);
                 RETURN NULL;
             END $$""")
         tables = set()
