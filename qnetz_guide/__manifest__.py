@@ -8,6 +8,7 @@
     "author": "Qualifizierungsnetzwerk Höxter-Holzminden",
     "license": "AGPL-3",
     "installable": True,
+    "uninstall_hook": "uninstall_hook",
     # website_event: the catalogue links to the events' own pages, and /event is the
     # yardstick of the guide's benchmark.
     "depends": ["qnetz_courses", "website", "website_event"],

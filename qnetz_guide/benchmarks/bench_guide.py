@@ -102,25 +102,29 @@ def trim_offers(dbname, total):
 def count_queries(dbname, urls):
     """Queries of one request per URL, served in this process (after a warm-up):
     {url: (queries when rendered, status, queries when served from the page cache)}."""
-    from odoo.addons.qnetz_guide.controllers import main as guide_controllers
+    from odoo.addons.qnetz_guide import page_cache
     from werkzeug.test import Client
     from werkzeug.wrappers import BaseResponse
     odoo.tools.config["dbfilter"] = "^%s$" % dbname
     # db_monodb lists the databases to apply the filter; only in this process.
     odoo.tools.config["list_db"] = True
     client = Client(odoo.http.root, BaseResponse)
+    # the page cache serves the site's configured address only
+    with api.Environment.manage(), odoo.registry(dbname).cursor() as cr:
+        base_url = api.Environment(cr, SUPERUSER_ID, {})["ir.config_parameter"].get_param(
+            "web.base.url")
     counts = {}
     with api.Environment.manage():
         for url in urls:
             # warm-up: compile the templates and assets, fill the registry caches
-            client.get(url, headers={"Accept-Language": "de-DE"})
+            client.get(url, base_url=base_url, headers={"Accept-Language": "de-DE"})
         for url in urls:
-            guide_controllers._page_cache.clear()
+            page_cache.clear()
             before = odoo.sql_db.sql_counter
-            response = client.get(url, headers={"Accept-Language": "de-DE"})
+            response = client.get(url, base_url=base_url, headers={"Accept-Language": "de-DE"})
             rendered = odoo.sql_db.sql_counter - before
             before = odoo.sql_db.sql_counter
-            client.get(url, headers={"Accept-Language": "de-DE"})
+            client.get(url, base_url=base_url, headers={"Accept-Language": "de-DE"})
             counts[url] = (rendered, response.status_code, odoo.sql_db.sql_counter - before)
     return counts
 

@@ -1,6 +1,3 @@
-import threading
-from collections import OrderedDict
-
 from werkzeug.datastructures import MultiDict
 from werkzeug.urls import url_encode
 
@@ -11,46 +8,12 @@ from odoo.addons.http_routing.models.ir_http import slug
 from odoo.addons.website.controllers.main import Website
 
 from ..models.qnetz_offer import FACETS
+from ..page_cache import cached_public_page
 
 PAGE_SIZE = 12
-# Rendered pages for visitors who are not logged in: {key: (body, csrf token inside)}.
-PAGE_CACHE_SIZE = 256
-_page_cache = OrderedDict()
-_page_cache_lock = threading.Lock()
-
-
-def cached_public_page(render):
-    """Serve `render()`'s page from a cache when the visitor is not logged in.
-
-    The key holds the database, website, language, URL with its query string and the
-    content fingerprint of website._qnetz_content_version(), so a published change
-    shows at once. The page carries the session's CSRF token; a cached copy gets the
-    current visitor's token instead."""
-    if request.httprequest.method != "GET" or not request.env.user._is_public():
-        return render()
-    version = request.env["website"].sudo()._qnetz_content_version()
-    key = (request.env.cr.dbname, request.website.id, request.lang,
-           request.httprequest.full_path, version)
-    token = request.csrf_token(None)
-    with _page_cache_lock:
-        hit = _page_cache.get(key)
-        if hit:
-            _page_cache.move_to_end(key)
-    if hit:
-        body, old_token = hit
-        body = body.replace(old_token, token)
-    else:
-        response = render()
-        if response.status_code != 200 or not hasattr(response, "render"):
-            return response
-        body = response.render()
-        if isinstance(body, bytes):
-            body = body.decode("utf-8")
-        with _page_cache_lock:
-            _page_cache[key] = (body, token)
-            while len(_page_cache) > PAGE_CACHE_SIZE:
-                _page_cache.popitem(last=False)
-    return request.make_response(body, headers=[("Content-Type", "text/html; charset=utf-8")])
+# A phone shows the catalogue a page at a time; the cost of a page stays the same however
+# many courses the network plans.
+COURSE_PAGE_SIZE = 20
 
 
 def _selected_filters(args, options):
@@ -104,7 +67,7 @@ class QnetzGuide(http.Controller):
     @http.route(["/wegweiser", "/wegweiser/page/<int:page>"], type="http", auth="public",
                 website=True, sitemap=sitemap_guide)
     def guide(self, page=1, **kwargs):
-        return cached_public_page(lambda: self._qnetz_page(page))
+        return cached_public_page(lambda: self._qnetz_page(page), ("search",) + FACETS)
 
     def _qnetz_page(self, page):
         Offer = request.env["qnetz.offer"]
@@ -192,28 +155,37 @@ class QnetzGuide(http.Controller):
 
     # --- Course catalogue ----------------------------------------------------------------
 
-    @http.route(["/wegweiser/kurse"], type="http", auth="public", website=True,
-                sitemap=sitemap_courses)
-    def course_catalogue(self, **kwargs):
-        courses = request.env["event.event"]._qnetz_catalogue_courses()
-        values = {
-            "courses": courses,
-            "course_rows": courses._qnetz_catalogue_rows(),
-        }
-        return request.render("qnetz_guide.course_catalogue", values)
+    @http.route(["/wegweiser/kurse", "/wegweiser/kurse/page/<int:page>"], type="http",
+                auth="public", website=True, sitemap=sitemap_courses)
+    def course_catalogue(self, page=1, **kwargs):
+        def render():
+            Event = request.env["event.event"]
+            pager = request.website.pager(
+                url="/wegweiser/kurse", total=Event._qnetz_catalogue_count(), page=page,
+                step=COURSE_PAGE_SIZE, scope=5)
+            courses = Event._qnetz_catalogue_courses(
+                limit=COURSE_PAGE_SIZE, offset=pager["offset"])
+            return request.render("qnetz_guide.course_catalogue", {
+                "courses": courses,
+                "course_rows": courses._qnetz_catalogue_rows(),
+                "pager": pager,
+            })
+        return cached_public_page(render)
 
     @http.route(["/wegweiser/kurse/<int:course_id>"], type="http", auth="public", website=True,
                 sitemap=False)
     def course_page(self, course_id, **kwargs):
-        course = request.env["event.event"]._qnetz_catalogue_course(course_id)
-        if not course:
-            raise request.not_found()
-        values = {
-            "course": course,
-            "row": course._qnetz_catalogue_rows()[0],
-            "sessions": course._qnetz_session_rows(),
-        }
-        return request.render("qnetz_guide.course_page", values)
+        def render():
+            course = request.env["event.event"]._qnetz_catalogue_course(course_id)
+            if not course:
+                raise request.not_found()
+            return request.render("qnetz_guide.course_page", {
+                "course": course,
+                "row": course._qnetz_catalogue_rows()[0],
+                "sessions": course._qnetz_session_rows(),
+                "module_html": course._qnetz_module_html(),
+            })
+        return cached_public_page(render)
 
     # --- Legal pages ---------------------------------------------------------------------
 

@@ -1,6 +1,7 @@
 import pytz
 
 from odoo import api, fields, models
+from odoo.tools import html_sanitize
 
 from odoo.addons.qnetz_base.tools import like_escape
 
@@ -23,14 +24,18 @@ class EventEvent(models.Model):
         return domain
 
     @api.model
-    def _qnetz_catalogue_courses(self, area=None, limit=None):
+    def _qnetz_catalogue_courses(self, area=None, limit=None, offset=0):
         """The catalogue is public, but event.event's own rules show visitors only
         published events; the catalogue lists every confirmed network course and reads
         them as superuser, so its template must only show non-personal course data."""
         domain = self._qnetz_catalogue_domain()
         if area and "area" in self._fields:
             domain.append(("area", "=", area))
-        return self.sudo().search(domain, order="date_begin, id", limit=limit)
+        return self.sudo().search(domain, order="date_begin, id", limit=limit, offset=offset)
+
+    @api.model
+    def _qnetz_catalogue_count(self):
+        return self.sudo().search_count(self._qnetz_catalogue_domain())
 
     @api.model
     def _qnetz_catalogue_course(self, course_id):
@@ -66,6 +71,12 @@ class EventEvent(models.Model):
     def _qnetz_catalogue_rows(self):
         """What the public catalogue shows of each course, read in one go."""
         areas = dict(self._fields["area"]._description_selection(self.env))
+        # One query for the sessions of all courses (the hours are stored on the course).
+        session_counts = {}
+        if self and "session_ids" in self._fields:
+            groups = self.env["qnetz.course.session"].sudo().read_group(
+                [("event_id", "in", self.ids)], ["event_id"], ["event_id"], lazy=False)
+            session_counts = {group["event_id"][0]: group["__count"] for group in groups}
         rows = []
         for course in self:
             place = course.address_id.city or ""
@@ -78,13 +89,24 @@ class EventEvent(models.Model):
                 "date_begin": self._qnetz_format_datetime(course.date_begin, course.date_tz),
                 "date_end": self._qnetz_format_datetime(course.date_end, course.date_tz),
                 "hours": course.total_hours,
-                "sessions": course.session_count,
+                "sessions": session_counts.get(course.id, 0),
                 "seats_left": course._qnetz_free_seats(),
                 "page_url": "/wegweiser/kurse/%d" % course.id,
                 "occupation": course.occupation_id.name or "",
                 "price": course._qnetz_price(),
             })
         return rows
+
+    @api.multi
+    def _qnetz_module_html(self):
+        """What the course's module is about, for its public page; sanitised again when
+        shown, since a translation typed into the translation dialog skips the field's
+        own sanitiser."""
+        self.ensure_one()
+        if "module_id" not in self._fields:
+            return ""
+        return html_sanitize(self.sudo().module_id.description or "",
+                             sanitize_attributes=True, strip_style=True)
 
     @api.multi
     def _qnetz_session_rows(self):

@@ -7,6 +7,8 @@ from odoo.http import request
 from odoo.addons.http_routing.models.ir_http import ModelConverter
 from odoo.addons.qnetz_base.tools import CONTROL_RE
 
+from .. import page_cache
+
 BAD_REQUEST_TEXT = (
     "Die Anfrage enthält ungültige Zeichen und wurde nicht bearbeitet.\n"
     "The request contains invalid characters and was not processed.\n")
@@ -50,6 +52,12 @@ class IrHttp(models.AbstractModel):
         # check runs before website's own dispatch.
         if cls._qnetz_has_bad_characters(request.httprequest):
             return Response(BAD_REQUEST_TEXT, status=400, mimetype="text/plain")
+        # Before the request's first query: the page cache must know which changes the
+        # request's snapshot of the database can include; a page it already holds for
+        # this very request is served without the website's routing.
+        cached = page_cache.start_request()
+        if cached is not None:
+            return cached
         return super(IrHttp, cls)._dispatch()
 
     @staticmethod

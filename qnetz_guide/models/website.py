@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import api, models
 
 # Odoo's sample website content that a visitor must not meet on the network's site.
 # Listed by XML id, so the clean-up only ever touches Odoo's own records, never pages
@@ -34,9 +34,25 @@ RTL_LANGUAGES = ("base.lang_ar_SY", "base.lang_fa_IR")
 FRONTEND_MODULES = ("web", "website", "portal", "http_routing", "website_event")
 
 
-def current_minute():
-    """The cached pages' clock: offers expire and courses start with time."""
-    return fields.Datetime.now()[:16]
+# What the cached public pages show (page_cache.py): a write to any of their tables, or
+# to a many2many table between two of them, drops the cached pages.
+PAGE_CACHE_MODELS = (
+    "qnetz.offer", "qnetz.offer.target.group", "qnetz.offer.topic", "qnetz.offer.language",
+    "event.event", "event.registration", "qnetz.course.session", "qnetz.course.module",
+    "qnetz.occupation", "qnetz.district", "res.partner", "res.company", "res.currency",
+    "res.lang", "website", "website.menu", "website.page", "ir.ui.view", "ir.translation",
+    "ir.config_parameter",
+)
+PAGE_CACHE_TRIGGER = "qnetz_page_cache"
+
+
+def drop_page_cache_triggers(cr):
+    cr.execute("SELECT DISTINCT event_object_table FROM information_schema.triggers"
+               " WHERE trigger_name = %s", (PAGE_CACHE_TRIGGER,))
+    for (table,) in cr.fetchall():
+        # identifiers from the catalogue, not from input
+        cr.execute(  # pylint: disable=sql-injection
+            'DROP TRIGGER IF EXISTS qnetz_page_cache ON "%s"' % table)
 
 
 class Website(models.Model):
@@ -110,33 +126,53 @@ class Website(models.Model):
 
     @api.model_cr
     def init(self):
-        # _qnetz_content_version() asks for the newest template on every cached page.
-        self.env.cr.execute("CREATE INDEX IF NOT EXISTS qnetz_ir_ui_view_write_date_index"
-                            " ON ir_ui_view (write_date)")
+        self._qnetz_install_page_cache_triggers()
 
-    @api.model
-    def _qnetz_content_version(self):
-        """A fingerprint of everything the cached public pages show (one query).
+    @api.model_cr
+    def _qnetz_install_page_cache_triggers(self):
+        """Triggers that tell every server process when a public page's content changes.
 
-        Any write, creation or deletion of an offer, its facets, a course, its
-        sessions and registrations (places left), a partner (institutions, the
-        company's address), a template or a menu changes it, so a published change
-        shows at once. The current minute is part of it: offers expire and courses
-        start with time."""
-        tables = ("qnetz_offer", "qnetz_offer_target_group", "qnetz_offer_topic",
-                  "qnetz_offer_language", "event_event", "event_registration",
-                  "qnetz_course_session", "res_partner", "res_company", "website_menu",
-                  "website", "res_lang")
-        query = " UNION ALL ".join(
-            "SELECT '%s', count(*), max(write_date), max(id) FROM %s" % (table, table)
-            for table in tables)
-        # Templates: rows are wide, so no count (deleting a template is an update of
-        # the addon anyway); the newest write date comes from the index made in init().
-        query += (" UNION ALL SELECT 'ir_ui_view', NULL, max(write_date), max(id)"
-                  " FROM ir_ui_view")
-        # Translations carry no write date; the last id catches new ones (a count would
-        # scan the whole, large table on every request).
-        query += " UNION ALL SELECT 'ir_translation', NULL, NULL, max(id) FROM ir_translation"
-        self.env.cr.execute(query)
-        rows = self.env.cr.fetchall()
-        return (current_minute(),) + tuple(rows)
+        NOTIFY is delivered when the writing transaction commits, never before, so no
+        process renders a page anew before the change is visible to it. The same trigger
+        notes the transaction and counts its changes in a transaction-local setting, so a
+        request of the writing transaction itself (the tests') sees them as well, and a
+        page rendered with changes not yet committed is only ever served to the same
+        transaction.
+        Statement triggers: one notification per statement, whatever the number of rows."""
+        cr = self.env.cr
+        # The content fingerprint these triggers replace needed this index.
+        cr.execute("DROP INDEX IF EXISTS qnetz_ir_ui_view_write_date_index")
+        drop_page_cache_triggers(cr)
+        cr.execute("""
+            CREATE OR REPLACE FUNCTION qnetz_page_cache_changed() RETURNS trigger
+            LANGUAGE plpgsql AS $$
+            DECLARE
+                changes bigint := coalesce(nullif(split_part(
+                    current_setting('qnetz.page_changes', true), ':', 2), '')::bigint, 0);
+            BEGIN
+                PERFORM pg_notify('qnetz_page_cache', '');
+                PERFORM set_config('qnetz.page_changes',
+                                   txid_current()::text || ':' || (changes + 1)::text, true);
+                RETURN NULL;
+            END $$""")
+        tables = set()
+        for name in PAGE_CACHE_MODELS:
+            if name not in self.env.registry:
+                continue
+            model = self.env[name]
+            if model._abstract or not model._auto:
+                continue
+            tables.add(model._table)
+            # many2many tables between two of these models: a link added or removed
+            tables.update(field.relation for field in model._fields.values()
+                          if field.type == "many2many" and field.store
+                          and field.comodel_name in PAGE_CACHE_MODELS)
+        for table in sorted(tables):
+            cr.execute("SELECT 1 FROM pg_class WHERE relname = %s AND relkind = 'r'", (table,))
+            if not cr.fetchone():
+                continue
+            # table names of the registry, not from input
+            cr.execute(  # pylint: disable=sql-injection
+                'CREATE TRIGGER qnetz_page_cache AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE'
+                ' ON "%s" FOR EACH STATEMENT EXECUTE PROCEDURE qnetz_page_cache_changed()'
+                % table)

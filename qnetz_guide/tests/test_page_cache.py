@@ -1,9 +1,20 @@
 import re
+import time
+from datetime import datetime, timedelta
 from unittest.mock import patch
 
-from odoo.addons.qnetz_guide.controllers import main as controllers
+import odoo
+from odoo import fields
+from odoo.tests import common
+
+from odoo.addons.qnetz_guide import page_cache
 
 from .common import GuideDataMixin, GuideHttpCase
+
+
+def dt(days, hour=17):
+    return fields.Datetime.to_string(
+        (datetime.utcnow() + timedelta(days=days)).replace(hour=hour, minute=0, second=0))
 
 
 class TestPageCache(GuideDataMixin, GuideHttpCase):
@@ -12,56 +23,155 @@ class TestPageCache(GuideDataMixin, GuideHttpCase):
     def setUp(self):
         super(TestPageCache, self).setUp()
         self._qnetz_fixtures(self.env)
-        controllers._page_cache.clear()
+        # The site's configured address is the one the tests' requests use.
+        self.root = "http://%s:%s" % (common.HOST, common.PORT)
+        self.env["ir.config_parameter"].set_param("web.base.url", self.root)
+        page_cache.clear()
         # The cache key holds the current minute; the tests must not meet its turn.
-        clock = patch("odoo.addons.qnetz_guide.models.website.current_minute",
-                      return_value="2030-01-01 12:00")
+        clock = patch.object(page_cache, "current_minute", return_value="2030-01-01 12:00")
         clock.start()
         self.addCleanup(clock.stop)
+        self.module = self.env["qnetz.course.module"].create({
+            "name": "Quarzsand Fachrechnen", "area": "theory",
+            "description": "<p>Dreisatz und Prozentrechnung</p>"})
+        self.course = self.env["event.event"].create({
+            "name": "Kurs Quarzsand Fachrechnen", "is_qnetz_course": True, "area": "theory",
+            "state": "confirm", "date_begin": dt(10), "date_end": dt(24, 20),
+            "date_tz": "Europe/Berlin", "seats_availability": "limited", "seats_max": 12,
+            "fee_amount": 137.0, "funding_share": 50.0, "module_id": self.module.id,
+            "district_id": self.env.ref("qnetz_base.district_holzminden").id})
+        self.course_url = "/wegweiser/kurse/%d" % self.course.id
+
+    def get(self, url, headers=None):
+        self.cr.commit()  # pylint: disable=invalid-commit (test cursor: a savepoint)
+        response = self.opener.get(self.root + url, headers=headers or {}, timeout=20)
+        self.env.cache.invalidate()
+        return response
 
     def csrf(self, html):
         return re.search(r'csrf_token: "([^"]+)"', html).group(1)
 
-    def test_second_request_is_served_from_the_cache(self):
-        first = self.url_open("/wegweiser?search=%s" % self.MARKER).text
-        self.assertEqual(len(controllers._page_cache), 1)
-        second = self.url_open("/wegweiser?search=%s" % self.MARKER).text
-        self.assertEqual(len(controllers._page_cache), 1)
-        self.assertEqual(first, second)
-        self.url_open("/")
-        self.assertEqual(len(controllers._page_cache), 2)
+    def assertServed(self, url, how):
+        response = self.get(url)
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response.headers.get(page_cache.CACHE_HEADER), how, url)
+        return response.text
 
-    def test_a_published_change_shows_at_once(self):
+    def test_second_request_is_served_from_the_cache(self):
+        urls = ["/", "/wegweiser?search=%s" % self.MARKER, "/wegweiser/kurse", self.course_url]
+        for url in urls:
+            first = self.assertServed(url, "miss")
+            self.assertEqual(self.assertServed(url, "hit"), first)
+        self.assertEqual(page_cache.size(), len(urls))
+
+    def test_course_changes_show_on_the_next_request(self):
+        for url in ("/wegweiser/kurse", self.course_url):
+            self.assertServed(url, "miss")
+            self.assertServed(url, "hit")
+        self.course.seats_max = 7
+        self.course.fee_amount = 241.0
+        for url in ("/wegweiser/kurse", self.course_url):
+            html = self.assertServed(url, "miss")
+            self.assertRegex(html, r"Kurs Quarzsand Fachrechnen[\s\S]*?"
+                                   r"Freie Plätze</dt>\s*<dd>\s*7\s*</dd>")
+            self.assertIn("241,00", html)
+            self.assertNotIn("137,00", html)
+        self.assertIn("Prozentrechnung", self.assertServed(self.course_url, "hit"))
+        self.module.description = "<p>Bruchrechnen mit Werkstattbeispielen</p>"
+        html = self.assertServed(self.course_url, "miss")
+        self.assertIn("Bruchrechnen mit Werkstattbeispielen", html)
+        self.assertNotIn("Prozentrechnung", html)
+
+    def test_a_published_offer_shows_at_once(self):
         url = "/wegweiser?search=%s" % self.MARKER
-        self.assertNotIn("Zebrafink Neuheit", self.url_open(url).text)
+        self.assertNotIn("Zebrafink Neuheit", self.get(url).text)
         offer = self.Offer.create({
             "name": "Zebrafink Neuheit", "summary": "Neu", "website_published": True,
             "institution_id": self.institution.id, "region": "both", "cost": "free"})
-        self.assertIn("Zebrafink Neuheit", self.url_open(url).text)
+        self.assertIn("Zebrafink Neuheit", self.get(url).text)
         offer.website_published = False
-        # The test's requests share one transaction, whose writes all carry the same
-        # write date; a real unpublishing comes in a later transaction.
-        self.env.cr.execute("UPDATE qnetz_offer SET write_date = write_date + interval '1 second'"
-                            " WHERE id = %s", (offer.id,))
-        self.assertNotIn("Zebrafink Neuheit", self.url_open(url).text)
+        self.assertNotIn("Zebrafink Neuheit", self.get(url).text)
 
-    def test_every_visitor_gets_their_own_csrf_token(self):
-        html = self.url_open("/wegweiser").text
+    def test_a_cached_page_holds_no_csrf_token(self):
+        html = self.assertServed("/wegweiser/kurse", "miss")
         token = self.csrf(html)
+        self.assertFalse([body for body in page_cache._pages.values() if token in body])
         self.opener.cookies.clear()
-        other = self.url_open("/wegweiser").text
+        other = self.assertServed("/wegweiser/kurse", "hit")
         self.assertNotEqual(self.csrf(other), token)
-        self.assertEqual(len(controllers._page_cache), 1)
+
+    def test_logged_in_users_never_get_a_cached_page(self):
+        for url in ("/", "/wegweiser", "/wegweiser/kurse", self.course_url):
+            self.assertServed(url, "miss")
+        self.authenticate("admin", "admin")
+        for url in ("/", "/wegweiser", "/wegweiser/kurse", self.course_url):
+            html = self.assertServed(url, "bypass")
+            self.assertIn("/web/session/logout", html)
+        self.assertEqual(page_cache.size(), 4)
+
+    def test_a_forged_host_never_reaches_the_cache(self):
+        forged = {"Host": "evil.example"}
+        for url in ("/", "/wegweiser", "/wegweiser/kurse", self.course_url):
+            response = self.get(url, headers=forged)
+            self.assertEqual(response.status_code, 200)
+            self.assertEqual(response.headers.get(page_cache.CACHE_HEADER), "bypass")
+            html = self.assertServed(url, "miss")
+            self.assertNotIn("evil.example", html)
+            self.assertIn(self.root, html)
+        self.assertFalse([body for body in page_cache._pages.values()
+                          if "evil.example" in body])
+
+    def test_debug_mode_and_unknown_parameters_are_not_cached(self):
+        self.assertServed("/wegweiser/kurse?debug=assets", "bypass")
+        self.assertServed("/wegweiser/kurse?utm_source=zeitung", "bypass")
+        self.assertServed("/wegweiser?search=Zebrafink&topic=language", "miss")
+        self.assertEqual(page_cache.size(), 1)
 
     def test_the_turn_of_the_minute_renders_anew(self):
-        self.url_open("/")
-        with patch("odoo.addons.qnetz_guide.models.website.current_minute",
-                   return_value="2030-01-01 12:01"):
-            self.url_open("/")
-        self.assertEqual(len(controllers._page_cache), 2)
+        self.assertServed("/", "miss")
+        with patch.object(page_cache, "current_minute", return_value="2030-01-01 12:01"):
+            self.assertServed("/", "miss")
+        self.assertEqual(page_cache.size(), 2)
 
-    def test_logged_in_users_are_not_cached(self):
-        self.authenticate("admin", "admin")
-        self.url_open("/wegweiser")
-        self.url_open("/")
-        self.assertEqual(len(controllers._page_cache), 0)
+
+class TestChangeNotification(common.TransactionCase):
+    """Other processes learn of a change when it commits, and not before."""
+
+    def wait_for_generation(self, dbname, beyond):
+        deadline = time.time() + 5
+        while time.time() < deadline:
+            current = page_cache.generation(dbname)
+            if current > beyond:
+                return current
+            time.sleep(0.05)
+        return page_cache.generation(dbname)
+
+    def test_a_commit_of_any_page_table_notifies(self):
+        dbname = self.env.cr.dbname
+        # A connection of its own: the test's cursor is never committed.
+        with odoo.sql_db.db_connect(dbname).cursor() as cr:
+            for table in ("event_event", "event_registration", "qnetz_course_module",
+                          "qnetz_course_session", "qnetz_offer", "ir_translation"):
+                before = page_cache.generation(dbname)
+                # Touches no row: the statement alone is the change signal.
+                cr.execute("UPDATE %s SET id = id WHERE false" % table)
+                time.sleep(0.2)
+                self.assertEqual(page_cache.generation(dbname), before,
+                                 "notified before the commit: %s" % table)
+                cr.commit()  # pylint: disable=invalid-commit (a connection of its own)
+                self.assertGreater(self.wait_for_generation(dbname, before), before, table)
+            before = page_cache.generation(dbname)
+            cr.execute("UPDATE event_event SET id = id WHERE false")
+            cr.rollback()
+            time.sleep(0.2)
+            self.assertEqual(page_cache.generation(dbname), before)
+
+    def test_a_new_generation_drops_the_database_pages(self):
+        dbname = self.env.cr.dbname
+        page_cache._pages[(dbname, "old page")] = "<html/>"
+        before = page_cache.generation(dbname)
+        with odoo.sql_db.db_connect(dbname).cursor() as cr:
+            cr.execute("UPDATE res_lang SET id = id WHERE false")
+            cr.commit()  # pylint: disable=invalid-commit (a connection of its own)
+        self.wait_for_generation(dbname, before)
+        self.assertNotIn((dbname, "old page"), page_cache._pages)

@@ -119,9 +119,33 @@ class TestWebsite(GuideHttpCase):
     def test_need_form_has_message_box(self):
         html = self.url_open("/bedarf-melden").text
         self.assertRegex(html, r'<textarea id="qnetz_description"[^>]*></textarea>')
-        # The script that moves the focus to the error summary is in the site's bundle.
-        bundles = re.findall(r'<script type="text/javascript" src="(/web/content/[^"]+\.js)"', html)
-        self.assertTrue(any("qnetz_form_errors" in self.url_open(src).text for src in bundles))
+        # The script that moves the focus to the error summary comes with the form alone.
+        script = "/qnetz_guide/static/src/js/need_form.js"
+        self.assertIn('src="%s"' % script, html)
+        self.assertIn("qnetz_form_errors", self.url_open(script).text)
+
+    def test_visitor_pages_are_light(self):
+        """No JavaScript bundle for visitors on the network's pages; a sized logo."""
+        pages = ["/", "/wegweiser", "/wegweiser/kurse", "/wegweiser/kurse/%d" % self.course.id,
+                 "/bedarf-melden", "/impressum"]
+        for url in pages:
+            html = self.url_open(url).text
+            self.assertFalse(re.findall(r'<script[^>]* src="/web/content/[^"]+\.js"', html), url)
+            self.assertIn('src="/web/image/res.company/%d/logo/0x100"'
+                          % self.env.user.company_id.id, html)
+            # the phone menu opens without the bundle
+            self.assertIn("classList.toggle('in')", html)
+        # The course list is links and text: everything is there without a script.
+        html = self.url_open("/wegweiser/kurse").text
+        self.assertIn('href="/wegweiser/kurse/%d"' % self.course.id, html)
+        self.assertIn("Kurs Glasperle Schweißen", html)
+        logo = self.url_open("/web/image/res.company/%d/logo/0x100" % self.env.user.company_id.id)
+        self.assertEqual(logo.status_code, 200)
+        # Odoo's own pages, and logged-in users, keep the bundles.
+        bundle = r'<script[^>]* src="/web/content/[^"]+web\.assets_frontend[^"]*\.js"'
+        self.assertRegex(self.url_open("/event").text, bundle)
+        self.authenticate("admin", "admin")
+        self.assertRegex(self.url_open("/wegweiser/kurse").text, bundle)
 
     def test_course_catalogue_and_page(self):
         html = self.url_open("/wegweiser/kurse").text
