@@ -3,12 +3,13 @@
 - browser: drives headless Chromium;
 - commit: commits real transactions (races between two cursors, backups);
 - subprocess: runs another program (wkhtmltopdf, pdftotext, pg_dump, the set-up scripts);
-- registry: tries every model of the registry as every role (minutes).
+- registry: tries every model of the registry as every role (minutes);
+- slow: crawls every route of every addon (minutes).
 
 The root conftest.py turns them into pytest markers (`pytest -m "not browser"`); Odoo 11's
 own runner has no tags and runs every test.
 """
-TAGS = ("browser", "commit", "subprocess", "registry")
+TAGS = ("browser", "commit", "subprocess", "registry", "slow")
 
 
 def tagged(*tags):

@@ -19,3 +19,10 @@ from . import test_roles_browser
 from . import test_certificate_check
 from . import test_anonymise_rpc
 from . import test_plain_text
+from . import test_http_bounds
+from . import test_open_redirects
+from . import test_password_reset
+from . import test_password_strength
+from . import test_portal_trust
+from . import test_route_crawler
+from . import test_session_fixation

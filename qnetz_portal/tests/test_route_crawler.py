@@ -13,13 +13,14 @@ import logging
 import re
 import sys
 
-import pytest
 import requests
 
 from odoo.tests.common import HOST, PORT
 
 from odoo.addons.base.ir.ir_http import ModelConverter, ModelsConverter
 from werkzeug.routing import AnyConverter, NumberConverter
+
+from odoo.addons.qnetz_base.tests.tags import tagged
 
 from .common import CSRF_RE, PortalCase
 
@@ -81,7 +82,7 @@ def skip_reason(path):
     return None
 
 
-@pytest.mark.slow
+@tagged("slow")
 class TestRouteCrawler(PortalCase):
 
     def setUp(self):
