@@ -11,7 +11,6 @@ error from the database (which is what an unchecked id or value ends in).
 import inspect
 import logging
 import re
-import sys
 
 import requests
 
@@ -20,6 +19,7 @@ from odoo.tests.common import HOST, PORT
 from odoo.addons.base.ir.ir_http import ModelConverter, ModelsConverter
 from werkzeug.routing import AnyConverter, NumberConverter
 
+from odoo.addons.qnetz_base.tests.common import report_figure
 from odoo.addons.qnetz_base.tests.tags import tagged
 
 from .common import CSRF_RE, PortalCase
@@ -211,5 +211,5 @@ class TestRouteCrawler(PortalCase):
                       len(KNOWN_SERVER_ERRORS))]
         report += ["  skipped %s: %s" % item for item in sorted(skipped)]
         report += ["  known %s: %s" % item for item in sorted(KNOWN_SERVER_ERRORS.items())]
-        sys.stdout.write("\n".join(report) + "\n")
+        report_figure("route_crawler", "\n".join(report))
         self.assertFalse(new, "\n".join(new[:200]))
