@@ -125,6 +125,11 @@ def start_request():
     Returns the page when the same request (path, query, host, language cookie and
     header) got a page that is still current: the website's routing, language and
     authentication would only come to the same key."""
+    if getattr(request, "rerouting", None):
+        # the website dispatches /ar_SY/x a second time as /x: the first pass noted the
+        # generation and the alias of the path as asked, with its language prefix; the
+        # shortened path would file the Arabic page under the German page's alias
+        return None
     request.qnetz_page_generation = None
     httprequest = request.httprequest
     if httprequest.method != "GET" or request.session.uid or not request.db:

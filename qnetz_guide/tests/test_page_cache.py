@@ -92,6 +92,17 @@ class TestPageCache(GuideDataMixin, GuideHttpCase):
         offer.website_published = False
         self.assertNotIn("Zebrafink Neuheit", self.get(url).text)
 
+    def test_each_language_keeps_its_own_page(self):
+        """A page asked for with a language prefix is that language's page, and the page
+        at the same path without a prefix stays German, whichever was asked first."""
+        for url in ("/wegweiser/kurse", self.course_url):
+            for prefix, lang in (("/ar_SY", 'lang="ar-SY"'), ("", 'lang="de-DE"'),
+                                 ("/ar_SY", 'lang="ar-SY"'), ("", 'lang="de-DE"')):
+                self.opener.cookies.clear()
+                response = self.get(prefix + url)
+                self.assertEqual(response.status_code, 200, prefix + url)
+                self.assertIn(lang, response.text, prefix + url)
+
     def test_a_cached_page_holds_no_csrf_token(self):
         html = self.assertServed("/wegweiser/kurse", "miss")
         token = self.csrf(html)
