@@ -36,6 +36,9 @@ PAGE_CACHE_SIZE = 256
 # Where each visitor's CSRF token goes in a cached page.
 TOKEN_PLACEHOLDER = "__qnetz_csrf_token__"
 CACHE_HEADER = "X-Qnetz-Cache"
+# Parameters of shared links that change nothing on a page (see _tracking).
+TRACKING_PREFIXES = ("utm_", "mtm_", "pk_")
+TRACKING_PARAMETERS = frozenset(("fbclid", "gclid", "msclkid", "mc_cid", "mc_eid", "igshid"))
 
 ALIAS_CACHE_SIZE = 4 * PAGE_CACHE_SIZE
 # How long a request waits for another thread that renders the same page.
@@ -176,6 +179,12 @@ def _configured_roots(website):
     return roots
 
 
+def _tracking(name):
+    """A parameter that newspapers, newsletters and social networks add to a link: it
+    changes nothing on the page."""
+    return name.startswith(TRACKING_PREFIXES) or name in TRACKING_PARAMETERS
+
+
 def _key(params):
     """The cache key of this request, or None when it must not come from the cache."""
     httprequest = request.httprequest
@@ -183,7 +192,7 @@ def _key(params):
             or getattr(request, "qnetz_page_generation", None) is None):
         return None
     args = httprequest.args
-    if any(name not in params for name in args):
+    if any(name not in params and not _tracking(name) for name in args):
         return None
     website = request.website
     if httprequest.url_root not in _configured_roots(website):
@@ -205,8 +214,16 @@ def cached_public_page(render, params=()):
     """`render()`'s page, from the visitors' cache when it may be.
 
     `params`: the query parameters the page reads; a request with any other one is
-    rendered and not cached."""
+    rendered and not cached. A link with tracking parameters gets the page of the link
+    without them from the cache; a page rendered for it is not kept, since Odoo's
+    language links repeat the request's parameters."""
     key = _key(frozenset(params))
+    if key is not None and any(_tracking(name) for name in request.httprequest.args):
+        with _lock:
+            body = _pages.get(key)
+        if body is not None:
+            return _respond(body, "hit")
+        key = None
     if key is None:
         response = render()
         if hasattr(response, "headers"):

@@ -134,9 +134,20 @@ class TestPageCache(GuideDataMixin, GuideHttpCase):
 
     def test_debug_mode_and_unknown_parameters_are_not_cached(self):
         self.assertServed("/wegweiser/kurse?debug=assets", "bypass")
-        self.assertServed("/wegweiser/kurse?utm_source=zeitung", "bypass")
+        self.assertServed("/wegweiser/kurse?seite=abc", "bypass")
         self.assertServed("/wegweiser?search=Zebrafink&topic=language", "miss")
         self.assertEqual(page_cache.size(), 1)
+
+    def test_a_shared_link_gets_the_cached_page(self):
+        """A newspaper's or a social network's link carries tracking parameters: it gets
+        the page from the cache, and what is rendered for it is not kept (its language
+        links would repeat the parameters)."""
+        link = "/wegweiser/kurse?utm_source=zeitung&utm_medium=link&fbclid=abc"
+        self.assertServed(link, "bypass")
+        self.assertEqual(page_cache.size(), 0)
+        self.assertServed("/wegweiser/kurse", "miss")
+        html = self.assertServed(link, "hit")
+        self.assertNotIn("utm_source", html)
 
     def test_the_turn_of_the_minute_renders_anew(self):
         self.assertServed("/", "miss")
