@@ -1,3 +1,5 @@
+import functools
+import inspect
 import logging
 import re
 
@@ -10,9 +12,10 @@ from werkzeug.routing import NumberConverter, ValidationError
 import odoo
 from odoo import _, http, models
 from odoo.exceptions import AccessError, MissingError, UserError, except_orm
-from odoo.http import request
+from odoo.http import SessionExpiredException, request
 
 from odoo.addons.base.ir.ir_http import ModelConverter, ModelsConverter
+from odoo.addons.base.ir.ir_qweb.qweb import QWebException
 
 from ..tools import is_pg_int, local_redirect
 
@@ -107,6 +110,54 @@ class IrHttp(models.AbstractModel):
             raise ServiceUnavailable()
 
     @classmethod
+    def _dispatch(cls):
+        # A JSON request answers the exceptions of its controller itself
+        # (JsonRequest.dispatch), past _handle_exception below: its bad input is
+        # refused on the same terms here.
+        if request._request_type == "json":
+            request._handle_exception = functools.partial(
+                cls._qnetz_json_exception, request._handle_exception)
+        return super(IrHttp, cls)._dispatch()
+
+    @classmethod
+    def _qnetz_json_exception(cls, handle, exception):
+        if isinstance(exception, BAD_INPUT_ERRORS):
+            cls._qnetz_log_bad_input(exception)
+            exception = UserError(_("The request contains a value of the wrong kind or "
+                                    "out of range."))
+        return handle(exception)
+
+    @classmethod
+    def _postprocess_args(cls, arguments, rule):
+        response = super(IrHttp, cls)._postprocess_args(arguments, rule)
+        if response is not None:
+            return response
+        missing = cls._qnetz_missing_parameters(rule, arguments)
+        if missing:
+            # Odoo calls the controller anyway and the TypeError comes out as a server
+            # error, or as a 500 answer where web's @serialize_exception catches it
+            # (uploads, exports): a request without a required parameter is bad input.
+            return cls._handle_exception(ValueError(
+                "missing parameters: %s" % ", ".join(missing)))
+        return None
+
+    @staticmethod
+    def _qnetz_missing_parameters(rule, arguments):
+        """The parameters without a default of the controller of `rule` that neither the
+        URL nor the request gives."""
+        endpoint = rule.endpoint
+        if endpoint.first_arg_is_req:
+            return []
+        try:
+            signature = inspect.signature(endpoint.method)
+        except (TypeError, ValueError):
+            return []
+        given = set(request.params) | set(arguments)
+        return [name for name, parameter in signature.parameters.items()
+                if parameter.default is parameter.empty and name not in given
+                and parameter.kind in (parameter.POSITIONAL_OR_KEYWORD, parameter.KEYWORD_ONLY)]
+
+    @classmethod
     def _handle_exception(cls, exception):
         """Odoo's and the OCA's controllers trust their parameters: junk in a URL (found
         by the route crawler test) ended in a server error with a traceback page. Such
@@ -114,11 +165,11 @@ class IrHttp(models.AbstractModel):
         user may not read 403, one that does not exist 404; the traceback stays in the
         log."""
         if request._request_type == "json":
-            if isinstance(exception, BAD_INPUT_ERRORS):
-                cls._qnetz_log_bad_input(exception)
-                exception = UserError(_("The request contains a value of the wrong kind or "
-                                        "out of range."))
-            return super(IrHttp, cls)._handle_exception(exception)
+            return cls._qnetz_json_exception(super(IrHttp, cls)._handle_exception, exception)
+        if isinstance(exception, SessionExpiredException) and request.params.get("noredirect"):
+            # Odoo answers a visitor on a user route with the login page, or, asked not to
+            # redirect, with nothing at all (a server error)
+            return super(IrHttp, cls)._handle_exception(Forbidden())
         refused = cls._qnetz_http_error(exception)
         if refused is not None:
             cls._qnetz_log_bad_input(exception)
@@ -128,6 +179,11 @@ class IrHttp(models.AbstractModel):
     @staticmethod
     def _qnetz_http_error(exception):
         """The HTTP error an exception of a page or file route stands for, or None."""
+        if isinstance(exception, QWebException) and isinstance(
+                exception.error, (AccessError, MissingError)):
+            # a record that is refused or missing while a page renders (any other error
+            # of a template stays a server error: a fault of the template)
+            exception = exception.error
         if isinstance(exception, AccessError):
             return Forbidden()
         if isinstance(exception, MissingError):

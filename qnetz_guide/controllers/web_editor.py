@@ -21,3 +21,12 @@ class QnetzWebEditor(Web_Editor):
             raise BadRequest()
         return super(QnetzWebEditor, self).export_icon_to_png(
             icon, color=color, size=size, alpha=alpha, font=font)
+
+    @http.route()
+    def attach(self, func, upload=None, url=None, disable_optimization=None, **kwargs):
+        """An image is uploaded or linked: a request with neither split the missing URL
+        and answered 500."""
+        if not upload and not url:
+            raise BadRequest()
+        return super(QnetzWebEditor, self).attach(
+            func, upload=upload, url=url, disable_optimization=disable_optimization, **kwargs)

@@ -26,3 +26,4 @@ from . import test_password_strength
 from . import test_portal_trust
 from . import test_route_crawler
 from . import test_session_fixation
+from . import test_stock_route_input

@@ -40,33 +40,6 @@ SKIPPED_PREFIXES = {
     "/web/database/": "the database manager acts on whole databases outside the test "
                       "transaction (it is closed in production: list_db = False)",
 }
-# Stock routes that still answered junk with a server error in the last crawl, each with
-# what it was given; the crawl reports them apart and fails on any other route. Not yet
-# fixed (issue 21 part C ran out of time): empty this as they are.
-KNOWN_SERVER_ERRORS = {
-    "/web/binary/upload_attachment": "web: upload without a file or callback (company A)",
-    "/web/binary/upload": "web: upload without a file (company A)",
-    "/web/export/csv": "web: export without its JSON `data` (company A)",
-    "/web/export/xls": "web: export without its JSON `data` (company A)",
-    "/web/action/run": "web: junk action id (company A)",
-    "/web_editor/attachment/add": "web_editor: upload without a file (company A)",
-    "/web_editor/attachment/remove": "web_editor: junk ids (company A)",
-    "/website/add/": "website: the visitor reaches page creation with junk `noredirect`",
-    "/website/add/<path:path>": "website: the visitor reaches page creation with junk `noredirect`",
-    "/website/reset_templates": "website: junk template ids (company A)",
-    "/my/invoices/<int:invoice_id>": "account portal: invoice page with junk access_token",
-    "/my/invoices/pdf/<int:invoice_id>": "account portal: invoice PDF with junk access_token",
-    "/website_payment/pay": "website_payment: junk currency and acquirer ids",
-    "/website_payment/transaction/<string:reference>/<string:amount>/<string:currency_id>":
-        "website_payment: junk ids (JSON)",
-    "/website_payment/transaction/v2/<string:amount>/<string:currency_id>/<path:reference>":
-        "website_payment: junk ids (JSON)",
-    "/website_payment/token/<string:reference>/<string:amount>/<string:currency_id>":
-        "website_payment: junk payment token id",
-    "/website_payment/token/v2/<string:amount>/<string:currency_id>/<path:reference>":
-        "website_payment: junk payment token id",
-    "/payment/transfer/feedback": "payment_transfer: feedback without a reference",
-}
 JUNK = ("abc", "-1", "1,x", "'\"><script>", "../../etc/passwd", "ü" * 3, "9" * 40, "")
 PARAMETER_JUNK = ("abc", "'\"><script>", "9" * 40, "")
 JSON_DATABASE_ERRORS = ("psycopg2.",)
@@ -203,13 +176,8 @@ class TestRouteCrawler(PortalCase):
         failures = []
         requests_made = self.crawl(self.rpc_session(), "visitor", routes, failures)
         requests_made += self.crawl(self.rpc_session(self.user_a), "company A", routes, failures)
-        known = [text for rule, text in failures if rule in KNOWN_SERVER_ERRORS]
-        new = [text for rule, text in failures if rule not in KNOWN_SERVER_ERRORS]
         report = ["route crawler: %d requests on %d routes (visitor and company A), "
-                  "%d server errors, %d of them on %d known routes" % (
-                      requests_made, len(routes), len(failures), len(known),
-                      len(KNOWN_SERVER_ERRORS))]
+                  "%d server errors" % (requests_made, len(routes), len(failures))]
         report += ["  skipped %s: %s" % item for item in sorted(skipped)]
-        report += ["  known %s: %s" % item for item in sorted(KNOWN_SERVER_ERRORS.items())]
         report_figure("route_crawler", "\n".join(report))
-        self.assertFalse(new, "\n".join(new[:200]))
+        self.assertFalse(failures, "\n".join(text for rule, text in failures[:200]))
