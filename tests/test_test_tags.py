@@ -67,6 +67,6 @@ class TestSlowTestsAreTagged(unittest.TestCase):
             self.assertEqual(untagged("run_browser_script(SCRIPT)", module), expected)
 
     def test_only_known_tags(self):
-        self.assertEqual(TAGS, ("browser", "commit", "subprocess"))
+        self.assertEqual(TAGS, ("browser", "commit", "subprocess", "registry", "slow"))
         with self.assertRaises(ValueError):
-            tagged("slow")
+            tagged("quick")

@@ -32,3 +32,4 @@ from ..reporting.tests import test_report_small_groups
 from ..billing.tests import test_mail_state
 from ..billing.tests import test_invoice_completeness
 from ..funding.tests import test_funding_defaults
+from ..billing.tests import test_service_begins

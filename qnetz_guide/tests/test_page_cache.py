@@ -7,6 +7,7 @@ import odoo
 from odoo import fields
 from odoo.tests import common
 
+from odoo.addons.qnetz_base.tests.tags import tagged
 from odoo.addons.qnetz_guide import page_cache
 
 from .common import GuideDataMixin, GuideHttpCase
@@ -156,6 +157,7 @@ class TestPageCache(GuideDataMixin, GuideHttpCase):
         self.assertEqual(page_cache.size(), 2)
 
 
+@tagged("commit")
 class TestChangeNotification(common.TransactionCase):
     """Other processes learn of a change when it commits, and not before."""
 

@@ -17,6 +17,8 @@ class TestAnonymiseRpc(PortalCase):
         invoice = env["account.invoice"].create({
             "partner_id": self.company_a.id, "type": "out_invoice",
             "account_id": self.company_a.property_account_receivable_id.id,
+            # an invoice a payer accepts: the network's payment term
+            "payment_term_id": env.ref("qnetz_courses.payment_term_14_days").id,
             "invoice_line_ids": [(0, 0, {
                 "name": "Kursgebühr Holzbearbeitung: %s" % name, "quantity": 1,
                 "price_unit": 250.0, "account_id": income.id,

@@ -230,11 +230,7 @@ class TestBoundaryHttp(PortalCase):
             self.assertNotIn(user.partner_id, course.message_partner_ids, who)
 
     def test_network_reader_changes_nothing_of_its_own(self):
-        session = self.rpc_session(self.network_user)
-        answer = self.call_kw(session, "res.users", "write", [
-            self.network_user.ids, {"name": "<b>x</b>", "signature": "<img src=x>"}])
-        self.assertTrue(self.refused(answer))
-        self.assertEqual(self.network_user.name, "Nina Netz")
+        # the pages first: rpc_session() gives the test a session of its own
         self.login(self.network_user)
         response = self.post("/my/account", {"name": "N", "phone": "1"}, form_url="/my")
         self.assertTrue(response.url.endswith("/my/netzwerk"), response.url)
@@ -243,3 +239,8 @@ class TestBoundaryHttp(PortalCase):
         page = self.get("/my/netzwerk?date_from=1900-01-01&date_to=9999-12-31")
         self.assertEqual(page.status_code, 200)
         self.assertIn("o_qnetz_network_error", page.text)
+        session = self.rpc_session(self.network_user)
+        answer = self.call_kw(session, "res.users", "write", [
+            self.network_user.ids, {"name": "<b>x</b>", "signature": "<img src=x>"}])
+        self.assertTrue(self.refused(answer))
+        self.assertEqual(self.network_user.name, "Nina Netz")

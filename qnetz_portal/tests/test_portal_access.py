@@ -16,8 +16,9 @@ class TestPortalAccess(PortalCase):
         user = contact.user_ids
         self.assertEqual(len(user), 1)
         self.assertTrue(user.has_group("base.group_portal"))
-        user.write({"password": "clara-portal"})
-        self.authenticate(user.login, "clara-portal")
+        # a password the policy accepts (zxcvbn, nothing of the person's own names)
+        user.write({"password": "Werkbank Kompass Nebel 42"})
+        self.authenticate(user.login, "Werkbank Kompass Nebel 42")
         home = self.get("/my/home")
         self.assertIn('href="/my/needs"', home.text)
         self.assertIn("Meine Bedarfe", home.text)

@@ -101,7 +101,7 @@ class QnetzBundleWizard(models.TransientModel):
             total = sum(needs.mapped("participant_count"))
             values["course_count"] = max(1, int(math.ceil(float(total) / seats_max)))
         if "funding_share" in fields_list and values.get("date_begin"):
-            values["funding_share"] = self.env["qnetz.project"]._qnetz_funding_share_for_date(
+            values["funding_share"] = self.env["event.event"]._qnetz_default_funding_share(
                 values["date_begin"])
         return values
 
@@ -110,13 +110,13 @@ class QnetzBundleWizard(models.TransientModel):
         # a course made from an accepted quote gets its project's share like any other
         if "funding_share" not in vals and vals.get("date_begin"):
             vals = dict(vals, funding_share=self.env[
-                "qnetz.project"]._qnetz_funding_share_for_date(vals["date_begin"]))
+                "event.event"]._qnetz_default_funding_share(vals["date_begin"]))
         return super(QnetzBundleWizard, self).create(vals)
 
     @api.onchange("date_begin")
     def _onchange_date_begin_funding_share(self):
         # the share follows the project of the start date; the coordinator may change it
-        self.funding_share = self.env["qnetz.project"]._qnetz_funding_share_for_date(
+        self.funding_share = self.env["event.event"]._qnetz_default_funding_share(
             self.date_begin)
 
     @api.model

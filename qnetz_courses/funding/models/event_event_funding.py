@@ -17,6 +17,10 @@ class EventEvent(models.Model):
         help="Who pays the funding share: by default the project's funding body; it may be "
              "another programme, e.g. the employment agency or a chamber.")
 
+    @api.model
+    def _qnetz_default_funding_share(self, date):
+        return self.env["qnetz.project"]._qnetz_funding_share_for_date(date)
+
     @api.onchange("project_id")
     def _onchange_project_id(self):
         # the funder follows the project unless the course names another one

@@ -18,7 +18,7 @@ SUM_COLUMNS = (
     "amount_provider",
 )
 # The years a period of the figures may cover: the network's lifetime, with room.
-PERIOD_YEARS = (2000, 2099)
+PERIOD_YEARS = (1900, 2999)
 # How the network writes its federal states next to a district (Odoo's code of
 # Nordrhein-Westfalen is NW).
 STATE_ABBREVIATIONS = {"NW": "NRW"}

@@ -203,6 +203,13 @@ class EventEvent(models.Model):
         self.write({"min_override": True})
         return self.with_context(qnetz_min_override=True).button_confirm()
 
+    @api.model
+    def _qnetz_default_funding_share(self, date):
+        """The funding share (%) a new course starting on `date` takes; the funding feature
+        fills it in from the funded project of that date (a hook: the spine knows no
+        project)."""
+        return 0.0
+
     @api.multi
     def _qnetz_first_session_day(self):
         """{course id: the local day of its first session}, for courses with sessions."""

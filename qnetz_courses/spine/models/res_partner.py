@@ -20,10 +20,3 @@ class ResPartner(models.Model):
                 "UPDATE event_registration SET name = %s, email = NULL, phone = NULL "
                 "WHERE id IN %s", (replacement, tuple(registrations.ids)))
             registrations.invalidate_cache(["name", "email", "phone"])
-        names = self._qnetz_scrubbable_names()
-        # the invoice's journal items and analytic lines copy the label of its lines
-        self._qnetz_scrub_columns("account_invoice_line", ("name",), names, replacement)
-        self._qnetz_scrub_columns("account_move_line", ("name",), names, replacement)
-        self._qnetz_scrub_columns("account_analytic_line", ("name",), names, replacement)
-        for model in ("account.invoice.line", "account.move.line", "account.analytic.line"):
-            self.env[model].invalidate_cache(["name"])

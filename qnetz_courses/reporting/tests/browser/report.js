@@ -2,7 +2,7 @@
 // the figures appear, a reversed period shows a message instead of an error, and the
 // analysis opens as a pivot. Fails on any JS error or error dialog.
 // Driven by qnetz_courses/tests/test_report_browser.py (BASE_URL, LOGIN, PASSWORD, SHOTS).
-const { fail, launch, login, screenshots, settle, watchErrors } = require('../../../tests/browser/chromium');
+const { fail, launch, login, screenshots, settle, watchErrors } = require('../../../../tests/browser/chromium');
 
 const { BASE_URL, LOGIN, PASSWORD, SHOTS } = process.env;
 const errors = [];
