@@ -5,6 +5,8 @@ Odoo 11, every employee may rewrite the website's asset bundles, read_group on m
 and attachments skips the check their search makes, and the history formats every
 tracked value for whoever may read the message.
 """
+import re
+
 from odoo.tests.common import HOST, PORT
 
 from .common import PortalCase
@@ -232,7 +234,10 @@ class TestBoundaryHttp(PortalCase):
     def test_network_reader_changes_nothing_of_its_own(self):
         # the pages first: rpc_session() gives the test a session of its own
         self.login(self.network_user)
-        response = self.post("/my/account", {"name": "N", "phone": "1"}, form_url="/my")
+        page = self.get("/my/netzwerk")
+        token = re.search(r'csrf_token: "([^"]+)"', page.text).group(1)
+        response = self.url_open("/my/account", data={"name": "N", "phone": "1",
+                                                      "csrf_token": token})
         self.assertTrue(response.url.endswith("/my/netzwerk"), response.url)
         self.assertEqual(self.network_user.partner_id.name, "Nina Netz")
         # a period past any year the figures know is a message, not a server error

@@ -53,5 +53,5 @@ class TestHttpBounds(PortalCase):
             # missing record answers like a foreign one, and says nothing of its existence
             self.assert_page("/report/%s/%s/%d" % (converter, name, PAST_INT - 5), 403)
             self.assert_page("/report/%s/%s/abc" % (converter, name), 404)
-            self.assert_page("/report/%s/qnetz_courses.no_such_report/1" % converter, 404)
+            self.assert_page("/report/%s/qnetz_courses.no_such_report/1" % converter, 403)
         self.assert_page("/report/docx/%s/%d" % (name, self.registration_b.id), 404)
