@@ -2,6 +2,7 @@
 backup and restore scripts (they run beside a live server and must stay light)."""
 import configparser
 import os
+import shutil
 import subprocess
 
 import psycopg2
@@ -47,6 +48,20 @@ def database_exists(conf, dbname):
 
 def filestore(conf, dbname):
     return os.path.join(conf["data_dir"], "filestore", dbname)
+
+
+def drop_database(conf, dbname):
+    """Drops a database (its connections ended first) and its filestore."""
+    conn = connect(conf, "postgres")
+    conn.autocommit = True
+    try:
+        with conn.cursor() as cr:
+            cr.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                       "WHERE datname = %s AND pid <> pg_backend_pid()", (dbname,))
+            cr.execute('DROP DATABASE IF EXISTS "%s"' % dbname)
+    finally:
+        conn.close()
+    shutil.rmtree(filestore(conf, dbname), ignore_errors=True)
 
 
 def run(cmd, conf):

@@ -42,15 +42,6 @@ def counts(conf, dbname):
         conn.close()
 
 
-def drop(conf, dbname):
-    conn = dbtools.connect(conf, "postgres")
-    conn.autocommit = True
-    with conn.cursor() as cr:
-        cr.execute('DROP DATABASE IF EXISTS "%s"' % dbname)
-    conn.close()
-    shutil.rmtree(dbtools.filestore(conf, dbname), ignore_errors=True)
-
-
 @tagged("commit", "subprocess")
 class TestBackupRestore(unittest.TestCase):
 
@@ -59,8 +50,8 @@ class TestBackupRestore(unittest.TestCase):
         self.conf = dbtools.read_config(self.config)
         self.source = odoo.tools.config["db_name"]
         self.target = "%s_restorecheck" % self.source
-        drop(self.conf, self.target)
-        self.addCleanup(drop, self.conf, self.target)
+        dbtools.drop_database(self.conf, self.target)
+        self.addCleanup(dbtools.drop_database, self.conf, self.target)
         self.folder = tempfile.mkdtemp()
         self.addCleanup(shutil.rmtree, self.folder, ignore_errors=True)
 
