@@ -1,4 +1,5 @@
-from odoo import _, api, fields, models
+from odoo import _, api, fields, models, tools
+from odoo.exceptions import UserError
 
 MAIL_STATES = [
     ("queued", "Waiting to Be Sent"),
@@ -24,24 +25,46 @@ class AccountInvoice(models.Model):
              "because no mail server is set up, accepted by the mail server, or refused.")
     mail_failure = fields.Text(
         string="Why the Email Failed", readonly=True, copy=False)
+    mail_requested_by_id = fields.Many2one(
+        "res.users", string="Email Requested By", readonly=True, copy=False, index=True,
+        help="Who asked for the invoice's email; the mail queue writes it in their name.")
 
     @api.multi
     def _qnetz_send_by_mail(self):
-        """Hand each validated invoice to the mail queue with Odoo's invoice template (PDF
-        attached). The page does not wait for the mail server: the queue sends it, and
-        the invoice counts as sent once the server accepted it. Returns the invoices that
-        could not be sent because the company has no email address."""
-        template = self.env.ref("account.email_template_edi_invoice")
+        """Ask the mail queue to mail each validated invoice with Odoo's invoice template,
+        PDF attached. wkhtmltopdf takes a second or more per invoice, so the page does not
+        render anything: the queue's next run (every minute) writes each mail with its PDF
+        in the name of whoever asked (`_qnetz_write_requested_mails`) and sends it, and the
+        invoice counts as sent once the server accepted it. Returns the invoices that
+        cannot be mailed because the company has no email address."""
         unsent = self.filtered(lambda i: not i.partner_id.email)
-        # one message per invoice: the mail (with its PDF) is rendered per invoice anyway
-        for invoice in self - unsent:
-            invoice.with_context(
-                force_email=True, mail_notify_force_send=False,
-                custom_layout="account.mail_template_data_notification_email_account_invoice",
-            ).message_post_with_template(
-                template.id, composition_mode="comment", message_type="comment")
-        (self - unsent).write({"mail_state": "queued", "mail_failure": False})
+        (self - unsent).write({"mail_state": "queued", "mail_failure": False,
+                               "mail_requested_by_id": self.env.uid})
         return unsent
+
+    @api.model
+    def _qnetz_write_requested_mails(self):
+        """The mail queue's first step (mail.mail.process_email_queue): the invoice mails
+        asked for since its last run, each with its PDF, written as the person who asked.
+        An invoice whose PDF or mail cannot be made is marked not delivered, with the
+        reason and a to-do for the coordinators; the others go on."""
+        template = self.env.ref("account.email_template_edi_invoice")
+        for invoice in self.sudo().search([("mail_requested_by_id", "!=", False)]):
+            author = invoice.mail_requested_by_id
+            try:
+                with self.env.cr.savepoint():
+                    invoice.sudo(author).with_context(
+                        force_email=True, mail_notify_force_send=False,
+                        custom_layout="account.mail_template_data_notification_email_"
+                                      "account_invoice",
+                    ).message_post_with_template(
+                        template.id, composition_mode="comment", message_type="comment")
+                    invoice.mail_requested_by_id = False
+            except (UserError, OSError) as error:
+                # wkhtmltopdf or the template failed: said on the invoice, not lost
+                invoice.write({"mail_state": "failed", "mail_requested_by_id": False,
+                               "mail_failure": tools.ustr(error)})
+                invoice._qnetz_update_mail_todos()
 
     @api.multi
     def _qnetz_mail_delivery(self, state, mails):
@@ -74,23 +97,12 @@ class AccountInvoice(models.Model):
         failed = self.filtered(lambda i: i.mail_state == "failed")
         if not failed:
             return
-        coordinators = self.env.ref("qnetz_base.group_qnetz_coordinator").users.filtered(
-            lambda u: u.active and u.id != 1)
-        model = self.env["ir.model"]._get(self._name)
-        todo = self.env.ref("mail.mail_activity_data_todo")
-        known = {(a.res_id, a.user_id.id) for a in existing if a.exists()}
         for invoice in failed:
-            for user in coordinators:
-                if (invoice.id, user.id) in known:
-                    continue
-                Activity.create({
-                    "res_model_id": model.id, "res_id": invoice.id, "user_id": user.id,
-                    "activity_type_id": todo.id, "summary": summary,
-                    "note": _("The email with invoice %s to %s was not delivered: %s "
-                              "Correct the address if needed and use 'Send Again'.") % (
-                        invoice.number or invoice.name, invoice.partner_id.name,
-                        invoice.mail_failure or ""),
-                })
+            invoice._qnetz_todo(summary, _(
+                "The email with invoice %s to %s was not delivered: %s Correct the address "
+                "if needed and use 'Send Again'.") % (
+                invoice.number or invoice.name, invoice.partner_id.name,
+                invoice.mail_failure or ""), once=True)
 
     @api.multi
     def action_qnetz_retry_mail(self):

@@ -79,6 +79,7 @@ class TestMailState(QnetzCoursesCase):
         testing = getattr(thread, "testing", False)
         thread.testing = False
         try:
+            self.env["account.invoice"]._qnetz_write_requested_mails()
             self.env["mail.mail"].search([
                 ("model", "=", "account.invoice"), ("res_id", "in", invoices.ids),
                 ("state", "=", "outgoing")]).send()
