@@ -59,19 +59,8 @@ class MailMail(models.Model):
     @api.model
     def _qnetz_notify_mail_held(self):
         summary = _("Outgoing mail is not set up")
-        group = self.env.ref("qnetz_base.group_qnetz_coordinator")
-        coordinators = group.users.filtered(lambda u: u.active and u.id != 1)
-        Activity = self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True)
-        informed = Activity.search([("summary", "=", summary), ("user_id", "in", coordinators.ids)])
-        company = self.env.user.company_id.partner_id
-        model = self.env["ir.model"]._get("res.partner")
-        todo = self.env.ref("mail.mail_activity_data_todo")
         waiting = self.sudo().search_count([("state", "=", "outgoing")])
         note = _("%d e-mails are waiting in the queue: the server has no outgoing mail "
                  "settings (SMTP_HOST, SMTP_PORT, SMTP_USER, SMTP_PASSWORD, EMAIL_FROM in the "
                  "environment of `make prod`). They are sent once it has.") % waiting
-        for user in coordinators - informed.mapped("user_id"):
-            Activity.create({
-                "res_model_id": model.id, "res_id": company.id, "user_id": user.id,
-                "activity_type_id": todo.id, "summary": summary, "note": note,
-            })
+        self.env.user.company_id.partner_id.sudo()._qnetz_todo(summary, note, once=True)

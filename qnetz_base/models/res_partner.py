@@ -8,6 +8,10 @@ from ..tools import like_escape
 
 # Below this head count a company counts as small or medium-sized (EU definition).
 SME_EMPLOYEE_LIMIT = 250
+# Who delivers courses: education providers and the vocational schools (BBS Holzminden,
+# Berufskolleg Höxter). The one definition, for field domains and searches;
+# res.partner._qnetz_is_provider is the same rule for a record in hand.
+PROVIDER_DOMAIN = ["|", ("is_education_provider", "=", True), ("is_vocational_school", "=", True)]
 
 
 class ResPartner(models.Model):
@@ -299,3 +303,11 @@ class ResPartner(models.Model):
         if expired:
             expired.action_qnetz_anonymise()
         return len(expired)
+
+    @api.multi
+    def _qnetz_is_provider(self):
+        """Whether the partner, or the organisation it belongs to, delivers courses
+        (PROVIDER_DOMAIN for a record in hand)."""
+        self.ensure_one()
+        return any(partner.is_education_provider or partner.is_vocational_school
+                   for partner in self | self.commercial_partner_id)

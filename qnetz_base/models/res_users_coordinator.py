@@ -10,8 +10,8 @@ class ResUsers(models.Model):
 
     @api.model
     def _qnetz_coordinators(self):
-        group = self.env.ref("qnetz_base.group_qnetz_coordinator")
-        return group.sudo().users.filtered(lambda user: user.active and not user.share)
+        return self.env.ref("qnetz_base.group_qnetz_coordinator").sudo().users.filtered(
+            lambda user: user.active and not user.share)
 
     @api.model
     def _qnetz_first_coordinator(self, responsible=None):

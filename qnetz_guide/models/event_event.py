@@ -5,10 +5,9 @@ from odoo.tools import html_sanitize
 
 from odoo.addons.qnetz_base.tools import like_escape
 
-from .qnetz_offer import search_variants
+from odoo.addons.qnetz_courses.spine.course_time import COURSE_TZ_NAME, DATETIME_FORMAT
 
-# The guide shows dates the German way in every language: 06.12.2026 07:00.
-DATETIME_FORMAT = "%d.%m.%Y %H:%M"
+from .qnetz_offer import search_variants
 
 
 class EventEvent(models.Model):
@@ -64,7 +63,8 @@ class EventEvent(models.Model):
         if not value:
             return ""
         stamp = fields.Datetime.from_string(value)
-        tz = pytz.timezone(tz_name or "Europe/Berlin")
+        # The guide shows dates the German way in every language: 06.12.2026 07:00.
+        tz = pytz.timezone(tz_name or COURSE_TZ_NAME)
         return pytz.utc.localize(stamp).astimezone(tz).strftime(DATETIME_FORMAT)
 
     @api.multi

@@ -1,7 +1,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from odoo.addons.qnetz_base.tools import html_text, outside_env, post_note, to_ids
+from odoo.addons.qnetz_base.tools import outside_env, post_note, to_ids
 from odoo.addons.qnetz_courses.spine.models.event_registration import ACTIVE_STATES
 
 
@@ -162,15 +162,5 @@ class EventEvent(models.Model):
         post_note(bill, author, note)
         coordinator = course.user_id if course.user_id and not course.user_id.share else \
             self.env["res.partner"]._qnetz_default_coordinator(course.provider_id)
-        activity_type = self.env.ref("mail.mail_activity_data_todo", raise_if_not_found=False)
-        if coordinator:
-            self.env["mail.activity"].sudo().create({
-                "res_model_id": self.env["ir.model"].sudo()._get("account.invoice").id,
-                "res_id": bill.id,
-                "activity_type_id": activity_type.id if activity_type else False,
-                "summary": _("Validate the provider's invoice"),
-                "note": html_text(note),
-                "user_id": coordinator.id,
-                "date_deadline": fields.Date.context_today(self),
-            })
+        bill._qnetz_todo(_("Validate the provider's invoice"), note, users=coordinator)
         return bill.id

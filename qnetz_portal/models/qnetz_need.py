@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import _, api, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from odoo.addons.qnetz_base.tools import has_control_characters, html_text, outside_env
@@ -100,9 +100,6 @@ class QnetzNeed(models.Model):
             "changed": _("Check the changed need"),
             "withdrawn": _("Need withdrawn"),
         }
-        activity_type = self.env.ref("mail.mail_activity_data_todo", raise_if_not_found=False)
-        model = self.env["ir.model"].sudo()._get(self._name)
-        today = fields.Date.context_today(self)
         for need in self.sudo():
             text = messages[kind] % author.name
             if kind == "withdrawn" and need.withdraw_reason:
@@ -114,16 +111,7 @@ class QnetzNeed(models.Model):
             need.message_post(
                 body=body, author_id=author.id, message_type="comment",
                 subtype="mail.mt_note", partner_ids=partner_ids)
-            if need.user_id:
-                self.env["mail.activity"].sudo().create({
-                    "res_model_id": model.id,
-                    "res_id": need.id,
-                    "activity_type_id": activity_type.id if activity_type else False,
-                    "summary": summaries[kind],
-                    "note": body,
-                    "user_id": need.user_id.id,
-                    "date_deadline": today,
-                })
+            need._qnetz_todo(summaries[kind], text, users=need.user_id)
 
     @api.multi
     def write(self, vals):

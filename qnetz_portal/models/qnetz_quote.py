@@ -2,7 +2,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from odoo.addons.qnetz_base.tools import (
-    has_control_characters, html_text, outside_env, post_note)
+    has_control_characters, outside_env, post_note)
 from odoo.addons.qnetz_courses.spine.course_time import course_today
 
 # What a provider may write into its quote, with the longest text each field takes.
@@ -112,16 +112,6 @@ class QnetzQuote(models.Model):
         post_note(quote, author, note)
         request = quote.quote_request_id
         post_note(request, author, note)
-        if request.user_id and not request.user_id.share:
-            activity_type = self.env.ref("mail.mail_activity_data_todo",
-                                         raise_if_not_found=False)
-            self.env["mail.activity"].sudo().create({
-                "res_model_id": self.env["ir.model"].sudo()._get(request._name).id,
-                "res_id": request.id,
-                "activity_type_id": activity_type.id if activity_type else False,
-                "summary": _("Compare the quotes"),
-                "note": html_text(note),
-                "user_id": request.user_id.id,
-                "date_deadline": request.deadline,
-            })
+        request._qnetz_todo(_("Compare the quotes"), note, users=request.user_id,
+                            deadline=request.deadline)
         return True

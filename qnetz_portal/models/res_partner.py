@@ -24,7 +24,7 @@ class ResPartner(models.Model):
         roles = set()
         if company.is_training_company:
             roles.add("company")
-        if company.is_education_provider or company.is_vocational_school:
+        if company._qnetz_is_provider():
             roles.add("provider")
         return roles
 

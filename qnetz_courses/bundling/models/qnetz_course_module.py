@@ -6,6 +6,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
 from odoo.addons.qnetz_base.models.qnetz_need import AREAS
+from odoo.addons.qnetz_base.models.res_partner import PROVIDER_DOMAIN
 
 _logger = logging.getLogger(__name__)
 
@@ -65,7 +66,7 @@ class QnetzCourseModule(models.Model):
     provider_ids = fields.Many2many(
         "res.partner", "qnetz_course_module_provider_rel", "module_id", "partner_id",
         string="Providers",
-        domain=["|", ("is_education_provider", "=", True), ("is_vocational_school", "=", True)],
+        domain=PROVIDER_DOMAIN,
         help="The education providers that offer this module: they are asked for quotes.")
     description = fields.Html(
         translate=True, sanitize=True,

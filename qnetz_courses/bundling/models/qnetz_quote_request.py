@@ -4,6 +4,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
 from odoo.addons.qnetz_base.models.qnetz_need import AREAS
+from odoo.addons.qnetz_base.models.res_partner import PROVIDER_DOMAIN
 from odoo.addons.qnetz_base.tools import html_text
 
 from ...spine.course_time import course_today
@@ -58,7 +59,7 @@ class QnetzQuoteRequest(models.Model):
     provider_ids = fields.Many2many(
         "res.partner", "qnetz_quote_request_provider_rel", "request_id", "partner_id",
         string="Providers to Ask",
-        domain=["|", ("is_education_provider", "=", True), ("is_vocational_school", "=", True)])
+        domain=PROVIDER_DOMAIN)
     answered_count = fields.Integer(compute="_compute_answered_count", string="Answers")
     course_id = fields.Many2one("event.event", string="Course", readonly=True, copy=False)
     user_id = fields.Many2one("res.users", string="Coordinator",

@@ -5,6 +5,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.qnetz_base.models.qnetz_need import AREAS
+from odoo.addons.qnetz_base.models.res_partner import PROVIDER_DOMAIN
 from odoo.addons.qnetz_base.tools import html_text
 
 from ...spine.models.event_event import FEE_MODELS
@@ -34,7 +35,7 @@ class QnetzBundleWizard(models.TransientModel):
                                 help="Its description becomes the course page's.")
     provider_id = fields.Many2one(
         "res.partner", string="Provider",
-        domain=["|", ("is_education_provider", "=", True), ("is_vocational_school", "=", True)])
+        domain=PROVIDER_DOMAIN)
     district_id = fields.Many2one("qnetz.district", string="Venue District")
     address_id = fields.Many2one("res.partner", string="Venue")
     date_begin = fields.Datetime(string="Start", required=True,

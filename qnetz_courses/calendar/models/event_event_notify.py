@@ -103,7 +103,7 @@ class EventEventNotify(models.Model):
                 ("paying_partner_id", "=", organisation.id),
                 ("apprentice_id.employer_id", "=", organisation.id)])
             events |= Event.search(base + [("id", "in", registrations.mapped("event_id").ids)])
-        if organisation.is_education_provider or organisation.is_vocational_school:
+        if organisation._qnetz_is_provider():
             events |= Event.search(base + [("provider_id", "child_of", organisation.id)])
         # text, not bytes: the method is also reachable over RPC (JSON)
         return events._qnetz_ics(name=_("Courses of %s") % organisation.name).decode("utf-8")
@@ -200,7 +200,6 @@ class EventEventNotify(models.Model):
             ("is_qnetz_course", "=", True), ("state", "in", ("draft", "confirm")),
             ("go_state", "=", "open"), ("go_date", "!=", False),
             ("go_date", "<=", horizon)])
-        todo = self.env["mail.activity"].sudo()
         for event in events.with_context(lang="de_DE"):
             coordinator = event._qnetz_coordinator()
             if event.go_date > today_s:
@@ -220,17 +219,11 @@ class EventEventNotify(models.Model):
                 event._qnetz_tell_companies_outcome("go")
                 continue
             event.go_state = "decide"
-            todo.create({
-                "res_model_id": self.env["ir.model"]._get_id("event.event"),
-                "res_id": event.id,
-                "activity_type_id": self.env.ref("mail.mail_activity_data_todo").id,
-                "user_id": coordinator.id,
-                "date_deadline": today_s,
-                "summary": _("Go/no-go: decide on %s") % event.name,
-                "note": _("%d of at least %d participants. Confirm below the minimum or "
-                          "cancel the course.") % (event.seats_reserved + event.seats_used,
-                                                   event.seats_min),
-            })
+            event._qnetz_todo(
+                _("Go/no-go: decide on %s") % event.name,
+                _("%d of at least %d participants. Confirm below the minimum or cancel the "
+                  "course.") % (event.seats_reserved + event.seats_used, event.seats_min),
+                users=coordinator, deadline=today_s)
             event._qnetz_tell_companies_outcome("decide")
         return events
 

@@ -36,20 +36,11 @@ class QnetzProjectMilestone(models.Model):
                                   - datetime.timedelta(days=m.project_id.activity_days) <= today)
         if not due:
             return due
-        todo = self.env.ref("mail.mail_activity_data_todo")
-        model = self.env["ir.model"]._get("qnetz.project")
         labels = dict(self._fields["kind"]._description_selection(self.env))
-        Activity = self.env["mail.activity"]
         for milestone in due:
             project = milestone.project_id
-            Activity.create({
-                "res_model_id": model.id,
-                "res_id": project.id,
-                "activity_type_id": todo.id,
-                "summary": "%s: %s" % (labels[milestone.kind], milestone.name),
-                "note": milestone.note or False,
-                "date_deadline": milestone.date_deadline,
-                "user_id": (project.coordinator_id or self.env.user).id,
-            })
+            project._qnetz_todo("%s: %s" % (labels[milestone.kind], milestone.name),
+                                milestone.note, users=project.coordinator_id or self.env.user,
+                                deadline=milestone.date_deadline)
         due.write({"reminded": True})
         return due

@@ -2,9 +2,10 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.qnetz_base.models.qnetz_need import AREAS
+from odoo.addons.qnetz_base.models.res_partner import PROVIDER_DOMAIN
 from odoo.addons.qnetz_base.tools import html_text
 
-from ..course_time import course_today, utc_string_to_local
+from ..course_time import course_today, format_date, utc_string_to_local
 
 # The size a new course starts with, unless the coordinator set the system parameters
 # qnetz_courses.default_seats_min / qnetz_courses.default_seats_max (_qnetz_default_seats).
@@ -29,7 +30,7 @@ class EventEvent(models.Model):
     provider_id = fields.Many2one(
         "res.partner", string="Provider", index=True, ondelete="restrict",
         track_visibility="onchange",
-        domain=["|", ("is_education_provider", "=", True), ("is_vocational_school", "=", True)],
+        domain=PROVIDER_DOMAIN,
         help="The education provider or vocational school that delivers the course.")
     district_id = fields.Many2one(
         "qnetz.district", string="Venue District", index=True, ondelete="restrict",
@@ -143,10 +144,7 @@ class EventEvent(models.Model):
     @api.constrains("provider_id", "is_qnetz_course")
     def _check_provider(self):
         for event in self.filtered("provider_id"):
-            provider = event.provider_id.commercial_partner_id
-            if not (provider.is_education_provider or provider.is_vocational_school
-                    or event.provider_id.is_education_provider
-                    or event.provider_id.is_vocational_school):
+            if not event.provider_id._qnetz_is_provider():
                 raise ValidationError(_(
                     "Provider: %s is neither an education provider nor a vocational school.")
                     % event.provider_id.display_name)
@@ -255,7 +253,7 @@ class EventEvent(models.Model):
             raise UserError(_(
                 "Course Begins: %s begins on its first session, %s. A course cannot begin "
                 "before its first session; if the date is wrong, correct the session.") % (
-                event.name, first_days[event.id].strftime("%d.%m.%Y")))
+                event.name, format_date(first_days[event.id])))
         self.write({"state": "running"})
         return True
 

@@ -48,7 +48,6 @@ class QnetzAttendanceAlert(models.Model):
 
     def _qnetz_absence_alert(self):
         previous = self._qnetz_previous_status()
-        activity = self.env["mail.activity"].sudo()
         for attendance in self.sudo().with_context(lang="de_DE"):
             event = attendance.session_id.event_id
             apprentice = attendance.apprentice_id or attendance.registration_id.partner_id
@@ -70,16 +69,11 @@ class QnetzAttendanceAlert(models.Model):
                         html_text(_("Kind regards, your Qualification Network "
                                     "Höxter-Holzminden"))))
             if previous.get(attendance.id) == "absent":
-                activity.create({
-                    "res_model_id": self.env["ir.model"]._get_id("event.event"),
-                    "res_id": event.id,
-                    "activity_type_id": self.env.ref("mail.mail_activity_data_todo").id,
-                    "user_id": event._qnetz_coordinator().id,
-                    "date_deadline": fields.Date.context_today(self),
-                    "summary": _("%(name)s absent twice in a row") % values,
-                    "note": html_text(_("%(name)s missed two sessions of %(course)s in a "
-                                        "row without excuse (last on %(date)s).") % values),
-                })
+                event._qnetz_todo(
+                    _("%(name)s absent twice in a row") % values,
+                    _("%(name)s missed two sessions of %(course)s in a row without excuse "
+                      "(last on %(date)s).") % values,
+                    users=event._qnetz_coordinator())
         self.sudo().write({"alert_sent": fields.Datetime.now()})
 
     @api.model
