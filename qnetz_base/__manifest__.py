@@ -46,4 +46,5 @@
         "demo/qnetz_target_profile_demo.xml",
         "demo/qnetz_need_demo.xml",
     ],
+    "qweb": ["static/src/xml/user_menu.xml"],
 }

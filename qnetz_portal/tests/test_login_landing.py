@@ -58,6 +58,14 @@ class TestLoginPage(HttpCase):
             self.assertTrue(location.endswith(target) if target.startswith("/")
                             else target in location, "%s -> %s" % (login, location))
 
+    def test_login_page_titles_are_german(self):
+        for url, title in (("/web/login", "Anmelden"),
+                           ("/web/reset_password", "Passwort zurücksetzen")):
+            page = self.url_open(url, timeout=60).text
+            found = re.search(r"<title>(.*?)</title>", page, re.S)
+            self.assertTrue(found, url)
+            self.assertIn(title, found.group(1), url)
+
     def test_portal_page_titles_are_german(self):
         self.authenticate("betrieb", "betrieb")
         for url, title in (("/my", "Mein Konto"), ("/my/needs", "Meine Bedarfe"),
