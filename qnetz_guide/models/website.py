@@ -30,6 +30,9 @@ SITE_NAME = "Qualifizierungsnetzwerk Höxter-Holzminden"
 # page, the need form and the Wegweiser's interface are translated into them.
 GUIDE_LANGUAGES = ("base.lang_ar_SY", "base.lang_fa_IR", "base.lang_uk_UA")
 RTL_LANGUAGES = ("base.lang_ar_SY", "base.lang_fa_IR")
+# How a language names itself in the language menu (the part after " / "): Odoo 11 calls
+# Farsi "فارس" (Fars, a province); the language is "فارسی".
+LANGUAGE_NAMES = {"base.lang_fa_IR": "Persian / فارسی"}
 # Odoo's own modules whose words appear on the public pages (menus, sign in, pager).
 FRONTEND_MODULES = ("web", "website", "portal", "http_routing", "website_event")
 
@@ -113,6 +116,8 @@ class Website(models.Model):
                 values["active"] = True
             if xmlid in RTL_LANGUAGES and lang.direction != "rtl":
                 values["direction"] = "rtl"
+            if LANGUAGE_NAMES.get(xmlid, lang.name) != lang.name:
+                values["name"] = LANGUAGE_NAMES[xmlid]
             if values:
                 lang.sudo().write(values)
             if "active" in values:

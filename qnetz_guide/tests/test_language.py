@@ -30,3 +30,22 @@ class TestSiteLanguage(HttpCase):
         response = self.get("/my", ENGLISH_BROWSER)
         self.assertIn('lang="de-DE"', response.text)
         self.assertIn("Meine Bedarfe", response.text)
+
+
+class TestGuideLanguages(HttpCase):
+    """Arabic, Farsi and Ukrainian pages carry no English of Odoo's or ours."""
+
+    LEFTOVERS = ("Toggle navigation", "Add to calendar", ">Region<")
+
+    def test_public_pages_have_no_english_leftovers(self):
+        for lang in ("ar_SY", "fa_IR", "uk_UA"):
+            for path in ("/", "/wegweiser", "/wegweiser/kurse"):
+                response = self.opener.get("http://%s:%s/%s%s" % (
+                    HOST, common.PORT, lang, path), timeout=60)
+                self.assertEqual(response.status_code, 200, (lang, path))
+                for english in self.LEFTOVERS:
+                    self.assertNotIn(english, response.text, (lang, path))
+
+    def test_farsi_names_itself_farsi(self):
+        page = self.opener.get("http://%s:%s/" % (HOST, common.PORT), timeout=60).text
+        self.assertIn("فارسی", page)
