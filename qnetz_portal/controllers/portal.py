@@ -339,9 +339,14 @@ class QnetzPortal(CustomerPortal):
         return request.render("qnetz_portal.portal_apprentice_form", values)
 
     @http.route(["/my/apprentices/<int:apprentice_id>/remove"], type="http", auth="user",
-                website=True, methods=["POST"])
-    def portal_apprentice_remove(self, apprentice_id, **post):
+                website=True, methods=["GET", "POST"])
+    def portal_apprentice_remove(self, apprentice_id, confirmed=None, **post):
+        """Only the coordinator can bring a removed apprentice back: the page asks first."""
         apprentice = self._get_apprentice(apprentice_id)
+        if request.httprequest.method != "POST" or confirmed != "1":
+            values = self._prepare_portal_layout_values()
+            values.update({"page_name": "qnetz_apprentices", "apprentice": apprentice})
+            return request.render("qnetz_portal.portal_apprentice_remove_confirm", values)
         _result, error = _portal_action(apprentice.qnetz_portal_remove_apprentice)
         if error:
             return self.portal_my_apprentices(error_messages=[error])

@@ -55,3 +55,21 @@ class TestPortalApprentices(PortalCase):
         response = self.post("/my/apprentices/new", data)
         self.assertIn("o_qnetz_errors", response.text)
         self.assertFalse(self.env["res.partner"].search([("name", "=", "Ole Neumann")]))
+
+    def test_removing_an_apprentice_asks_first(self):
+        self.login(self.user_a)
+        url = "/my/apprentices/%d/remove" % self.apprentice_a2.id
+        self.assertIn(url, self.get("/my/apprentices").text)
+        # the list's link and a post without the confirmation only ask
+        for response in (self.get(url), self.post(url, {}, form_url=url)):
+            self.assertEqual(response.status_code, 200)
+            self.assertIn("o_qnetz_apprentice_remove_confirm", response.text)
+            self.assertIn("Ja, entfernen", response.text)
+            self.assertTrue(self.apprentice_a2.active)
+        response = self.post(url, {"confirmed": "1"}, form_url=url)
+        self.assertEqual(response.status_code, 200)
+        self.apprentice_a2.invalidate_cache()
+        self.assertFalse(self.apprentice_a2.active)
+        # another company's apprentice: no confirmation page, nothing removed
+        self.login(self.user_b)
+        self.assertNotEqual(self.get(url).status_code, 200)
