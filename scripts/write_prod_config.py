@@ -263,8 +263,8 @@ def nginx_site(options, state_dir):
     proxy_read_timeout 720s;
     proxy_connect_timeout 720s;
     proxy_send_timeout 720s;
-    proxy_set_header Host $host;
-    proxy_set_header X-Forwarded-Host $host;
+    proxy_set_header Host {forwarded_host};
+    proxy_set_header X-Forwarded-Host {forwarded_host};
     proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
     proxy_set_header X-Forwarded-Proto $scheme;
     proxy_set_header X-Real-IP $remote_addr;
@@ -310,6 +310,9 @@ def nginx_site(options, state_dir):
         proxy_pass http://qnetz_odoo;
     }}
 """.format(upload=env("MAX_UPLOAD", "64m"), headers=headers,
+           # Odoo builds its absolute URLs (redirects) from this: with the port when
+           # HTTPS is not on its standard one
+           forwarded_host="$host" if listen_https == "443" else "$host:$server_port",
            location_headers="".join("    %s\n" % line for line in headers.splitlines()),
            too_many=TOO_MANY_REQUESTS, unavailable=UNAVAILABLE,
            limited=rate_limited_locations())
