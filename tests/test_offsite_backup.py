@@ -92,7 +92,7 @@ class TestOffsiteBackup(unittest.TestCase):
             [os.path.join(ROOT, "scripts", "setup_backup_schedule.sh"), self.config,
              self.dbname, "--print"], stdout=subprocess.PIPE, universal_newlines=True,
             check=True).stdout
-        self.assertRegex(table, r"^17 2 \* \* \* root .* backup >> ", "nightly")
+        self.assertRegex(table, r"(?m)^17 2 \* \* \* root .* backup >> ", "nightly")
         self.assertRegex(table.splitlines()[3], r"^17 4 \* \* 0 root .* drill >> ", "weekly")
         # restic applies the policy of the script to snapshots of 40 days: what it keeps
         for day in range(40):
