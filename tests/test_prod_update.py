@@ -20,10 +20,11 @@ import dbtools  # noqa: E402
 
 BROKEN_MANIFEST = {"name": "An update that fails", "version": "11.0.1.0.0",
                    "depends": ["base"], "data": ["data.xml"], "license": "LGPL-3"}
-# A record with a field that does not exist: the installation stops with an error.
+# A record that refers to a record that does not exist: the installation stops with an
+# error (after the update of qnetz_base has begun).
 BROKEN_DATA = """<?xml version="1.0"?>
 <odoo><record id="broken_partner" model="res.partner">
-    <field name="name">Kaputt</field><field name="no_such_field">1</field>
+    <field name="name">Kaputt</field><field name="parent_id" ref="base.no_such_record"/>
 </record></odoo>
 """
 
