@@ -142,16 +142,21 @@ CSP = ("default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; "
        "base-uri 'self'; form-action 'self'")
 
 # Per client address, in front of Odoo's own throttles: (zone, rate per minute, burst,
-# location, only POST). A route may carry a language prefix (/ar/bedarf-melden).
+# location, which requests count: "post" (sending a form, not showing it), "query"
+# (a request with parameters: a check, not the empty form) or "all"). A route may carry
+# a language prefix (/ar/bedarf-melden).
 LANG = "(/[a-z]{2,3}(_[A-Za-z0-9]+)?)?"
 RATE_LIMITS = (
-    ("qnetz_login", 10, 10, "^%s/web/login/?$" % LANG, True),
-    ("qnetz_login", 10, 10, "^/web/session/authenticate$", True),
-    ("qnetz_reset", 5, 5, "^%s/web/(reset_password|signup)/?$" % LANG, True),
-    ("qnetz_form", 10, 10, "^%s/bedarf-melden/?$" % LANG, True),
-    ("qnetz_check", 20, 20, "^%s/zertifikat/pruefen/?$" % LANG, False),
-    ("qnetz_rpc", 120, 60, "^/(xmlrpc(/2)?/|jsonrpc)", False),
+    ("qnetz_login", 10, 10, "^%s/web/login/?$" % LANG, "post"),
+    ("qnetz_login", 10, 10, "^/web/session/authenticate$", "post"),
+    ("qnetz_reset", 5, 5, "^%s/web/(reset_password|signup)/?$" % LANG, "post"),
+    ("qnetz_form", 10, 10, "^%s/bedarf-melden/?$" % LANG, "post"),
+    ("qnetz_check", 20, 20, "^%s/zertifikat/pruefen/?$" % LANG, "query"),
+    ("qnetz_rpc", 120, 60, "^/(xmlrpc(/2)?/|jsonrpc)", "all"),
 )
+# The key of each kind: requests whose key is empty are not counted.
+RATE_KEYS = {"post": "$qnetz_post_client", "query": "$qnetz_query_client",
+             "all": "$binary_remote_addr"}
 
 # What a visitor sees when a limit trips: German, plain, no request to Odoo.
 TOO_MANY_REQUESTS = (
@@ -223,24 +228,23 @@ def app_servers(http_port, lp_port):
 
 def rate_limited_locations():
     text = ""
-    for zone, _rate, burst, pattern, post_only in RATE_LIMITS:
-        text += ("    location ~ \"%s\" {\n        limit_req zone=%s%s burst=%d nodelay;\n"
+    for zone, _rate, burst, pattern, _counted in RATE_LIMITS:
+        text += ("    location ~ \"%s\" {\n        limit_req zone=%s burst=%d nodelay;\n"
                  "        proxy_redirect off;\n        proxy_pass http://qnetz_odoo;\n    }\n"
-                 % (pattern, zone, "_post" if post_only else "", burst))
+                 % (pattern, zone, burst))
     return text
 
 
 def rate_limit_zones():
     zones, text = set(), (
-        "# POST only: the forms themselves stay reachable.\n"
+        "# Sending a form counts, showing it does not; a check with parameters counts.\n"
         "map $request_method $qnetz_post_client {\n    POST $binary_remote_addr;\n"
-        "    default \"\";\n}\n")
-    for zone, rate, _burst, _pattern, post_only in RATE_LIMITS:
-        name = zone + ("_post" if post_only else "")
-        if name not in zones:
-            zones.add(name)
-            text += "limit_req_zone %s zone=%s:10m rate=%dr/m;\n" % (
-                "$qnetz_post_client" if post_only else "$binary_remote_addr", name, rate)
+        "    default \"\";\n}\n"
+        "map $args $qnetz_query_client {\n    \"\" \"\";\n    default $binary_remote_addr;\n}\n")
+    for zone, rate, _burst, _pattern, counted in RATE_LIMITS:
+        if zone not in zones:
+            zones.add(zone)
+            text += "limit_req_zone %s zone=%s:10m rate=%dr/m;\n" % (RATE_KEYS[counted], zone, rate)
     return text
 
 

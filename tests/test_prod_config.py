@@ -140,7 +140,8 @@ class TestProdConfig(unittest.TestCase):
 
     def test_rate_limits_per_address_on_the_sensitive_routes(self):
         _, _, site = self.generate()
-        self.assertIn("limit_req_zone $qnetz_post_client zone=qnetz_login_post:10m rate=10r/m;",
+        self.assertIn("limit_req_zone $qnetz_post_client zone=qnetz_login:10m rate=10r/m;", site)
+        self.assertIn("limit_req_zone $qnetz_query_client zone=qnetz_check:10m rate=20r/m;",
                       site)
         self.assertIn("limit_req_zone $binary_remote_addr zone=qnetz_rpc:10m rate=120r/m;", site)
         for route in ("/web/login", "/web/session/authenticate", "/web/(reset_password|signup)",

@@ -105,6 +105,8 @@ class TestProdSite(unittest.TestCase):
                    for _ in range(24)]
         self.assertIn(429, answers)
         self.assertEqual(answers[:20], [200] * 20)
+        # the empty form is not a check: it stays reachable
+        self.assertEqual(self.get("/zertifikat/pruefen").status_code, 200)
 
     def test_health_tells_the_public_ok_or_not_ok_only(self):
         response = self.get("/qnetz/health")
