@@ -1,7 +1,8 @@
 """Load test of the production profile through nginx (a benchmark, not a test).
 
     .venv/bin/python benchmarks/bench_prod_load.py [--base https://localhost] [--db qnetz_prod]
-        [--clients 50] [--seconds 60] [--portal-share 0.2] [--ca .odoo/tls/localhost.crt]
+        [--clients 50] [--seconds 60] [--warmup 15] [--portal-share 0.2]
+        [--ca .odoo/tls/localhost.crt]
 
 N concurrent clients for S seconds. Most are visitors, each looping over the public pages
 (home, Wegweiser, a search in it, the course catalogue, the need form, the certificate
@@ -48,8 +49,8 @@ PORTAL = [
 
 def login(base, db, user, verify, timeout):
     session = requests.Session()
-    session.verify = verify
-    reply = session.post(base + "/web/session/authenticate", timeout=timeout, json={
+    # verify on each request: a session's own is overridden by REQUESTS_CA_BUNDLE
+    reply = session.post(base + "/web/session/authenticate", timeout=timeout, verify=verify, json={
         "jsonrpc": "2.0", "method": "call", "params": {"db": db, "login": user, "password": user}})
     reply.raise_for_status()
     if not (reply.json().get("result") or {}).get("uid"):
@@ -66,7 +67,6 @@ def first_need(base, cookies, verify, timeout):
 
 def client(journey, base, verify, cookies, timeout, barrier, deadline, results, lock, offset):
     session = requests.Session()
-    session.verify = verify
     if cookies:
         session.cookies.update(cookies)
     barrier.wait()
@@ -76,7 +76,8 @@ def client(journey, base, verify, cookies, timeout, barrier, deadline, results, 
         turn += 1
         start = time.time()
         try:
-            reply = session.get(base + path, timeout=timeout, allow_redirects=False)
+            reply = session.get(base + path, timeout=timeout, verify=verify,
+                                allow_redirects=False)
             ok, reason = reply.status_code == 200, "HTTP %s" % reply.status_code
         except requests.RequestException as error:
             ok, reason = False, "%s: %s" % (type(error).__name__, error)
@@ -112,6 +113,8 @@ def main():
     parser.add_argument("--ca", default=None,
                         help="the certificate to trust (the profile's self-signed one); "
                              "default: the system's authorities")
+    parser.add_argument("--warmup", type=float, default=15,
+                        help="seconds of the same load before the measured ones, not counted")
     parser.add_argument("--timeout", type=float, default=30,
                         help="seconds to wait for one answer before it counts as an error")
     args = parser.parse_args()
@@ -127,26 +130,35 @@ def main():
     cookies = login(base, args.db, "betrieb", verify, args.timeout) if companies else None
     portal = [(name, path or first_need(base, cookies, verify, args.timeout))
               for name, path in PORTAL]
-    results = {name: {"times": [], "errors": 0} for name, _ in PUBLIC + portal}
-    lock = threading.Lock()
-    deadline, started = [None], [None]
 
-    def start_clock():
-        started[0] = time.time()
-        deadline[0] = started[0] + args.seconds
+    def run_phase(seconds):
+        results = {name: {"times": [], "errors": 0} for name, _ in PUBLIC + portal}
+        lock = threading.Lock()
+        deadline, started = [None], [None]
 
-    barrier = threading.Barrier(args.clients + 1, action=start_clock, timeout=300)
-    threads = []
-    for index in range(args.clients):
-        journey, jar = (portal, cookies) if index < companies else (PUBLIC, None)
-        threads.append(threading.Thread(target=client, daemon=True, args=(
-            journey, base, verify, jar, args.timeout, barrier, deadline, results, lock, index)))
-    for thread in threads:
-        thread.start()
-    barrier.wait()
-    for thread in threads:
-        thread.join(args.seconds + args.timeout + 30)
-    wall = time.time() - started[0]
+        def start_clock():
+            started[0] = time.time()
+            deadline[0] = started[0] + seconds
+
+        barrier = threading.Barrier(args.clients + 1, action=start_clock, timeout=300)
+        threads = []
+        for index in range(args.clients):
+            journey, jar = (portal, cookies) if index < companies else (PUBLIC, None)
+            threads.append(threading.Thread(target=client, daemon=True, args=(
+                journey, base, verify, jar, args.timeout, barrier, deadline, results, lock,
+                index)))
+        for thread in threads:
+            thread.start()
+        barrier.wait()
+        for thread in threads:
+            thread.join(seconds + args.timeout + 30)
+        return results, time.time() - started[0]
+
+    if args.warmup:
+        # the prefork workers load the registry and the page caches fill on first use:
+        # the figures are of a server that has run for a while
+        run_phase(args.warmup)
+    results, wall = run_phase(args.seconds)
 
     print("%d clients (%d visitors, %d companies in the portal), %.0f s against %s (database %s)"
           % (args.clients, args.clients - companies, companies, wall, base, args.db))
