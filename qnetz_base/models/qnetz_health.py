@@ -1,6 +1,9 @@
 import datetime
 import hmac
+import json
+import os
 import shutil
+import time
 
 from odoo import api, fields, models, tools
 
@@ -10,6 +13,10 @@ CRON_OVERDUE = datetime.timedelta(minutes=30)
 MAIL_WAITING = datetime.timedelta(minutes=30)
 DISK_MIN_FREE_BYTES = 1024 ** 3
 DISK_MIN_FREE_SHARE = 0.05
+# The nightly backup (scripts/offsite_backup.py) and the weekly drill: older than these,
+# the schedule has stopped.
+BACKUP_MAX_AGE = datetime.timedelta(hours=26)
+DRILL_MAX_AGE = datetime.timedelta(days=8)
 
 
 class QnetzHealth(models.AbstractModel):
@@ -30,6 +37,7 @@ class QnetzHealth(models.AbstractModel):
             "cron": self._qnetz_check_cron(now),
             "mail_queue": self._qnetz_check_mail_queue(now),
             "disk": self._qnetz_check_disk(),
+            "backup": self._qnetz_check_backup(now),
         }
         ok = all(check["ok"] for check in checks.values())
         expected = tools.config.get("qnetz_health_token") or ""
@@ -69,6 +77,35 @@ class QnetzHealth(models.AbstractModel):
         return {"ok": usage.free >= DISK_MIN_FREE_BYTES and share >= DISK_MIN_FREE_SHARE,
                 "free_gib": round(usage.free / 1024 ** 3, 1),
                 "free_percent": round(100 * share, 1)}
+
+    @api.model
+    def _qnetz_check_backup(self, now):
+        """The outcome offsite_backup.py records beside the configuration, where the
+        production profile has backups (qnetz_backup_repository); none elsewhere."""
+        if not tools.config.get("qnetz_backup_repository") or not tools.config.rcfile:
+            return {"ok": True, "configured": False}
+        path = os.path.join(os.path.dirname(os.path.abspath(tools.config.rcfile)),
+                            "backup-status.json")
+        status = {}
+        if os.path.exists(path):
+            with open(path) as state:
+                status = json.load(state)
+        # a profile set up less than a day ago has not had its first night yet
+        password = tools.config.get("qnetz_backup_password_file") or ""
+        fresh = os.path.exists(password) and \
+            time.time() - os.path.getmtime(password) < BACKUP_MAX_AGE.total_seconds()
+        result = {"ok": True, "configured": True}
+        for what, max_age in (("backup", BACKUP_MAX_AGE), ("drill", DRILL_MAX_AGE)):
+            outcome = status.get(what)
+            if not outcome:
+                result[what] = "none yet"
+                result["ok"] = result["ok"] and fresh
+                continue
+            age = now - datetime.datetime.strptime(outcome["at_utc"], "%Y-%m-%d %H:%M:%S")
+            result[what] = {"ok": bool(outcome.get("ok")),
+                            "hours_ago": int(age.total_seconds() // 3600)}
+            result["ok"] = result["ok"] and bool(outcome.get("ok")) and age <= max_age
+        return result
 
 
 def _minutes(now, then):

@@ -1,5 +1,8 @@
 """/qnetz/health: ok / not ok for everyone, the details only for the monitor's token."""
 import datetime
+import json
+import os
+import tempfile
 from unittest.mock import patch
 
 import requests
@@ -53,7 +56,8 @@ class TestHealth(HttpCase):
         self.assertEqual(self.ask("wrong").text, "ok\n")
         details = self.ask(TOKEN).json()
         self.assertEqual(details["status"], "ok")
-        self.assertEqual(set(details["checks"]), {"database", "cron", "mail_queue", "disk"})
+        self.assertEqual(set(details["checks"]),
+                         {"database", "cron", "mail_queue", "disk", "backup"})
         self.assertTrue(all(check["ok"] for check in details["checks"].values()))
 
     def test_mail_waiting_for_long_is_not_ok(self):
@@ -80,3 +84,35 @@ class TestHealth(HttpCase):
         with patch.object(qnetz_health, "DISK_MIN_FREE_BYTES", 1024 ** 6):
             self.assertEqual(self.ask().status_code, 503)
             self.assertFalse(self.ask(TOKEN).json()["checks"]["disk"]["ok"])
+
+    def test_a_failed_or_stale_backup_or_drill_is_not_ok(self):
+        folder = tempfile.TemporaryDirectory()
+        self.addCleanup(folder.cleanup)
+        password = os.path.join(folder.name, "backup-password")
+        with open(password, "w") as out:
+            out.write("x\n")
+        old = datetime.datetime.utcnow() - datetime.timedelta(days=3)
+        os.utime(password, (old.timestamp(), old.timestamp()))
+        options = patch.dict(config.options, {"qnetz_backup_repository": "/srv/backups",
+                                              "qnetz_backup_password_file": password})
+        rcfile = patch.object(config, "rcfile", os.path.join(folder.name, "prod.conf"))
+        with options, rcfile:
+            backup = self.ask(TOKEN).json()["checks"]["backup"]
+            self.assertEqual((backup["ok"], backup["backup"]), (False, "none yet"),
+                             "a profile of days ago without any backup")
+
+            def record(backup_hours, drill_ok):
+                def at(hours):
+                    return (datetime.datetime.utcnow() - datetime.timedelta(hours=hours)
+                            ).strftime("%Y-%m-%d %H:%M:%S")
+                with open(os.path.join(folder.name, "backup-status.json"), "w") as out:
+                    json.dump({"backup": {"ok": True, "at_utc": at(backup_hours)},
+                               "drill": {"ok": drill_ok, "at_utc": at(50)}}, out)
+
+            record(3, True)
+            self.assertEqual(self.ask().status_code, 200)
+            record(30, True)
+            self.assertEqual(self.ask().status_code, 503, "no backup for 30 hours")
+            record(3, False)
+            self.assertEqual(self.ask().status_code, 503, "the drill found differences")
+            self.assertEqual(self.ask().text, "not ok\n")
