@@ -37,15 +37,18 @@ PROD_LONGPOLLING_PORT ?= 8072
 PROD_CONF := .odoo/prod.conf
 PROD_SITE := .odoo/nginx-qnetz.conf
 PROD_PID := .odoo/prod.pid
+PROD_STATE := .odoo
 
 .PHONY: help setup venv postgres system-packages node browser config run test test-only test-fast clean i18n \
-	lint backup restore prod prod-config prod-start prod-stop prod-update
+	lint backup restore prod prod-config prod-start prod-stop prod-update prod-backup prod-drill
 
 help:
 	@echo "make run    set up and serve the demo database '$(DB)' on http://localhost:$(HTTP_PORT)"
 	@echo "make test   set up and run the whole test suite on a fresh database '$(TEST_DB)'"
-	@echo "make prod   set up and start the production profile '$(PROD_DB)' behind nginx on port 80"
-	@echo "make prod-stop / prod-start / prod-update   stop, start, update the addons and restart"
+	@echo "make prod   set up and start the production profile '$(PROD_DB)' behind nginx (HTTPS)"
+	@echo "make prod-stop / prod-start   stop, start the production server"
+	@echo "make prod-update   backup, update the addons, health check; roll back on failure"
+	@echo "make prod-backup / prod-drill   encrypted off-site backup now / restore drill now"
 	@echo "make backup DB=name                 archive database + filestore into $(BACKUP_DIR)/"
 	@echo "make restore FILE=archive DB=new     restore an archive into a new database"
 	@echo "make test-fast   the tests on '$(TEST_DB)' without browser, commit, subprocess and registry ones"
@@ -127,10 +130,16 @@ restore: venv postgres
 	@test -n "$(FILE)" || { echo "usage: make restore FILE=backups/<archive>.tar.gz DB=<new name>" >&2; exit 2; }
 	@$(PYTHON) scripts/restore.py $(BACKUP_CONF) $(FILE) $(DB)
 
-# Production: the database without demo data, Odoo's prefork server behind nginx.
+# Production: the database without demo data, Odoo's prefork server behind nginx with
+# HTTPS, scheduled encrypted backups off the machine, log rotation (docs/operations.md).
 prod: venv postgres node system-packages prod-config
 	@$(PYTHON) scripts/init_db.py $(PROD_CONF) $(PROD_DB) --without-demo --modules $(ADDONS)
 	@scripts/setup_nginx.sh $(PROD_SITE)
+	@scripts/setup_certbot.sh
+	@$(MAKE) --no-print-directory prod-config
+	@scripts/setup_nginx.sh $(PROD_SITE)
+	@scripts/setup_backup_schedule.sh $(PROD_CONF) $(PROD_DB)
+	@scripts/setup_logrotate.sh $(PROD_STATE)
 	@$(MAKE) --no-print-directory prod-start
 
 prod-config: venv
@@ -138,26 +147,21 @@ prod-config: venv
 		$(PYTHON) scripts/write_prod_config.py $(PROD_CONF) $(PROD_SITE) $(PROD_DB)
 
 prod-start:
-	@scripts/install_debian_package.sh curl curl
-	@if [ -s $(PROD_PID) ] && kill -0 $$(cat $(PROD_PID)) 2>/dev/null; then \
-		echo "qnetz (production) already runs, pid $$(cat $(PROD_PID))"; exit 0; fi; \
-	setsid nohup $(PYTHON) scripts/odoo -c $(PROD_CONF) --pidfile=$(PROD_PID) >/dev/null 2>&1 < /dev/null & \
-	for i in $$(seq 1 180); do curl -sf -o /dev/null http://127.0.0.1:$(PROD_HTTP_PORT)/web/login && break; sleep 1; done; \
-	curl -sf -o /dev/null http://127.0.0.1:$(PROD_HTTP_PORT)/web/login \
-		|| { echo "error: Odoo did not answer; see .odoo/prod.log" >&2; exit 1; }; \
-	echo "qnetz (production) runs behind nginx: http://localhost/  (log: .odoo/prod.log)"
+	@scripts/prod_server.sh start $(PROD_CONF) $(PROD_PID)
 
 prod-stop:
-	@if [ -s $(PROD_PID) ] && kill -0 $$(cat $(PROD_PID)) 2>/dev/null; then \
-		kill $$(cat $(PROD_PID)); \
-		for i in $$(seq 1 30); do kill -0 $$(cat $(PROD_PID)) 2>/dev/null || break; sleep 1; done; \
-		echo "qnetz (production) stopped."; \
-	else echo "qnetz (production) does not run."; fi
-	@rm -f $(PROD_PID)
+	@scripts/prod_server.sh stop $(PROD_CONF) $(PROD_PID)
 
-# After pulling a new release: update the addons in the database, then restart.
+# After pulling a new release: backup, update the addons, restart, health check; back to
+# the backup if any of it fails.
 prod-update: venv prod-config
-	@$(MAKE) --no-print-directory prod-stop
-	@$(PYTHON) scripts/init_db.py $(PROD_CONF) $(PROD_DB) --without-demo --modules $(ADDONS)
+	@$(PYTHON) scripts/prod_update.py $(PROD_CONF) $(PROD_DB) $(PROD_PID) --modules $(ADDONS) \
+		--dir $(BACKUP_DIR)
 	@scripts/setup_nginx.sh $(PROD_SITE)
-	@$(MAKE) --no-print-directory prod-start
+
+# What the schedule runs: the encrypted off-site backup, the restore drill.
+prod-backup: venv
+	@$(PYTHON) scripts/offsite_backup.py $(PROD_CONF) $(PROD_DB) backup
+
+prod-drill: venv
+	@$(PYTHON) scripts/offsite_backup.py $(PROD_CONF) $(PROD_DB) drill

@@ -31,11 +31,24 @@ def backup(config, dbname, directory):
     with tempfile.TemporaryDirectory(dir=directory) as work:
         dump = os.path.join(work, "dump.pgc")
         # --no-owner: the restore may run as another role, on another server.
-        dbtools.run(["pg_dump", "--format=custom", "--no-owner", "--file", dump, dbname], conf)
+        # The counts that the restore drill compares come from the very snapshot that
+        # pg_dump reads: this transaction exports it and stays open until the dump ends.
+        conn = dbtools.connect(conf, dbname)
+        try:
+            conn.set_session(isolation_level="REPEATABLE READ", readonly=True)
+            with conn.cursor() as cr:
+                cr.execute("SELECT pg_export_snapshot()")
+                snapshot = cr.fetchone()[0]
+                counts = dbtools.counts(conf, dbname, cr)
+            dbtools.run(["pg_dump", "--format=custom", "--no-owner", "--snapshot", snapshot,
+                         "--file", dump, dbname], conf)
+        finally:
+            conn.close()
         manifest = {
             "database": dbname,
             "created_utc": stamp,
             "format": "pg_dump custom + filestore",
+            "counts": counts,
         }
         partial = target + ".partial"
         with tarfile.open(partial, "w:gz") as tar:

@@ -66,3 +66,42 @@ def drop_database(conf, dbname):
 
 def run(cmd, conf):
     subprocess.run(cmd, env=pg_env(conf), check=True)
+
+
+# What a restored copy must hold as many of as the original: the network's records, and
+# the attachments whose files come from the filestore.
+COUNTED = {
+    "needs": "qnetz_need",
+    "courses": "event_event",
+    "registrations": "event_registration",
+    "invoices": "account_invoice",
+    "attachments": "ir_attachment",
+}
+
+
+def counts(conf, dbname, cr=None):
+    """{label: number of rows} of COUNTED in `dbname` (on the cursor `cr` if given)."""
+    if cr is not None:
+        result = {}
+        for label, table in COUNTED.items():
+            cr.execute("SELECT count(*) FROM %s" % table)
+            result[label] = cr.fetchone()[0]
+        return result
+    conn = connect(conf, dbname)
+    try:
+        with conn.cursor() as own:
+            return counts(conf, dbname, own)
+    finally:
+        conn.close()
+
+
+def drop_database(conf, dbname):
+    """Drops `dbname` and its filestore (for scratch copies only)."""
+    conn = connect(conf, "postgres")
+    conn.autocommit = True
+    try:
+        with conn.cursor() as cr:
+            cr.execute('DROP DATABASE IF EXISTS "%s"' % dbname)
+    finally:
+        conn.close()
+    shutil.rmtree(filestore(conf, dbname), ignore_errors=True)

@@ -25,4 +25,7 @@ scripts/install_debian_package.sh nginx nginx
 [ -w /etc/nginx/conf.d ] || die "enabling the nginx site needs root (writes $LINK)."
 mkdir -p /var/cache/nginx/qnetz
 ln -sfn "$site" "$LINK"
+# qnetz's site is the default server on ports 80 and 443 (any name reaches it, and port
+# 80 redirects); Debian's welcome page claims port 80 the same way.
+rm -f /etc/nginx/sites-enabled/default
 reload

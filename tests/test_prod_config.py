@@ -10,11 +10,10 @@ import unittest
 from passlib.context import CryptContext
 from odoo.addons.qnetz_base.tests.tags import tagged
 
+from .prod_site import SETTINGS
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SCRIPT = os.path.join(ROOT, "scripts", "write_prod_config.py")
-SETTINGS = ("WORKERS", "HTTP_PORT", "LONGPOLLING_PORT", "DATA_DIR", "SERVER_NAME", "APP_SERVERS",
-            "TLS_CERT", "TLS_KEY", "MAX_UPLOAD", "SMTP_HOST", "SMTP_PORT", "SMTP_USER",
-            "SMTP_PASSWORD", "SMTP_SSL", "EMAIL_FROM", "NGINX_CACHE_DIR")
 
 
 @tagged("subprocess")
@@ -74,6 +73,11 @@ class TestProdConfig(unittest.TestCase):
         self.assertEqual(options["smtp_server"], "mail.example.org")
         self.assertEqual(options["smtp_user"], "qnetz")
         self.assertEqual(options["email_from"], "kurse@example.org")
+        self.assertEqual(options["smtp_ssl"], "True", "STARTTLS unless told otherwise")
+        _, options, _ = self.generate(SMTP_HOST="mail.example.org", SMTP_TLS="False",
+                                      MAIL_DOMAIN="example.org")
+        self.assertEqual(options["smtp_ssl"], "False")
+        self.assertEqual(options["email_from"], "qnetz@example.org")
 
     def test_nginx_routes_longpolling_compresses_caches_static_and_limits_uploads(self):
         _, _, site = self.generate(HTTP_PORT="8314", LONGPOLLING_PORT="8315", MAX_UPLOAD="20m")
@@ -84,9 +88,88 @@ class TestProdConfig(unittest.TestCase):
         self.assertIn("client_max_body_size 20m;", site)
         self.assertRegex(site, r"location ~\* \^/\[\^/\]\+/static/ \{\s+proxy_cache qnetz_static;")
         self.assertNotIn("web/content", site.split("location")[2])
-        self.assertIn("listen 80;", site)
-        self.assertNotIn("ssl", site)
         self.assertIn("X-Forwarded-For", site)
+
+    def test_https_by_default_with_a_self_signed_certificate_made_once(self):
+        _, _, site = self.generate()
+        cert = os.path.join(self.folder.name, "tls", "localhost.crt")
+        key = os.path.join(self.folder.name, "tls", "localhost.key")
+        self.assertIn("ssl_certificate %s;" % cert, site)
+        self.assertIn("ssl_certificate_key %s;" % key, site)
+        self.assertEqual(os.stat(key).st_mode & 0o077, 0, "the key is readable by others")
+        subject = subprocess.run(["openssl", "x509", "-in", cert, "-noout", "-subject", "-ext",
+                                  "subjectAltName"], stdout=subprocess.PIPE,
+                                 universal_newlines=True, check=True).stdout
+        self.assertIn("CN = localhost", subject)
+        self.assertIn("DNS:localhost", subject)
+        with open(cert) as made:
+            first = made.read()
+        self.generate()
+        with open(cert) as kept:
+            self.assertEqual(kept.read(), first, "a second run keeps the certificate")
+        # port 80 only redirects
+        plain = site.split("server {")[1]
+        self.assertIn("listen 80 default_server;", plain)
+        self.assertIn("return 301 https://$host$request_uri;", plain)
+        self.assertNotIn("proxy_pass", plain)
+        self.assertIn("listen 443 ssl http2 default_server;", site)
+
+    def test_certbots_certificate_is_taken_when_there(self):
+        live = os.path.join(self.folder.name, "live", "qnetz.example.org")
+        os.makedirs(live)
+        for name in ("fullchain.pem", "privkey.pem"):
+            open(os.path.join(live, name), "w").close()
+        _, _, site = self.generate(SERVER_NAME="qnetz.example.org",
+                                   LETSENCRYPT_LIVE=os.path.dirname(live))
+        self.assertIn("ssl_certificate %s/fullchain.pem;" % live, site)
+        self.assertIn("ssl_certificate_key %s/privkey.pem;" % live, site)
+        self.assertFalse(os.path.exists(os.path.join(self.folder.name, "tls")))
+
+    def test_security_headers_and_the_policy_mode(self):
+        _, _, site = self.generate()
+        for header in ("Strict-Transport-Security \"max-age=31536000\" always;",
+                       "X-Content-Type-Options \"nosniff\" always;",
+                       "Referrer-Policy \"strict-origin-when-cross-origin\" always;",
+                       "Content-Security-Policy \"default-src 'self';"):
+            # the server's, and the static files' location repeats them (its own
+            # add_header would drop the server's)
+            self.assertGreaterEqual(site.count(header), 2, header)
+        self.assertNotIn("Report-Only", site)
+        _, _, site = self.generate(CSP="report")
+        self.assertIn("Content-Security-Policy-Report-Only \"default-src", site)
+
+    def test_rate_limits_per_address_on_the_sensitive_routes(self):
+        _, _, site = self.generate()
+        self.assertIn("limit_req_zone $qnetz_post_client zone=qnetz_login:10m rate=10r/m;", site)
+        self.assertIn("limit_req_zone $qnetz_query_client zone=qnetz_check:10m rate=20r/m;",
+                      site)
+        self.assertIn("limit_req_zone $binary_remote_addr zone=qnetz_rpc:10m rate=120r/m;", site)
+        for route in ("/web/login", "/web/session/authenticate", "/web/(reset_password|signup)",
+                      "/bedarf-melden", "/zertifikat/pruefen", "xmlrpc(/2)?/|jsonrpc"):
+            self.assertRegex(site, r'location ~ "[^"]*%s[^"]*" \{\s+limit_req zone=qnetz_'
+                             % re.escape(route), route)
+        self.assertIn("limit_req_status 429;", site)
+        self.assertIn("Zu viele Anfragen", site)
+
+    def test_session_hours_health_token_and_backup_settings(self):
+        out, options, _ = self.generate()
+        self.assertEqual(options["qnetz_session_hours"], "8")
+        token = options["qnetz_health_token"]
+        self.assertGreaterEqual(len(token), 24)
+        password_file = options["qnetz_backup_password_file"]
+        self.assertEqual(os.stat(password_file).st_mode & 0o077, 0)
+        self.assertIn("copy it off this machine", out)
+        with open(password_file) as first:
+            password = first.read()
+        out, options, _ = self.generate(SESSION_HOURS="4", BACKUP_REPOSITORY="sftp:b@h:/q")
+        self.assertEqual(options["qnetz_session_hours"], "4")
+        self.assertEqual(options["qnetz_health_token"], token, "kept")
+        self.assertEqual(options["qnetz_backup_repository"], "sftp:b@h:/q")
+        with open(password_file) as again:
+            self.assertEqual(again.read(), password, "kept")
+        self.assertNotIn("copy it off", out)
+        _, options, _ = self.generate()
+        self.assertEqual(options["qnetz_backup_repository"], "sftp:b@h:/q", "kept once set")
 
     def test_https_certificate_paths_and_several_app_servers(self):
         _, _, site = self.generate(TLS_CERT="/etc/ssl/qnetz.pem", TLS_KEY="/etc/ssl/qnetz.key",
@@ -94,7 +177,7 @@ class TestProdConfig(unittest.TestCase):
                                    APP_SERVERS="10.0.0.2, 10.0.0.3")
         self.assertIn("ssl_certificate /etc/ssl/qnetz.pem;", site)
         self.assertIn("ssl_certificate_key /etc/ssl/qnetz.key;", site)
-        self.assertIn("listen 443 ssl;", site)
+        self.assertIn("listen 443 ssl http2 default_server;", site)
         self.assertIn("return 301 https://$host$request_uri;", site)
         self.assertIn("server_name qnetz.example.org;", site)
         for host in ("10.0.0.2", "10.0.0.3"):

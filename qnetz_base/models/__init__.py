@@ -24,3 +24,4 @@ from . import ir_http
 from . import res_users_signup
 from . import res_partner_signup
 from . import res_users_password
+from . import qnetz_health

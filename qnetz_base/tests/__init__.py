@@ -11,3 +11,4 @@ from . import test_mail_queue
 from . import test_responsive
 from . import test_upgrade
 from . import test_coordinator
+from . import test_health

@@ -11,12 +11,12 @@ ARTIFACTS = os.path.join(ROOT, "artifacts")
 
 
 def run_browser_script(script, timeout=300, **env):
-    """Runs `node script` with BASE_URL and the given variables; returns
-    (exit code, everything it printed)."""
-    env = dict(os.environ, NODE_PATH=os.path.join(ROOT, "node_modules"),
-               BASE_URL="http://127.0.0.1:%s" % odoo.tools.config["http_port"],
-               **{key: str(value) for key, value in env.items()})
+    """Runs `node script` with BASE_URL (the test server's, unless given) and the given
+    variables; returns (exit code, everything it printed)."""
+    variables = dict(os.environ, NODE_PATH=os.path.join(ROOT, "node_modules"),
+                     BASE_URL="http://127.0.0.1:%s" % odoo.tools.config["http_port"])
+    variables.update({key: str(value) for key, value in env.items()})
     result = subprocess.run(
-        ["node", script], cwd=ROOT, env=env, stdout=subprocess.PIPE,
+        ["node", script], cwd=ROOT, env=variables, stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT, timeout=timeout)
     return result.returncode, result.stdout.decode("utf-8", "replace")

@@ -26,4 +26,5 @@ from . import test_password_strength
 from . import test_portal_trust
 from . import test_route_crawler
 from . import test_session_fixation
+from . import test_session_lifetime
 from . import test_stock_route_input

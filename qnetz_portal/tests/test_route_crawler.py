@@ -33,6 +33,8 @@ SKIPPED = {
     "/web/session/destroy": "ends the session the crawl runs in",
     "/longpolling/poll": "holds the request open up to 50 s for bus messages, by design",
     "/longpolling/im_status": "belongs to the long-polling bus (answers over /longpolling/poll)",
+    "/qnetz/health": "answers 503 by design while the server is unhealthy, a monitor's signal "
+                     "(tests/test_prod_site.py and qnetz_base/tests/test_health.py check it)",
 }
 # The database manager works on whole databases (create, duplicate, drop, backup,
 # restore), outside the test transaction the crawl runs in.

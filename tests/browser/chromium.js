@@ -15,7 +15,7 @@ function fail(message) {
   process.exitCode = 1;
 }
 
-async function launch(name, viewport) {
+async function launch(name, viewport, options) {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qnetz-' + name + '-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: '/usr/bin/chromium',
@@ -23,6 +23,7 @@ async function launch(name, viewport) {
     locale: 'de-DE',
     viewport,
     args: ARGS,
+    ...(options || {}),
   });
   // Chromium may still be writing its profile when the context reports closing;
   // the profile is removed when the script ends, and a leftover is no failure.
