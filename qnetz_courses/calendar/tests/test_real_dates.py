@@ -303,6 +303,17 @@ class TestGeneratorPlan(RealDatesCase):
         wizard.action_generate()
         self.assertEqual(len(course.session_ids), 4)
 
+    def test_a_split_block_week_is_shown(self):
+        """Corpus Christi (NRW) cuts a Monday-to-Friday block: the preview says so."""
+        course = self._course()
+        wizard = self.env["qnetz.session.generator"].create({
+            "event_id": course.id, "mon": True, "tue": True, "wed": True, "thu": True,
+            "fri": True, "count": 5, "date_start": "2027-05-24",
+            "skip_school_holidays": False})
+        self.assertIn("Blockwochen durch ausgelassene Tage geteilt (Woche ab): Mo 24.05.2027",
+                      wizard.preview)
+        self.assertIn("27.05.2027: Fronleichnam", wizard.preview)
+
     def test_the_course_dates_follow_the_sessions(self):
         """Planned again from March, the course no longer runs from January."""
         course = self._course(date_begin="2027-01-04 07:00:00",

@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
@@ -63,6 +65,14 @@ class QnetzSessionGenerator(models.TransientModel):
             "replace": self.existing == "replace",
         }
 
+    def _split_block_weeks(self, dates, skipped):
+        """The Mondays of the weeks a Monday-to-Friday pattern plans only partly."""
+        if set(self._weekdays()) != {0, 1, 2, 3, 4}:
+            return []
+        planned = {day - timedelta(days=day.weekday()) for day in dates}
+        left_out = {day - timedelta(days=day.weekday()) for day, _reasons in skipped}
+        return sorted(planned & left_out)
+
     @api.depends("event_id", "date_start", "mon", "tue", "wed", "thu", "fri", "sat",
                  "start_time", "hours", "count", "date_stop", "skip_school_holidays",
                  "avoid_school_days", "existing")
@@ -101,6 +111,10 @@ class QnetzSessionGenerator(models.TransientModel):
                     utc_string_to_local(s.date_begin).date() for s in kept])
                 lines += ["", _("The course then runs from %s to %s.") % (
                     Calendar._qnetz_day_label(first), Calendar._qnetz_day_label(last))]
+            split = wizard._split_block_weeks(dates, skipped)
+            if split:
+                lines += ["", _("Block weeks split by days left out (week of): %s")
+                          % ", ".join(Calendar._qnetz_day_label(day) for day in split)]
             if skipped:
                 lines += ["", _("Left out:"),
                           self.env["event.event"]._qnetz_format_skipped(skipped)]
