@@ -129,6 +129,17 @@ class EventEventNotify(models.Model):
         mails = self.env["mail.mail"]
         for session in sessions:
             mails |= session.with_context(lang="de_DE")._qnetz_send_reminder()
+        # a session moved by hand onto a holiday of a state the course serves: the
+        # reminder goes out as planned, and the coordinator hears of the conflict
+        for session in sessions.with_context(lang="de_DE").filtered("calendar_warning"):
+            event = session.event_id
+            event.message_post(
+                body=html_text(_("Reminder sent for the session on %s, a day that does not "
+                                 "suit: %s") % (
+                    format_date(utc_string_to_local(session.date_begin)),
+                    session.calendar_warning.replace("\n", "; "))),
+                partner_ids=event._qnetz_coordinator().partner_id.ids,
+                subtype="mail.mt_comment", message_type="comment")
         sessions.write({"reminder_sent": now})
         return mails
 

@@ -269,6 +269,10 @@ class QnetzCalendar(models.AbstractModel):
                          % ", ".join(minors.mapped("name")))
         kind = max(sorted(weights), key=lambda k: weights[k]) if weights else "any"
         pattern = dict(PATTERNS[kind])
+        if kind == "school_day" and minors:
+            # JArbSchG § 9: after more than five lessons a minor is not employed that day
+            notes.append(_("%s under 18: only after a short school day (JArbSchG § 9)")
+                         % ", ".join(minors.mapped("name")))
         if kind == "school_day":
             school_weekdays = self._qnetz_school_weekdays(apprentices, earliest)
             if school_weekdays:

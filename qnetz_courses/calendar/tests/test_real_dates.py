@@ -119,6 +119,19 @@ class TestServedStates(RealDatesCase):
         self.assertEqual(self.Calendar._qnetz_served_state_records(needs=needs),
                          course._qnetz_concerned_states())
 
+    def test_reminder_of_a_session_on_a_holiday_tells_the_coordinator(self):
+        """Reformation Day 2028 counts once a Holzminden participant is registered."""
+        course = self._course(date_begin="2028-10-31 15:00:00",
+                              date_end="2028-10-31 18:00:00")
+        self._register(course, self.apprentices[4])
+        course.write({"state": "confirm"})
+        self.env["qnetz.course.session"].create({
+            "event_id": course.id, "date_begin": "2028-10-31 15:00:00",
+            "date_end": "2028-10-31 18:00:00"})
+        self.env["event.event"]._qnetz_cron_send_reminders(now="2028-10-30 15:00:00")
+        bodies = " ".join(course.message_ids.mapped("body"))
+        self.assertIn("Reformationstag", bodies)
+
     def test_go_no_go_names_sessions_on_holidays(self):
         """A course at its minimum with a session on Corpus Christi (NRW) is flagged."""
         course = self._course(seats_min=0, date_begin="2027-05-27 14:00:00",
@@ -429,6 +442,14 @@ class TestMinors(RealDatesCase):
         course.session_ids.unlink()
         self._generate(course, sat=True, count=1, date_start="2027-01-09", start_time=18.0)
         self.assertEqual(self._days(course), [date(2027, 1, 9)])
+
+    def test_school_day_pattern_warns_for_minors(self):
+        minor = self.apprentices[1]
+        minor.of_age_on = "2029-01-01"
+        need = self._need(self.company_a, preferred_time="school_day",
+                          apprentice_ids=[(6, 0, minor.ids)])
+        plan = self.Calendar._qnetz_propose(need, today=date(2027, 1, 4))
+        self.assertIn("JArbSchG § 9", plan["note"])
 
     def test_only_the_day_of_coming_of_age_is_kept(self):
         fields_ = self.env["res.partner"]._fields
