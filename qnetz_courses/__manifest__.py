@@ -2,7 +2,7 @@
 {
     "name": "Qualifizierungsnetzwerk: Kurse",
     "summary": "Bundle training needs into local courses, register apprentices and bill the fees",
-    "version": "11.0.1.3.0",
+    "version": "11.0.1.4.0",
     "category": "Qualifizierungsnetzwerk",
     "website": "https://www.wirtschaftsinitiative-hoexter.de",
     "author": "Qualifizierungsnetzwerk Höxter-Holzminden",
@@ -45,6 +45,7 @@
         "bundling/views/qnetz_quote_views.xml",
         "calendar/wizard/qnetz_session_generator_views.xml",
         "calendar/views/qnetz_calendar_views.xml",
+        "calendar/wizard/qnetz_holiday_import_views.xml",
         "calendar/views/event_event_schedule_views.xml",
         "spine/report/qnetz_evidence_reports.xml",
         "spine/views/qnetz_certificate_views.xml",

@@ -4,7 +4,7 @@ Written by hand: the format needed is small, and the VTIMEZONE lets every calend
 program (also those without a time-zone database) place the sessions correctly.
 """
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pytz
 
@@ -83,3 +83,73 @@ def calendar(name, events):
         lines.append("END:VEVENT")
     lines.append("END:VCALENDAR")
     return ("\r\n".join(fold(line) for line in lines) + "\r\n").encode("utf-8")
+
+
+# Reading ---------------------------------------------------------------------------
+
+def _unfold(text):
+    """The logical lines of iCalendar text (a line starting with a blank continues the
+    one before)."""
+    lines = []
+    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        if raw[:1] in (" ", "\t") and lines:
+            lines[-1] += raw[1:]
+        elif raw.strip():
+            lines.append(raw)
+    return lines
+
+
+def _unescape(value):
+    return value.replace("\\n", " ").replace("\\N", " ").replace("\\,", ",").replace(
+        "\\;", ";").replace("\\\\", "\\").strip()
+
+
+def _day(value):
+    """The date of a DTSTART/DTEND value (20270322 or 20270322T000000[Z])."""
+    return datetime.strptime(value.strip()[:8], "%Y%m%d").date()
+
+
+def all_day_events(data):
+    """The events of an iCalendar file as [{summary, start, end}] with dates, `end`
+    being the last day (iCalendar's all-day DTEND is the day after). Raises ValueError
+    when the bytes are not an iCalendar file or an event has no readable start."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("latin-1")
+    lines = _unfold(text)
+    if not lines or lines[0].strip().upper() != "BEGIN:VCALENDAR":
+        raise ValueError("not an iCalendar file")
+    events, current = [], None
+    for line in lines:
+        name, _sep, value = line.partition(":")
+        key = name.split(";")[0].strip().upper()
+        if key == "BEGIN" and value.strip().upper() == "VEVENT":
+            current = {}
+        elif key == "END" and value.strip().upper() == "VEVENT" and current is not None:
+            if "start" not in current:
+                raise ValueError("an event without a start date")
+            start = current["start"]
+            end = current.get("end")
+            if end is None:
+                end = start
+            elif current.get("exclusive_end", True):
+                end = max(start, end - timedelta(days=1))
+            events.append({"summary": current.get("summary") or "", "start": start,
+                           "end": end})
+            current = None
+        elif current is not None and key in ("DTSTART", "DTEND"):
+            try:
+                day = _day(value)
+            except ValueError:
+                raise ValueError("an unreadable date: %s" % value.strip()[:40])
+            if key == "DTSTART":
+                current["start"] = day
+            else:
+                current["end"] = day
+                # an end with a time of day is the last day itself unless at midnight
+                time = value.strip()[9:15]
+                current["exclusive_end"] = not time or time == "000000"
+        elif current is not None and key == "SUMMARY":
+            current["summary"] = _unescape(value)
+    return events

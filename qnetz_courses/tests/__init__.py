@@ -12,6 +12,7 @@ from ..spine.tests import test_course
 from ..spine.tests import test_evidence
 from ..calendar.tests import test_calendar
 from ..calendar.tests import test_notify
+from ..calendar.tests import test_real_dates
 from ..billing.tests import test_bill_and_send
 from ..billing.tests import test_billing
 from ..billing.tests import test_billing_concurrency

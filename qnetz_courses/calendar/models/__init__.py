@@ -1,4 +1,5 @@
 from . import qnetz_holiday
+from . import res_partner_calendar
 from . import qnetz_weekday_mixin
 from . import qnetz_school_schedule
 from . import qnetz_school_block

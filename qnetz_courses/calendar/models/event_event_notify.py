@@ -129,6 +129,17 @@ class EventEventNotify(models.Model):
         mails = self.env["mail.mail"]
         for session in sessions:
             mails |= session.with_context(lang="de_DE")._qnetz_send_reminder()
+        # a session moved by hand onto a holiday of a state the course serves: the
+        # reminder goes out as planned, and the coordinator hears of the conflict
+        for session in sessions.with_context(lang="de_DE").filtered("calendar_warning"):
+            event = session.event_id
+            event.message_post(
+                body=html_text(_("Reminder sent for the session on %s, a day that does not "
+                                 "suit: %s") % (
+                    format_date(utc_string_to_local(session.date_begin)),
+                    session.calendar_warning.replace("\n", "; "))),
+                partner_ids=event._qnetz_coordinator().partner_id.ids,
+                subtype="mail.mt_comment", message_type="comment")
         sessions.write({"reminder_sent": now})
         return mails
 
@@ -185,6 +196,18 @@ class EventEventNotify(models.Model):
                 html_text(_("Kind regards, your Qualification Network Höxter-Holzminden")))
             event._qnetz_mail(event._qnetz_company_contacts(), subject, body)
 
+    def _qnetz_calendar_conflict_note(self):
+        """The sessions that fall on a holiday of a state the course serves, as text."""
+        self.ensure_one()
+        lines = ["%s: %s" % (format_date(utc_string_to_local(session.date_begin)),
+                             session.calendar_warning.replace("\n", "; "))
+                 for session in self.session_ids.sorted("date_begin")
+                 if session.calendar_warning]
+        if not lines:
+            return ""
+        return _("Sessions on days that do not suit (%s):") % self.served_states.replace(
+            "\n", "; ") + "\n" + "\n".join(lines)
+
     @api.model
     def _qnetz_cron_go_no_go(self, today=None, warn_days=7):
         """Daily: warn ahead of the go/no-go date, and decide on it.
@@ -203,11 +226,13 @@ class EventEventNotify(models.Model):
         for event in events.with_context(lang="de_DE"):
             coordinator = event._qnetz_coordinator()
             if event.go_date > today_s:
-                if event.below_minimum and event.go_warned != today_s:
+                conflicts = event._qnetz_calendar_conflict_note()
+                if (event.below_minimum or conflicts) and event.go_warned != today_s:
+                    text = _("Go/no-go on %s: %d of at least %d participants so far.") % (
+                        format_date(fields.Date.from_string(event.go_date)),
+                        event.seats_reserved + event.seats_used, event.seats_min)
                     event.message_post(
-                        body=_("Go/no-go on %s: %d of at least %d participants so far.") % (
-                            format_date(fields.Date.from_string(event.go_date)),
-                            event.seats_reserved + event.seats_used, event.seats_min),
+                        body=html_text("\n".join(filter(None, [text, conflicts]))),
                         partner_ids=coordinator.partner_id.ids,
                         subtype="mail.mt_comment", message_type="comment")
                     event.go_warned = today_s
@@ -221,8 +246,11 @@ class EventEventNotify(models.Model):
             event.go_state = "decide"
             event._qnetz_todo(
                 _("Go/no-go: decide on %s") % event.name,
-                _("%d of at least %d participants. Confirm below the minimum or cancel the "
-                  "course.") % (event.seats_reserved + event.seats_used, event.seats_min),
+                "\n".join(filter(None, [
+                    _("%d of at least %d participants. Confirm below the minimum or cancel "
+                      "the course.") % (event.seats_reserved + event.seats_used,
+                                        event.seats_min),
+                    event._qnetz_calendar_conflict_note()])),
                 users=coordinator, deadline=today_s)
             event._qnetz_tell_companies_outcome("decide")
         return events

@@ -36,6 +36,43 @@ class QnetzCalendar(models.AbstractModel):
     _description = "Course Calendar"
 
     @api.model
+    def _qnetz_served_states(self, needs=None, registrations=None, course=None):
+        """The federal states a course serves, each with the reasons: {state: [reason]}.
+
+        The union of the states of the needs' companies, the registered participants'
+        companies and the venue of `course`. Before any of them is known, a course of the network
+        serves both of the network's states: planning for one state only would put
+        sessions into the other state's holidays without a word.
+        """
+        reasons = defaultdict(list)
+
+        def add(state, reason):
+            if state and reason not in reasons[state]:
+                reasons[state].append(reason)
+        for need in (needs or self.env["qnetz.need"]).sudo():
+            company = need.partner_id.employer_id or need.partner_id
+            add(need.district_id.state_id, _("need of %s") % company.name)
+        for registration in (registrations or self.env["event.registration"]).sudo():
+            for company in registration.apprentice_id.employer_id \
+                    | registration.paying_partner_id:
+                add(company.district_id.state_id, _("participant's company %s") % company.name)
+        if course:
+            course = course.sudo()
+            for place in course.address_id.district_id | course.district_id:
+                add(place.state_id, _("venue in %s") % place.name)
+        if not reasons:
+            for state in self.env["qnetz.district"].sudo().search([]).mapped("state_id"):
+                add(state, _("nothing known yet: both states of the network"))
+        return dict(reasons)
+
+    @api.model
+    def _qnetz_served_state_records(self, **kwargs):
+        states = self.env["res.country.state"]
+        for state in self._qnetz_served_states(**kwargs):
+            states |= state
+        return states
+
+    @api.model
     def _qnetz_conflicts(self, date_from, date_to, states, apprentices,
                          school_holidays=True, school_days=True):
         """Reasons why a day between `date_from` and `date_to` (dates) does not suit.
@@ -72,6 +109,10 @@ class QnetzCalendar(models.AbstractModel):
             for day, reasons in self._qnetz_school_conflicts(
                     date_from, date_to, apprentices).items():
                 conflicts[day].extend(reasons)
+        if apprentices:
+            for day, reasons in self._qnetz_minor_conflicts(
+                    date_from, date_to, apprentices).items():
+                conflicts[day].extend(reasons)
         return conflicts
 
     @api.model
@@ -102,9 +143,43 @@ class QnetzCalendar(models.AbstractModel):
         return result
 
     @api.model
+    def _qnetz_school_state(self, apprentice):
+        """The state whose school holidays the apprentice's vocational school keeps."""
+        return apprentice.vocational_school_id.district_id.state_id \
+            or apprentice.employer_id.district_id.state_id
+
+    @api.model
+    def _qnetz_school_holiday_days(self, date_from, date_to, states):
+        """{state id: set of dates} of the school holidays of `states` in the range."""
+        days = defaultdict(set)
+        if not states:
+            return days
+        self.env.cr.execute("""
+            SELECT state_id, date_from, date_to FROM qnetz_holiday
+             WHERE active AND kind = 'school' AND state_id IN %s
+               AND date_from <= %s AND date_to >= %s
+        """, (tuple(states.ids), fields.Date.to_string(date_to),
+              fields.Date.to_string(date_from)))
+        for state_id, start, end in self.env.cr.fetchall():
+            day = max(fields.Date.from_string(start), date_from)
+            end = min(fields.Date.from_string(end), date_to)
+            while day <= end:
+                days[state_id].add(day)
+                day += timedelta(days=1)
+        return days
+
+    @api.model
     def _qnetz_school_conflicts(self, date_from, date_to, apprentices):
+        """The apprentices' vocational-school days; in their school's holidays there is
+        no school, so those days are free."""
         conflicts = defaultdict(list)
-        for apprentice, schedules in self._qnetz_school_schedules(apprentices).items():
+        schedules_by_apprentice = self._qnetz_school_schedules(apprentices)
+        states = self.env["res.country.state"]
+        for apprentice in schedules_by_apprentice:
+            states |= self._qnetz_school_state(apprentice)
+        holidays = self._qnetz_school_holiday_days(date_from, date_to, states)
+        for apprentice, schedules in schedules_by_apprentice.items():
+            no_school = holidays.get(self._qnetz_school_state(apprentice).id, set())
             for schedule in schedules:
                 valid_from = fields.Date.from_string(schedule.date_from) or date_from
                 valid_to = fields.Date.from_string(schedule.date_to) or date_to
@@ -114,7 +189,7 @@ class QnetzCalendar(models.AbstractModel):
                     reason = _("%s is at the vocational school") % apprentice.name
                     day = start
                     while day <= end:
-                        if day.weekday() in weekdays:
+                        if day.weekday() in weekdays and day not in no_school:
                             conflicts[day].append(reason)
                         day += timedelta(days=1)
                     continue
@@ -123,9 +198,47 @@ class QnetzCalendar(models.AbstractModel):
                     day = max(start, fields.Date.from_string(block.date_from))
                     block_end = min(end, fields.Date.from_string(block.date_to))
                     while day <= block_end:
-                        conflicts[day].append(reason)
+                        if day not in no_school:
+                            conflicts[day].append(reason)
                         day += timedelta(days=1)
         return conflicts
+
+    @api.model
+    def _qnetz_minor_conflicts(self, date_from, date_to, apprentices):
+        """Saturdays of apprentices under 18 (JArbSchG § 16: no work on Saturdays)."""
+        conflicts = defaultdict(list)
+        minors = apprentices.sudo().filtered("of_age_on")
+        if not minors:
+            return conflicts
+        day = date_from + timedelta(days=(5 - date_from.weekday()) % 7)
+        while day <= date_to:
+            for apprentice in minors:
+                if day < fields.Date.from_string(apprentice.of_age_on):
+                    conflicts[day].append(_(
+                        "%s is under 18: no Saturday (JArbSchG § 16)") % apprentice.name)
+            day += timedelta(days=7)
+        return conflicts
+
+    @api.model
+    def _qnetz_minors(self, apprentices, day):
+        """The apprentices who are under 18 on `day`."""
+        return apprentices.sudo().filtered(
+            lambda a: a.of_age_on and day < fields.Date.from_string(a.of_age_on))
+
+    @api.model
+    def _qnetz_school_weekdays(self, apprentices, day):
+        """{weekday: number of apprentices at school that weekday} on `day`'s week."""
+        counts = defaultdict(int)
+        for apprentice, schedules in self._qnetz_school_schedules(apprentices).items():
+            weekdays = set()
+            for schedule in schedules.filtered(lambda s: s.mode == "weekdays"):
+                valid_from = fields.Date.from_string(schedule.date_from) or day
+                valid_to = fields.Date.from_string(schedule.date_to) or day
+                if valid_from <= day <= valid_to:
+                    weekdays |= schedule._weekdays()
+            for weekday in weekdays:
+                counts[weekday] += 1
+        return counts
 
     # Proposals ----------------------------------------------------------------
 
@@ -142,28 +255,80 @@ class QnetzCalendar(models.AbstractModel):
         for need in needs:
             if need.preferred_time != "any":
                 weights[need.preferred_time] += need.participant_count
-        kind = max(sorted(weights), key=lambda k: weights[k]) if weights else "any"
-        pattern = dict(PATTERNS[kind])
         earliest = today + timedelta(days=PROPOSAL_LEAD_DAYS)
         wanted = [fields.Date.from_string(d) for d in needs.mapped("wanted_start") if d]
         if wanted:
             earliest = max(earliest, min(wanted))
-        if states is None:
-            states = needs.mapped("district_id.state_id")
         apprentices = needs.mapped("apprentice_ids")
+        notes = []
+        minors = self._qnetz_minors(apprentices, earliest)
+        if minors and weights.get("saturday"):
+            # JArbSchG § 16: apprentices under 18 do not work on Saturdays
+            weights.pop("saturday")
+            notes.append(_("no Saturdays: %s under 18 (JArbSchG § 16)")
+                         % ", ".join(minors.mapped("name")))
+        kind = max(sorted(weights), key=lambda k: weights[k]) if weights else "any"
+        pattern = dict(PATTERNS[kind])
+        if kind == "school_day" and minors:
+            # JArbSchG § 9: after more than five lessons a minor is not employed that day
+            notes.append(_("%s under 18: only after a short school day (JArbSchG § 9)")
+                         % ", ".join(minors.mapped("name")))
+        if kind == "school_day":
+            school_weekdays = self._qnetz_school_weekdays(apprentices, earliest)
+            if school_weekdays:
+                # the day most of them are at school; the lowest weekday on a tie
+                best = max(sorted(school_weekdays), key=lambda d: school_weekdays[d])
+                pattern["weekdays"] = [best]
+            else:
+                notes.append(_("the apprentices' school days are not known: Wednesday "
+                               "assumed"))
+        if states is None:
+            states = self._qnetz_served_state_records(needs=needs)
+        horizon = earliest + timedelta(days=180)
         conflicts = self._qnetz_conflicts(
-            earliest, earliest + timedelta(days=180), states, apprentices,
+            earliest, horizon, states, apprentices,
             school_days=pattern["avoid_school_days"])
-        day = earliest
-        while day < earliest + timedelta(days=180):
-            if day.weekday() in pattern["weekdays"] and not conflicts.get(day) \
-                    and (kind != "block" or day.weekday() == 0):
-                break
-            day += timedelta(days=1)
+        day = None
+        if kind == "block":
+            day = self._qnetz_free_week(earliest, horizon, conflicts)
+            if day is None:
+                notes.append(self._qnetz_no_free_week_reason(earliest, horizon, conflicts))
         else:
-            day = earliest
-        pattern.update({"kind": kind, "date_start": day})
+            candidate = earliest
+            while candidate < horizon:
+                if candidate.weekday() in pattern["weekdays"] and not conflicts.get(candidate):
+                    day = candidate
+                    break
+                candidate += timedelta(days=1)
+        pattern.update({"kind": kind, "date_start": day or earliest,
+                        "note": "; ".join(notes)})
         return pattern
+
+    @api.model
+    def _qnetz_free_week(self, date_from, date_to, conflicts):
+        """The first Monday from `date_from` whose Monday to Friday are all free."""
+        monday = date_from + timedelta(days=(7 - date_from.weekday()) % 7)
+        while monday + timedelta(days=4) <= date_to:
+            if not any(conflicts.get(monday + timedelta(days=i)) for i in range(5)):
+                return monday
+            monday += timedelta(days=7)
+        return None
+
+    @api.model
+    def _qnetz_no_free_week_reason(self, date_from, date_to, conflicts):
+        """Why no week is free: the reasons that block most weeks."""
+        counts = defaultdict(int)
+        monday = date_from + timedelta(days=(7 - date_from.weekday()) % 7)
+        while monday + timedelta(days=4) <= date_to:
+            reasons = set()
+            for i in range(5):
+                reasons.update(conflicts.get(monday + timedelta(days=i), []))
+            for reason in reasons:
+                counts[reason] += 1
+            monday += timedelta(days=7)
+        top = sorted(counts, key=lambda r: (-counts[r], r))[:3]
+        return _("no whole free week between %s and %s (%s)") % (
+            format_date(date_from), format_date(date_to), "; ".join(top))
 
     @api.model
     def _qnetz_weekday_names(self):
@@ -178,6 +343,9 @@ class QnetzCalendar(models.AbstractModel):
     def _qnetz_pattern_label(self, plan):
         names = self._qnetz_weekday_names()
         hour = int(round(plan["start_hour"] * 60))
-        return _("%s, %02d:%02d, %s hours, %d sessions") % (
+        label = _("%s, %02d:%02d, %s hours, %d sessions") % (
             "/".join(names[day] for day in plan["weekdays"]), hour // 60, hour % 60,
             "%g" % plan["hours"], plan["sessions"])
+        if plan.get("note"):
+            label += " (%s)" % plan["note"]
+        return label

@@ -1,3 +1,4 @@
+import logging
 from datetime import date
 
 import psycopg2
@@ -10,16 +11,27 @@ try:
 except ImportError:  # pragma: no cover - pinned in requirements.txt
     holidays_lib = None
 
+_logger = logging.getLogger(__name__)
+
 KINDS = [("public", "Public holiday"), ("school", "School holidays")]
+
+
+# A school-holiday period longer than this is a typing error: the summer holidays, the
+# longest, last about six and a half weeks.
+MAX_SCHOOL_HOLIDAY_DAYS = 60
+# Where the computed public holidays come from (named on each computed record).
+COMPUTED_SOURCE = "holidays (Python package), Feiertagsgesetze der Länder"
 
 
 class QnetzHoliday(models.Model):
     """A public holiday or a school-holiday period of one federal state.
 
-    Public holidays are computed per year from the `holidays` package the first time a
-    year is needed; school holidays are data the coordinator keeps (the states publish
-    them, there is no offline source). Both are plain records so that the coordinator can
-    correct or add a day.
+    Public holidays are computed per year from the `holidays` package and marked as
+    computed; a year is complete when every computed day of it is there, so the
+    coordinator's own days (a local holiday, a closing day) sit beside them and never
+    stop the computation. School holidays are data with their source: shipped for the
+    years the states have published, loaded by the coordinator from the states' calendar
+    files (.ics) after that.
     """
 
     _name = "qnetz.holiday"
@@ -35,6 +47,12 @@ class QnetzHoliday(models.Model):
     date_to = fields.Date(string="To", required=True, index=True)
     year = fields.Integer(compute="_compute_year", store=True, index=True)
     note = fields.Char()
+    source = fields.Char(
+        help="Where the dates come from: the state's published decree or calendar file. "
+             "Required for school holidays.")
+    computed = fields.Boolean(
+        readonly=True, copy=False,
+        help="Computed from the holiday laws; archive it rather than change it.")
     active = fields.Boolean(default=True)
 
     _sql_constraints = [
@@ -48,47 +66,93 @@ class QnetzHoliday(models.Model):
             holiday.year = fields.Date.from_string(holiday.date_from).year \
                 if holiday.date_from else 0
 
-    @api.constrains("date_from", "date_to")
+    @api.constrains("date_from", "date_to", "kind")
     def _check_dates(self):
         for holiday in self:
             if holiday.date_to < holiday.date_from:
                 raise ValidationError(_(
                     "To: %s cannot end before it begins.") % holiday.name)
+            length = (fields.Date.from_string(holiday.date_to)
+                      - fields.Date.from_string(holiday.date_from)).days + 1
+            if holiday.kind == "school" and length > MAX_SCHOOL_HOLIDAY_DAYS:
+                raise ValidationError(_(
+                    "To: %s would last %d days; school holidays last at most %d days.")
+                    % (holiday.name, length, MAX_SCHOOL_HOLIDAY_DAYS))
+
+    @api.constrains("kind", "source")
+    def _check_source(self):
+        for holiday in self:
+            if holiday.kind == "school" and not (holiday.source or "").strip():
+                raise ValidationError(_(
+                    "Source: name where the school holidays %s come from (the state's "
+                    "decree or calendar file).") % holiday.name)
+
+    @api.constrains("kind", "state_id", "date_from", "date_to", "active")
+    def _check_overlap(self):
+        school = self.filtered(lambda h: h.kind == "school" and h.active)
+        if not school:
+            return
+        self.env.cr.execute("""
+            SELECT a.name, b.name, s.name
+              FROM qnetz_holiday a
+              JOIN qnetz_holiday b ON b.state_id = a.state_id AND b.id != a.id
+                   AND b.kind = 'school' AND b.active
+                   AND b.date_from <= a.date_to AND b.date_to >= a.date_from
+              JOIN res_country_state s ON s.id = a.state_id
+             WHERE a.id IN %s
+             LIMIT 1
+        """, (tuple(school.ids),))
+        row = self.env.cr.fetchone()
+        if row:
+            raise ValidationError(_(
+                "From: the school holidays %s overlap with %s in %s.") % row)
+
+    @api.model
+    def _qnetz_computed_days(self, state, year):
+        """{date: name} of the public holidays of `state` in `year` by law."""
+        if holidays_lib is None:
+            return {}
+        try:
+            return dict(holidays_lib.country_holidays(
+                "DE", subdiv=state.code, years=year, language="de"))
+        except (NotImplementedError, KeyError):
+            return {}
 
     @api.model
     def _qnetz_ensure_public(self, years, states):
-        """Create the computed public holidays of `states` for `years` once.
+        """Add the computed public holidays of `states` in `years` that are not there.
 
-        A year already present for a state (also when the coordinator edited or archived
-        some days) is left alone: it is the coordinator's calendar from then on.
+        A computed day the coordinator archived stays archived (it is there, inactive);
+        the coordinator's own days do not count as computed ones.
         """
         years = sorted(set(years))
-        if not years or not states or holidays_lib is None:
+        if not years or not states:
             return
         self.env.cr.execute("""
-            SELECT DISTINCT state_id, year FROM qnetz_holiday
+            SELECT state_id, date_from, name FROM qnetz_holiday
              WHERE kind = 'public' AND state_id IN %s AND year IN %s
         """, (tuple(states.ids), tuple(years)))
-        present = set(self.env.cr.fetchall())
+        present = {(state_id, fields.Date.to_string(day) if not isinstance(day, str)
+                    else day, name) for state_id, day, name in self.env.cr.fetchall()}
+        missing = []
         for state in states:
             for year in years:
-                if (state.id, year) in present:
-                    continue
-                try:
-                    days = holidays_lib.country_holidays(
-                        "DE", subdiv=state.code, years=year, language="de")
-                except (NotImplementedError, KeyError):
-                    continue
-                try:
-                    # another request computing the same year at the same time wins
-                    with self.env.cr.savepoint():
-                        for day, name in sorted(days.items()):
-                            self.sudo().create({
-                                "name": name, "kind": "public", "state_id": state.id,
-                                "date_from": fields.Date.to_string(day),
-                                "date_to": fields.Date.to_string(day)})
-                except psycopg2.IntegrityError:
-                    continue
+                for day, name in sorted(self._qnetz_computed_days(state, year).items()):
+                    key = (state.id, fields.Date.to_string(day), name)
+                    if key not in present:
+                        missing.append(key)
+        if not missing:
+            return
+        try:
+            with self.env.cr.savepoint():
+                for state_id, day, name in missing:
+                    self.sudo().create({
+                        "name": name, "kind": "public", "state_id": state_id,
+                        "date_from": day, "date_to": day, "computed": True,
+                        "source": COMPUTED_SOURCE})
+        except psycopg2.IntegrityError:
+            # another request computed the same days at the same time: theirs stand
+            _logger.info("Public holidays %s computed by another request", years)
 
     @api.model
     def action_compute_public_year(self, year=None):

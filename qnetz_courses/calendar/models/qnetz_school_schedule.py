@@ -1,5 +1,13 @@
+from datetime import date
+
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
+
+# The school year begins on 1 August in both states (SchulG NRW § 7, NSchG § 28).
+SCHOOL_YEAR_START = (8, 1)
+# From this many days before it, the coordinator is asked for the school days that are
+# missing for the new school year: the schools publish them in June and July.
+SCHOOL_YEAR_NOTICE_DAYS = 60
 
 
 class QnetzSchoolSchedule(models.Model):
@@ -55,3 +63,47 @@ class QnetzSchoolSchedule(models.Model):
     def _weekdays(self):
         self.ensure_one()
         return set(self._qnetz_weekday_numbers())
+
+    @api.model
+    def _qnetz_next_school_year(self, today):
+        start = date(today.year, *SCHOOL_YEAR_START)
+        return start if today <= start else date(today.year + 1, *SCHOOL_YEAR_START)
+
+    @api.model
+    def _qnetz_cron_school_year_todos(self, today=None):
+        """Daily: before a school year begins, a to-do for the coordinator per vocational
+        school of the network's apprentices whose school days for it are missing or end
+        before it. Returns the new to-dos."""
+        today = today or fields.Date.from_string(fields.Date.context_today(self))
+        year_start = self._qnetz_next_school_year(today)
+        todos = self.env["mail.activity"].sudo()
+        if (year_start - today).days > SCHOOL_YEAR_NOTICE_DAYS:
+            return todos
+        schools = self.env["res.partner"].sudo().search([
+            ("is_apprentice", "=", True), ("vocational_school_id", "!=", False)]).mapped(
+            "vocational_school_id")
+        if not schools:
+            return todos
+        start_s = fields.Date.to_string(year_start)
+        schedules = self.sudo().search([("vocational_school_id", "in", schools.ids),
+                                        ("apprentice_id", "=", False)])
+        coordinator = self.env["res.users"]._qnetz_first_coordinator()
+        label = "%d/%02d" % (year_start.year, (year_start.year + 1) % 100)
+        for school in schools:
+            own = schedules.filtered(lambda s: s.vocational_school_id == school)
+            covering = own.filtered(lambda s: (not s.date_from or s.date_from <= start_s)
+                                    and (not s.date_to or s.date_to >= start_s))
+            if covering:
+                continue
+            if own:
+                summary = _("School days end before the school year %s: %s") % (
+                    label, school.name)
+            else:
+                summary = _("School days missing for the school year %s: %s") % (
+                    label, school.name)
+            todos |= school._qnetz_todo(
+                summary, _("Enter the vocational-school days of the new school year "
+                           "(Configuration > Calendars > Vocational-School Days); without "
+                           "them courses may be planned on the apprentices' school days."),
+                users=coordinator, deadline=fields.Date.to_string(year_start), once=True)
+        return todos

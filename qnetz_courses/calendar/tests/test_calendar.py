@@ -16,6 +16,19 @@ class CalendarCase(QnetzCoursesCase):
         super(CalendarCase, cls).setUpClass()
         cls.nw = cls.env.ref("qnetz_base.state_de_nw")
         cls.ni = cls.env.ref("qnetz_base.state_de_ni")
+        # 2028 beyond the summer is not shipped (no official text found for it): the
+        # periods these tests plan around, NRW's autumn as the issue gives it
+        Holiday = cls.env["qnetz.holiday"]
+        Holiday.search([("kind", "=", "school"), ("state_id", "=", cls.ni.id)]).write(
+            {"active": False})
+        for state, name, start, end in (
+                (cls.nw, "Herbstferien", "2028-10-23", "2028-11-04"),
+                (cls.ni, "Sommerferien", "2028-07-20", "2028-08-30")):
+            if not Holiday.search([("kind", "=", "school"), ("state_id", "=", state.id),
+                                   ("date_from", "<=", end), ("date_to", ">=", start)]):
+                Holiday.create({"name": name, "kind": "school", "state_id": state.id,
+                                "date_from": start, "date_to": end,
+                                "source": "test fixture"})
         cls.school = cls.env["res.partner"].create({
             "name": "Berufskolleg Test", "is_company": True, "is_vocational_school": True})
         cls.apprentices.write({"vocational_school_id": cls.school.id, "training_year": "2"})
@@ -74,13 +87,13 @@ class TestHolidays(CalendarCase):
         self.assertEqual(Holiday.search_count([("kind", "=", "public"), ("year", "=", 2028)]),
                          count)
 
-    def test_school_holidays_shipped_for_2026_to_2028(self):
+    def test_school_holidays_shipped_with_their_source(self):
         Holiday = self.env["qnetz.holiday"]
-        for state in (self.nw, self.ni):
-            for year in (2026, 2027, 2028):
-                summer = Holiday.search([("state_id", "=", state.id), ("kind", "=", "school"),
-                                         ("year", "=", year), ("name", "=", "Sommerferien")])
-                self.assertEqual(len(summer), 1, (state.code, year))
+        for year in (2026, 2027, 2028, 2029, 2030):
+            summer = Holiday.search([("state_id", "=", self.nw.id), ("kind", "=", "school"),
+                                     ("year", "=", year), ("name", "=", "Sommerferien")])
+            self.assertEqual(len(summer), 1, year)
+            self.assertIn("schulministerium.nrw", summer.source)
 
     def test_coordinator_edits_a_public_holiday(self):
         Holiday = self.env["qnetz.holiday"]
@@ -162,7 +175,8 @@ class TestSessionGenerator(CalendarCase):
         session.write({"date_begin": "2028-10-31 15:00:00", "date_end": "2028-10-31 18:00:00"})
         self.assertIn("Reformationstag", session.calendar_warning)
         self.assertIn("Niedersachsen", session.calendar_warning)
-        session.write({"date_begin": "2028-11-02 15:00:00", "date_end": "2028-11-02 18:00:00"})
+        # a Thursday after the autumn holidays (in them, there is no school)
+        session.write({"date_begin": "2028-11-09 15:00:00", "date_end": "2028-11-09 18:00:00"})
         self.assertIn("Azubi Test 0", session.calendar_warning)
         # the form's onchange warns with the same reasons
         new = self.env["qnetz.course.session"].new({
@@ -179,7 +193,8 @@ class TestGeneratorPreview(CalendarCase):
             active_id=self.course.id).create({"tue": True, "count": 3,
                                               "date_start": "2028-10-24"})
         self.assertEqual(wizard.event_id, self.course)
-        self.assertEqual(wizard.state_names.count(","), 1)
+        self.assertIn("Nordrhein-Westfalen", wizard.state_names)
+        self.assertIn("Niedersachsen", wizard.state_names)
         self.assertIn("Di 07.11.2028", wizard.preview)
         self.assertIn("31.10.2028: Herbstferien", wizard.preview)
         self.assertFalse(self.course.session_ids, "a preview creates nothing")

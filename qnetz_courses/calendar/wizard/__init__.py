@@ -1,1 +1,2 @@
 from . import qnetz_session_generator
+from . import qnetz_holiday_import

@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
@@ -28,7 +30,12 @@ class QnetzSessionGenerator(models.TransientModel):
     avoid_school_days = fields.Boolean(
         string="Avoid Vocational-School Days", default=True,
         help="Leave out days on which a registered apprentice is at the vocational school.")
-    state_names = fields.Char(string="States Concerned", compute="_compute_preview")
+    existing = fields.Selection(
+        [("replace", "Replace the sessions not yet held"), ("add", "Keep them and add")],
+        string="Existing Sessions", default="replace", required=True,
+        help="Sessions that have begun or have attendance are always kept.")
+    existing_count = fields.Integer(related="event_id.session_count", readonly=True)
+    state_names = fields.Text(string="States Concerned", compute="_compute_preview")
     preview = fields.Text(string="Sessions Planned", compute="_compute_preview")
     skipped = fields.Text(string="Days Left Out", readonly=True)
     state = fields.Selection([("draft", "Draft"), ("done", "Done")], default="draft")
@@ -55,17 +62,25 @@ class QnetzSessionGenerator(models.TransientModel):
             "end_date": fields.Date.from_string(self.date_stop) if self.date_stop else None,
             "school_holidays": self.skip_school_holidays,
             "school_days": self.avoid_school_days,
+            "replace": self.existing == "replace",
         }
+
+    def _split_block_weeks(self, dates, skipped):
+        """The Mondays of the weeks a Monday-to-Friday pattern plans only partly."""
+        if set(self._weekdays()) != {0, 1, 2, 3, 4}:
+            return []
+        planned = {day - timedelta(days=day.weekday()) for day in dates}
+        left_out = {day - timedelta(days=day.weekday()) for day, _reasons in skipped}
+        return sorted(planned & left_out)
 
     @api.depends("event_id", "date_start", "mon", "tue", "wed", "thu", "fri", "sat",
                  "start_time", "hours", "count", "date_stop", "skip_school_holidays",
-                 "avoid_school_days")
+                 "avoid_school_days", "existing")
     def _compute_preview(self):
         for wizard in self:
             if not wizard.event_id:
                 continue
-            wizard.state_names = ", ".join(
-                wizard.event_id._qnetz_concerned_states().mapped("name"))
+            wizard.state_names = wizard.event_id.served_states
             if not wizard._weekdays() or not wizard.date_start or (
                     not wizard.count and not wizard.date_stop):
                 continue
@@ -77,7 +92,29 @@ class QnetzSessionGenerator(models.TransientModel):
                 wizard.preview = error.name
                 continue
             Calendar = self.env["qnetz.calendar"]
-            lines = [Calendar._qnetz_day_label(day) for day in dates]
+            kept, replaced = wizard.event_id._qnetz_session_changes(
+                wizard.existing == "replace")
+            labels = (lambda sessions: ", ".join(
+                Calendar._qnetz_day_label(utc_string_to_local(s.date_begin).date())
+                for s in sessions.sorted("date_begin")))
+            lines = [_("Adds %d sessions:") % len(dates)]
+            lines += [Calendar._qnetz_day_label(day) for day in dates]
+            if replaced:
+                lines += ["", _("Replaces %d sessions not yet held: %s")
+                          % (len(replaced), labels(replaced))]
+            if kept:
+                lines += ["", _("Keeps %d sessions: %s") % (len(kept), labels(kept))]
+            if dates:
+                first = min([day for day in dates] + [
+                    utc_string_to_local(s.date_begin).date() for s in kept])
+                last = max([day for day in dates] + [
+                    utc_string_to_local(s.date_begin).date() for s in kept])
+                lines += ["", _("The course then runs from %s to %s.") % (
+                    Calendar._qnetz_day_label(first), Calendar._qnetz_day_label(last))]
+            split = wizard._split_block_weeks(dates, skipped)
+            if split:
+                lines += ["", _("Block weeks split by days left out (week of): %s")
+                          % ", ".join(Calendar._qnetz_day_label(day) for day in split)]
             if skipped:
                 lines += ["", _("Left out:"),
                           self.env["event.event"]._qnetz_format_skipped(skipped)]
@@ -93,6 +130,8 @@ class QnetzSessionGenerator(models.TransientModel):
             self.hours, **self._plan_kwargs())
         text = self.env["event.event"]._qnetz_format_skipped(skipped)
         body = _("%d sessions generated.") % len(sessions)
+        if self.existing == "replace":
+            body += " " + _("Sessions not yet held were replaced.")
         if text:
             body += "\n" + _("Left out:") + "\n" + text
         self.event_id.message_post(body=html_text(body))

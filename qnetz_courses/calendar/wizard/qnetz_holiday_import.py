@@ -1,0 +1,81 @@
+import base64
+
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from ...spine.course_time import format_date
+from .. import ics
+
+
+class QnetzHolidayImport(models.TransientModel):
+    """Loads a state's school holidays from an iCalendar (.ics) file, the format in which
+    holiday calendars are published, so that the next school year needs no developer."""
+
+    _name = "qnetz.holiday.import"
+    _description = "Import School Holidays"
+
+    state_id = fields.Many2one(
+        "res.country.state", string="Federal State", required=True,
+        domain=lambda self: [("id", "in", self.env["qnetz.district"].search([]).mapped(
+            "state_id").ids)])
+    file = fields.Binary(string="Calendar File (.ics)", required=True)
+    filename = fields.Char()
+    source = fields.Char(
+        required=True,
+        help="Who published the file, with the address, e.g. the state's ministry of "
+             "education. Every imported period names it.")
+    result = fields.Text(readonly=True)
+    state = fields.Selection([("draft", "Draft"), ("done", "Done")], default="draft")
+
+    @api.multi
+    def action_import(self):
+        self.ensure_one()
+        if not self.env.user.has_group("qnetz_base.group_qnetz_coordinator"):
+            raise AccessError(_("Only the coordinator keeps the holiday calendars."))
+        try:
+            events = ics.all_day_events(base64.b64decode(self.file or b""))
+        except (ValueError, TypeError):
+            raise UserError(_("Calendar File: this is not a calendar file (.ics) that can "
+                              "be read. Download the file again from the publisher."))
+        if not events:
+            raise UserError(_("Calendar File: the file holds no holidays."))
+        Holiday = self.env["qnetz.holiday"]
+        source = "%s (%s)" % (self.source.strip(), self.filename) if self.filename \
+            else self.source.strip()
+        added, known, refused = [], [], []
+        for event in sorted(events, key=lambda e: e["start"]):
+            name = event["summary"] or _("School holidays")
+            label = "%s %s-%s" % (name, format_date(event["start"]),
+                                  format_date(event["end"]))
+            same = Holiday.search([
+                ("kind", "=", "school"), ("state_id", "=", self.state_id.id),
+                ("date_from", "=", fields.Date.to_string(event["start"])),
+                ("date_to", "=", fields.Date.to_string(event["end"]))], limit=1)
+            if same:
+                known.append(label)
+                continue
+            try:
+                with self.env.cr.savepoint():
+                    Holiday.create({
+                        "name": name, "kind": "school", "state_id": self.state_id.id,
+                        "date_from": fields.Date.to_string(event["start"]),
+                        "date_to": fields.Date.to_string(event["end"]),
+                        "source": source})
+                added.append(label)
+            except ValidationError as error:
+                refused.append("%s: %s" % (label, error.name))
+        lines = [_("%d periods added, %d already there, %d refused.")
+                 % (len(added), len(known), len(refused))]
+        for title, items in ((_("Added:"), added), (_("Already there:"), known),
+                             (_("Refused:"), refused)):
+            if items:
+                lines += ["", title] + items
+        self.write({"result": "\n".join(lines), "state": "done"})
+        return {
+            "name": _("Import School Holidays"),
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": self.id,
+            "view_mode": "form",
+            "target": "new",
+        }
