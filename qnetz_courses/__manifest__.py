@@ -2,14 +2,14 @@
 {
     "name": "Qualifizierungsnetzwerk: Kurse",
     "summary": "Bundle training needs into local courses, register apprentices and bill the fees",
-    "version": "11.0.1.3.0",
+    "version": "11.0.1.4.0",
     "category": "Qualifizierungsnetzwerk",
     "website": "https://www.wirtschaftsinitiative-hoexter.de",
     "author": "Qualifizierungsnetzwerk Höxter-Holzminden",
     "license": "AGPL-3",
     "installable": True,
     "external_dependencies": {"python": ["holidays"]},
-    "depends": ["qnetz_base", "event", "account_invoicing", "l10n_de_skr03"],
+    "depends": ["qnetz_base", "event", "account_invoicing", "l10n_de_skr03", "resource"],
     "data": [
         "spine/security/qnetz_courses_security.xml",
         "spine/security/ir.model.access.csv",
@@ -57,6 +57,10 @@
         "funding/report/qnetz_funder_claim_report.xml",
         "funding/report/qnetz_project_targets_report.xml",
         "funding/views/qnetz_project_views.xml",
+        "workshop/security/ir.model.access.csv",
+        "workshop/data/qnetz_machine_type_data.xml",
+        "workshop/views/qnetz_workshop_views.xml",
+        "workshop/wizard/qnetz_bundle_wizard_views.xml",
     ],
     "demo": [
         "billing/demo/res_company_demo.xml",
@@ -67,5 +71,6 @@
         "calendar/demo/qnetz_school_schedule_demo.xml",
         "spine/demo/qnetz_role_jobs_demo.xml",
         "funding/demo/qnetz_funder_claim_demo.xml",
+        "workshop/demo/qnetz_workshop_demo.xml",
     ],
 }
