@@ -1,10 +1,14 @@
 from collections import defaultdict
-from datetime import datetime, timedelta
+from datetime import date, datetime
 
 from odoo import api, fields, models
 
-from ...spine.course_time import local_to_utc_string, utc_string_to_local
+from ...spine.course_time import local_to_utc_string
 from .qnetz_machine_booking import HOLDING_STATES
+
+
+def as_date(value):
+    return value if isinstance(value, date) else fields.Date.from_string(value)
 
 
 def as_datetime(value):
@@ -107,19 +111,20 @@ class QnetzMachine(models.Model):
                AND date_from < %s AND date_to > %s""",
                    (calendar_ids, tuple(row[1] for row in machines), high, low))
         leaves = cr.fetchall()
+        # the bookings that overlap one of the days' intervals, found through the exclusion
+        # constraint's GiST index: a year of bookings is never read into Python
+        spans = ["[%s,%s)" % (fields.Datetime.to_string(intervals[day][0]),
+                              fields.Datetime.to_string(intervals[day][1])) for day in days]
         cr.execute("""
-            SELECT machine_id, date_start, date_stop FROM qnetz_machine_booking
-             WHERE machine_id IN %s AND state IN %s AND date_start < %s AND date_stop > %s""",
-                   (tuple(self.ids), HOLDING_STATES, high, low))
-        # bookings by machine and the local days they touch: a day looks only at its own
-        taken = defaultdict(list)
-        for machine_id, start, stop in cr.fetchall():
-            start, stop = as_datetime(start), as_datetime(stop)
-            day = utc_string_to_local(fields.Datetime.to_string(start)).date()
-            last = utc_string_to_local(fields.Datetime.to_string(stop)).date()
-            while day <= last:
-                taken[(machine_id, day)].append((start, stop))
-                day += timedelta(days=1)
+            SELECT DISTINCT b.machine_id, i.day
+              FROM unnest(%s::tsrange[], %s::date[]) AS i(span, day)
+              JOIN qnetz_machine_booking b
+                ON b.machine_id IN %s AND b.state IN %s
+               AND b.date_start < %s AND b.date_stop > %s
+               AND tsrange(b.date_start, b.date_stop, '[)') && i.span""",
+                   (spans, [fields.Date.to_string(day) for day in days], tuple(self.ids),
+                    HOLDING_STATES, high, low))
+        taken = {(machine_id, as_date(day)) for machine_id, day in cr.fetchall()}
         end_hour = start_hour + hours
         result = {}
         for day in days:
@@ -141,8 +146,7 @@ class QnetzMachine(models.Model):
                            for hour_from, hour_to, date_from, date_to
                            in attendance[(calendar_id, day.weekday())]):
                     continue
-                if any(b_start < stop and b_stop > start
-                       for b_start, b_stop in taken[(machine_id, day)]):
+                if (machine_id, day) in taken:
                     continue
                 free.append(machine_id)
             result[day] = self.browse(free)
