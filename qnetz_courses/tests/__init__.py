@@ -36,3 +36,4 @@ from ..billing.tests import test_service_begins
 from ..workshop.tests import test_booking_concurrency
 from ..workshop.tests import test_planning
 from ..workshop.tests import test_practice
+from ..workshop.tests import test_workshop_demo
