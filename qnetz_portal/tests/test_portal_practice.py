@@ -122,3 +122,48 @@ class TestPortalPracticeTime(PortalCase):
                          (120.0, 60.0, 60.0))
         self.assertEqual(line.practice_booking_id, booking)
         self.assertFalse(self.env["qnetz.practice.booking"]._qnetz_bill())
+
+    def test_the_pages_of_the_company_the_provider_and_the_public(self):
+        slot_id = self.env["qnetz.machine.booking"].sudo(self.user_p).qnetz_portal_open_slot({
+            "machine_id": self.lathe.id, "day": self.day, "start": "14:00", "end": "17:00"})
+        # the company books on its page, for one of its apprentices
+        self.login(self.user_a)
+        page = self.get("/my/uebungszeit")
+        self.assertEqual(page.status_code, 200)
+        self.assertIn("CNC-Drehmaschine Spinner", page.text)
+        response = self.post("/my/uebungszeit/buchen", {
+            "slot_id": str(slot_id), "apprentice_ids": str(self.apprentice_a1.id)},
+            form_url="/my/uebungszeit")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("an die Werkstatt geschickt", response.text)
+        booking = self.env["qnetz.practice.booking"].search([("slot_id", "=", slot_id)])
+        self.assertEqual(booking.apprentice_ids, self.apprentice_a1)
+        # junk is a message on the page, not a server error
+        response = self.post("/my/uebungszeit/buchen", {
+            "slot_id": "9" * 40, "apprentice_ids": "abc"}, form_url="/my/uebungszeit")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("o_qnetz_errors", response.text)
+        # the provider sees the booking with the apprentice and confirms it on its page
+        self.login(self.user_p)
+        page = self.get("/my/provider/uebungszeit")
+        self.assertEqual(page.status_code, 200)
+        self.assertIn("Lena Albrecht", page.text)
+        response = self.post("/my/provider/uebungszeit/%d/bestaetigen" % booking.id, {},
+                             form_url="/my/provider/uebungszeit")
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(booking.state, "confirmed")
+        response = self.post("/my/provider/uebungszeit", {
+            "machine_id": str(self.lathe.id), "day": "gestern", "start": "25:99", "end": "",
+            "places": "9" * 40})
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("Tag: Bitte ein Datum angeben.", response.text)
+        # a company is no provider
+        self.login(self.user_a)
+        self.assertEqual(self.get("/my/provider/uebungszeit").status_code, 403)
+        # the public guide: free places, no names
+        self.authenticate(None, None)
+        page = self.get("/wegweiser/uebungszeit")
+        self.assertEqual(page.status_code, 200)
+        self.assertIn("CNC-Raum Bildungswerk", page.text)
+        self.assertNotIn("Lena Albrecht", page.text)
+        self.assertNotIn("Tischlerei Albers", page.text)
