@@ -41,7 +41,9 @@ class EventEvent(models.Model):
     def _qnetz_machine_needs(self):
         """[(machine type, places)] the course's module needs at the same time."""
         self.ensure_one()
-        return [(need.type_id, need.places) for need in self.module_id.machine_need_ids]
+        # the needs are the coordination's field; planning reads them whoever plans
+        return [(need.type_id, need.places)
+                for need in self.sudo().module_id.machine_need_ids]
 
     def _qnetz_candidate_workshops(self):
         """The workshops to plan in, in the order they are tried."""

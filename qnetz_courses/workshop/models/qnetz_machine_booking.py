@@ -130,7 +130,11 @@ class QnetzMachineBooking(models.Model):
             machine = self.env["qnetz.machine"].browse(vals["machine_id"])
             vals.setdefault("places", machine.places)
             vals.setdefault("hourly_rate", machine.hourly_rate)
-            vals.setdefault("funding_share", machine.workshop_id.funding_share)
+            if "funding_share" not in vals and vals.get("date_start"):
+                # the course rule (the funded project's share on that day), unless the
+                # workshop has a share of its own
+                vals["funding_share"] = machine.workshop_id.funding_share or self.env[
+                    "event.event"]._qnetz_default_funding_share(vals["date_start"])
         return self._qnetz_refuse_overlap(
             lambda: super(QnetzMachineBooking, self).create(vals))
 

@@ -249,6 +249,18 @@ class QnetzPracticeBooking(models.Model):
             invoices |= self.env["account.invoice"].create(vals)
         return invoices
 
+    @api.multi
+    def action_bill_practice_time(self):
+        """The coordinator bills the chosen practice time (or all that is due) and sees
+        the invoices made."""
+        if not self.env.user.has_group("qnetz_base.group_qnetz_coordinator"):
+            raise UserError(_("Only the coordinator bills practice time."))
+        invoices = self._qnetz_bill(self or None)
+        if not invoices:
+            raise UserError(_("Practice Time: nothing is due for billing (confirmed, taken "
+                              "place and not billed yet)."))
+        return self.env["event.event"]._qnetz_invoices_action(invoices)
+
     def _qnetz_invoice_line_vals(self, tools):
         gross, company, funding = self._qnetz_amount_cents()
         name = _("Practice time %s, %s: %d place(s) x %s h") % (

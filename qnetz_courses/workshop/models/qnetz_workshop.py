@@ -35,8 +35,9 @@ class QnetzWorkshop(models.Model):
                                  help="Practice places at all machines together.")
     funding_share = fields.Float(
         string="Funding Share (%)",
-        help="Percentage of the practice time's price covered by the funding programme, "
-             "as for course fees; the companies pay the rest.")
+        help="Percentage of the practice time's price covered by the funding programme; "
+             "the companies pay the rest. Empty: the share of the funded project on the "
+             "day, as for courses.")
     note = fields.Text(string="Directions and Rules")
 
     @api.depends("machine_ids.places", "machine_ids.active")

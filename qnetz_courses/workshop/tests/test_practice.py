@@ -90,6 +90,13 @@ class TestPracticeTime(QnetzCoursesCase):
         # billed per place and hour, the funded share as for course fees
         self.assertEqual((booking.gross_amount, booking.funding_amount,
                           booking.company_amount), (90.0, 36.0, 54.0))
+        coordinator = self.env.ref("qnetz_base.user_coordinator_demo")
+        action = booking.sudo(coordinator).action_bill_practice_time()
+        invoice = self.env["account.invoice"].search(action["domain"])
+        self.assertEqual(invoice.partner_id, self.company_a)
+        self.assertEqual(invoice.amount_total, 54.0)
+        with self.assertRaisesRegex(UserError, "nichts zur Abrechnung"):
+            booking.sudo(coordinator).action_bill_practice_time()
 
     def test_the_public_listing_shows_free_places_without_names(self):
         self.Booking._qnetz_book(self.slot, self.company_a, self.a1)
