@@ -9,7 +9,7 @@
     "license": "AGPL-3",
     "installable": True,
     "external_dependencies": {"python": ["holidays"]},
-    "depends": ["qnetz_base", "event", "account_invoicing", "l10n_de_skr03"],
+    "depends": ["qnetz_base", "event", "account_invoicing", "l10n_de_skr03", "resource"],
     "data": [
         "spine/security/qnetz_courses_security.xml",
         "spine/security/ir.model.access.csv",
@@ -58,6 +58,10 @@
         "funding/report/qnetz_funder_claim_report.xml",
         "funding/report/qnetz_project_targets_report.xml",
         "funding/views/qnetz_project_views.xml",
+        "workshop/security/ir.model.access.csv",
+        "workshop/data/qnetz_machine_type_data.xml",
+        "workshop/views/qnetz_workshop_views.xml",
+        "workshop/wizard/qnetz_bundle_wizard_views.xml",
     ],
     "demo": [
         "billing/demo/res_company_demo.xml",
@@ -68,5 +72,6 @@
         "calendar/demo/qnetz_school_schedule_demo.xml",
         "spine/demo/qnetz_role_jobs_demo.xml",
         "funding/demo/qnetz_funder_claim_demo.xml",
+        "workshop/demo/qnetz_workshop_demo.xml",
     ],
 }

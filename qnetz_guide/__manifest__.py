@@ -26,6 +26,7 @@
         "views/qnetz_guide_menus.xml",
         "views/qnetz_guide_templates.xml",
         "views/course_calendar_templates.xml",
+        "views/practice_time_templates.xml",
         "views/website_templates.xml",
         "views/legal_templates.xml",
     ],

@@ -93,15 +93,3 @@ def counts(conf, dbname, cr=None):
             return counts(conf, dbname, own)
     finally:
         conn.close()
-
-
-def drop_database(conf, dbname):
-    """Drops `dbname` and its filestore (for scratch copies only)."""
-    conn = connect(conf, "postgres")
-    conn.autocommit = True
-    try:
-        with conn.cursor() as cr:
-            cr.execute('DROP DATABASE IF EXISTS "%s"' % dbname)
-    finally:
-        conn.close()
-    shutil.rmtree(filestore(conf, dbname), ignore_errors=True)

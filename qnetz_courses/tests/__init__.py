@@ -34,3 +34,7 @@ from ..billing.tests import test_mail_state
 from ..billing.tests import test_invoice_completeness
 from ..funding.tests import test_funding_defaults
 from ..billing.tests import test_service_begins
+from ..workshop.tests import test_booking_concurrency
+from ..workshop.tests import test_planning
+from ..workshop.tests import test_practice
+from ..workshop.tests import test_workshop_demo

@@ -187,6 +187,15 @@ class QnetzGuide(http.Controller):
             })
         return cached_public_page(render)
 
+    # --- Practice time on machines ------------------------------------------------------
+
+    @http.route(["/wegweiser/uebungszeit"], type="http", auth="public", website=True)
+    def practice_time(self, **kwargs):
+        def render():
+            return request.render("qnetz_guide.practice_time", {
+                "workshops": request.env["qnetz.workshop"]._qnetz_open_practice_time()})
+        return cached_public_page(render)
+
     # --- Legal pages ---------------------------------------------------------------------
 
     @http.route(["/impressum"], type="http", auth="public", website=True)

@@ -45,6 +45,9 @@ PAGE_CACHE_MODELS = (
     "qnetz.occupation", "qnetz.district", "res.partner", "res.company", "res.currency",
     "res.lang", "website", "website.menu", "website.page", "ir.ui.view", "ir.translation",
     "ir.config_parameter",
+    # the open practice time of the workshops (/wegweiser/uebungszeit)
+    "qnetz.workshop", "qnetz.machine", "qnetz.machine.type", "qnetz.machine.booking",
+    "qnetz.practice.booking",
 )
 PAGE_CACHE_TRIGGER = "qnetz_page_cache"
 

@@ -83,6 +83,24 @@ class TestPageCache(GuideDataMixin, GuideHttpCase):
         self.assertIn("Bruchrechnen mit Werkstattbeispielen", html)
         self.assertNotIn("Prozentrechnung", html)
 
+    def test_practice_time_changes_show_on_the_next_request(self):
+        owner = self.env["res.partner"].create({
+            "name": "Quarzsand Lehrwerkstatt", "is_company": True,
+            "is_education_provider": True})
+        calendar = self.env["resource.calendar"].create({"name": "Quarzsand Werkstattzeit"})
+        workshop = self.env["qnetz.workshop"].create({
+            "name": "Quarzsand CNC-Raum", "owner_id": owner.id, "calendar_id": calendar.id})
+        machine = self.env["qnetz.machine"].create({
+            "name": "Quarzsand Drehmaschine", "workshop_id": workshop.id, "places": 2,
+            "type_id": self.env.ref("qnetz_courses.machine_type_cnc_lathe").id})
+        url = "/wegweiser/uebungszeit"
+        self.assertNotIn("Quarzsand Drehmaschine", self.assertServed(url, "miss"))
+        self.assertServed(url, "hit")
+        self.env["qnetz.machine.booking"].create({
+            "machine_id": machine.id, "kind": "practice", "date_start": dt(5, 12),
+            "date_stop": dt(5, 15)})
+        self.assertIn("Quarzsand Drehmaschine", self.assertServed(url, "miss"))
+
     def test_a_published_offer_shows_at_once(self):
         url = "/wegweiser?search=%s" % self.MARKER
         self.assertNotIn("Zebrafink Neuheit", self.get(url).text)

@@ -6,3 +6,5 @@ from . import qnetz_course_session
 from . import res_users
 from . import qnetz_quote
 from . import qnetz_report_figures
+from . import qnetz_machine_booking
+from . import qnetz_practice_booking

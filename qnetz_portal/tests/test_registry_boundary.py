@@ -48,6 +48,12 @@ PORTAL = dict(WEBSITE, **{
     "qnetz.quote": "r", "account.invoice": "r", "account.invoice.line": "r",
     # Odoo's portal layout looks up the ways to pay
     "payment.acquirer": "r",
+    # practice time on machines: the workshops and machines offered, open practice time
+    # and the provider's own workshops' bookings, the company's own practice bookings
+    # and its apprentices' safety briefings
+    "qnetz.workshop": "r", "qnetz.machine": "r", "qnetz.machine.type": "r",
+    "qnetz.machine.booking": "r", "qnetz.practice.booking": "r",
+    "qnetz.safety.briefing": "r",
 })
 # the network reader is a portal user: what it reads through portal rights are its
 # own (empty) organisation's records; its figures come from /my/netzwerk

@@ -66,6 +66,11 @@ class EventEventNotify(models.Model):
     def _qnetz_ics(self, sessions=None, name=None):
         """The sessions of these courses (or the `sessions` given) as iCalendar bytes."""
         sessions = self.mapped("session_ids") if sessions is None else sessions
+        return ics.calendar(name or ", ".join(self.mapped("name")) or _("Courses"),
+                            self._qnetz_ics_entries(sessions))
+
+    @api.model
+    def _qnetz_ics_entries(self, sessions):
         sessions = sessions.sudo()
         db = self.env.cr.dbname
         locations = {event.id: event._qnetz_location() for event in sessions.mapped("event_id")}
@@ -81,7 +86,7 @@ class EventEventNotify(models.Model):
                 "location": locations[event.id],
                 "description": event.provider_id.name or "",
             })
-        return ics.calendar(name or ", ".join(self.mapped("name")) or _("Courses"), entries)
+        return entries
 
     @api.model
     def qnetz_portal_ics(self):
@@ -105,8 +110,16 @@ class EventEventNotify(models.Model):
             events |= Event.search(base + [("id", "in", registrations.mapped("event_id").ids)])
         if organisation._qnetz_is_provider():
             events |= Event.search(base + [("provider_id", "child_of", organisation.id)])
+        entries = events._qnetz_ics_entries(events.mapped("session_ids")) + \
+            self._qnetz_portal_ics_more(organisation)
         # text, not bytes: the method is also reachable over RPC (JSON)
-        return events._qnetz_ics(name=_("Courses of %s") % organisation.name).decode("utf-8")
+        return ics.calendar(_("Courses of %s") % organisation.name, entries).decode("utf-8")
+
+    @api.model
+    def _qnetz_portal_ics_more(self, organisation):
+        """Hook for the features above: more calendar entries (dicts as ics.calendar()
+        takes them) for the portal calendar of `organisation`. None here."""
+        return []
 
     # Reminders ------------------------------------------------------------------
 

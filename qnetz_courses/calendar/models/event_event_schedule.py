@@ -90,6 +90,9 @@ class EventEventSchedule(models.Model):
             conflicts = Calendar._qnetz_conflicts(
                 window_start, window_end, states, apprentices,
                 school_holidays=school_holidays, school_days=school_days)
+            for day, reasons in self._qnetz_place_conflicts(
+                    window_start, window_end, weekdays, start_hour, hours).items():
+                conflicts.setdefault(day, []).extend(reasons)
             day = window_start
             while day <= window_end and (not count or len(dates) < count):
                 if day.weekday() in weekdays:
@@ -107,8 +110,10 @@ class EventEventSchedule(models.Model):
                 day += timedelta(days=1)
             window_start = window_end + timedelta(days=1)
         if count and len(dates) < count:
-            raise UserError(_("Number of Sessions: only %d free days found for %d sessions.")
-                            % (len(dates), count))
+            # what stood in the way, so that the planner can act on it
+            raise UserError("\n".join(filter(None, [
+                _("Number of Sessions: only %d free days found for %d sessions.")
+                % (len(dates), count), self._qnetz_format_skipped(skipped[:12])])))
         return dates, skipped
 
     def _qnetz_session_changes(self, replace):
@@ -124,6 +129,12 @@ class EventEventSchedule(models.Model):
         replaced = self.session_ids.filtered(
             lambda s: s.date_begin > now and not s.attendance_ids)
         return self.session_ids - replaced, replaced
+
+    @api.multi
+    def _qnetz_place_conflicts(self, first_day, last_day, weekdays, start_hour, hours):
+        """Hook for the features above: {day: [reasons]} for pattern days on which the
+        course's places (machines, rooms) are not free. Nothing here."""
+        return {}
 
     @api.multi
     def _qnetz_generate_sessions(self, start_date, weekdays, start_hour, hours, count=0,

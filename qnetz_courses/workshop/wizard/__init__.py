@@ -1,0 +1,1 @@
+from . import qnetz_bundle_wizard
