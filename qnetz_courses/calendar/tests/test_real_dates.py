@@ -18,6 +18,21 @@ from ...spine.course_time import utc_string_to_local
 from ...tests.common import QnetzCoursesCase
 
 TEST_SOURCE = "test fixture"
+# The summer holidays as the ministry's long-term table ("Langfristige Sommerferienregelung
+# bis 2030" on schulministerium.nrw, the source the shipped records cite) gives them.
+NRW_SUMMERS_PUBLISHED = {
+    2026: ("2026-07-20", "2026-09-01"),
+    2027: ("2027-07-19", "2027-08-31"),
+    2028: ("2028-07-10", "2028-08-22"),
+    2029: ("2029-07-02", "2029-08-14"),
+    2030: ("2030-06-24", "2030-08-06"),
+}
+# Shipped school holidays come from the publishers themselves (the states' ministries, the
+# KMK), never from holiday aggregators.
+OFFICIAL_PUBLISHERS = (
+    "https://www.schulministerium.nrw/", "https://bass.schul-welt.de/",
+    "https://www.mk.niedersachsen.de/", "https://www.kmk.org/",
+)
 
 
 class RealDatesCase(QnetzCoursesCase):
@@ -188,6 +203,28 @@ class TestSchoolHolidayData(RealDatesCase):
         self.assertTrue(data)
         for holiday in self.Holiday.browse(data.mapped("res_id")):
             self.assertIn("https://", holiday.source, holiday.name)
+
+    def _shipped_school_holidays(self):
+        data = self.env["ir.model.data"].search([
+            ("module", "=", "qnetz_courses"), ("model", "=", "qnetz.holiday")])
+        return self.Holiday.with_context(active_test=False).browse(
+            data.mapped("res_id")).filtered(lambda h: h.kind == "school")
+
+    def test_shipped_records_cite_an_official_publisher(self):
+        shipped = self._shipped_school_holidays()
+        self.assertTrue(shipped)
+        for holiday in shipped:
+            title, _sep, _url = holiday.source.partition("https://")
+            self.assertTrue(holiday.source.split()[-1].startswith(OFFICIAL_PUBLISHERS),
+                            "%s %s: %s" % (holiday.name, holiday.date_from, holiday.source))
+            self.assertGreater(len(title.strip(" ,")), 20,
+                               "%s %s names no document" % (holiday.name, holiday.date_from))
+
+    def test_nrw_summers_match_the_published_table(self):
+        shipped = self._shipped_school_holidays().filtered(
+            lambda h: h.state_id == self.nw and h.name == "Sommerferien")
+        self.assertEqual(
+            {h.year: (h.date_from, h.date_to) for h in shipped}, NRW_SUMMERS_PUBLISHED)
 
     def test_a_record_without_source_is_refused(self):
         with self.assertRaises(ValidationError), self.env.cr.savepoint():
