@@ -18,6 +18,16 @@ class MailMail(models.Model):
         return bool(tools.config.get("smtp_server")) \
             or bool(self.env["ir.mail_server"].sudo().search_count([]))
 
+    @api.model
+    def process_email_queue(self, ids=None):
+        # A document whose mail is slow to write (an invoice renders its PDF) only asks for
+        # it in the request; the queue writes such mails first, so that they leave in this
+        # run. A model that works this way defines `_qnetz_write_requested_mails()`.
+        for name in self.env.registry.models:
+            if hasattr(self.env[name], "_qnetz_write_requested_mails"):
+                self.env[name]._qnetz_write_requested_mails()
+        return super(MailMail, self).process_email_queue(ids=ids)
+
     @api.multi
     def send(self, auto_commit=False, raise_exception=False):
         if not self._qnetz_outgoing_configured():

@@ -3,7 +3,6 @@ from . import event_event_send
 from . import account_invoice
 from . import account_invoice_mail
 from . import mail_compose_message
-from . import mail_mail
 from . import account_invoice_line
 from . import account_tax
 from . import account_journal

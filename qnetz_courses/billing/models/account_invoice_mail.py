@@ -44,8 +44,9 @@ class AccountInvoice(models.Model):
 
     @api.model
     def _qnetz_write_requested_mails(self):
-        """The mail queue's first step (mail.mail.process_email_queue): the invoice mails
-        asked for since its last run, each with its PDF, written as the person who asked.
+        """The mail queue's first step (mail.mail.process_email_queue in qnetz_base): the
+        invoice mails asked for since its last run, each with its PDF, written as the
+        person who asked.
         An invoice whose PDF or mail cannot be made is marked not delivered, with the
         reason and a to-do for the coordinators; the others go on."""
         template = self.env.ref("account.email_template_edi_invoice")

@@ -1,6 +1,6 @@
 from datetime import date
 
-from ...calendar.tests.test_calendar import CalendarCase
+from ...tests.common import CalendarCase
 from ...spine.course_time import utc_string_to_local
 
 

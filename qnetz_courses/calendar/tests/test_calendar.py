@@ -1,68 +1,10 @@
-from datetime import date, timedelta
+from datetime import date
 
-from odoo import fields
 from odoo.exceptions import UserError
 
 from ...spine.course_time import utc_string_to_local
 
-from ...tests.common import QnetzCoursesCase
-
-
-class CalendarCase(QnetzCoursesCase):
-    """A course in Höxter (NRW) with apprentices of a Holzminden company (Lower Saxony)."""
-
-    @classmethod
-    def setUpClass(cls):
-        super(CalendarCase, cls).setUpClass()
-        cls.nw = cls.env.ref("qnetz_base.state_de_nw")
-        cls.ni = cls.env.ref("qnetz_base.state_de_ni")
-        # 2028 beyond the summer is not shipped (no official text found for it): the
-        # periods these tests plan around, NRW's autumn as the issue gives it
-        Holiday = cls.env["qnetz.holiday"]
-        Holiday.search([("kind", "=", "school"), ("state_id", "=", cls.ni.id)]).write(
-            {"active": False})
-        for state, name, start, end in (
-                (cls.nw, "Herbstferien", "2028-10-23", "2028-11-04"),
-                (cls.ni, "Sommerferien", "2028-07-20", "2028-08-30")):
-            if not Holiday.search([("kind", "=", "school"), ("state_id", "=", state.id),
-                                   ("date_from", "<=", end), ("date_to", ">=", start)]):
-                Holiday.create({"name": name, "kind": "school", "state_id": state.id,
-                                "date_from": start, "date_to": end,
-                                "source": "test fixture"})
-        cls.school = cls.env["res.partner"].create({
-            "name": "Berufskolleg Test", "is_company": True, "is_vocational_school": True})
-        cls.apprentices.write({"vocational_school_id": cls.school.id, "training_year": "2"})
-        Schedule = cls.env["qnetz.school.schedule"]
-        # the school teaches the occupation's 2nd year on Thursdays ...
-        Schedule.create({"vocational_school_id": cls.school.id,
-                         "occupation_id": cls.occupation.id, "training_year": "2",
-                         "mode": "weekdays", "thu": True})
-        # ... a 3rd-year class on Mondays, which does not concern these apprentices
-        Schedule.create({"vocational_school_id": cls.school.id, "training_year": "3",
-                         "mode": "weekdays", "mon": True})
-        # one apprentice goes on Fridays instead (own schedule replaces the school's)
-        Schedule.create({"apprentice_id": cls.apprentices[1].id, "mode": "weekdays",
-                         "fri": True})
-        # the Holzminden apprentice is at school in block weeks
-        cls.block_apprentice = cls.apprentices[4]
-        Schedule.create({"apprentice_id": cls.block_apprentice.id, "mode": "block",
-                         "block_ids": [(0, 0, {"date_from": "2028-09-04",
-                                               "date_to": "2028-09-15"})]})
-        cls.course = cls._create_course(
-            date_begin="2028-06-01 06:00:00", date_end="2028-12-20 15:00:00",
-            seats_max=10)
-        for apprentice in cls.apprentices[0:2] | cls.block_apprentice:
-            cls._register(cls.course, apprentice)
-
-    def _holiday_days(self, states, kinds=("public", "school")):
-        days = set()
-        for holiday in self.env["qnetz.holiday"].search(
-                [("state_id", "in", states.ids), ("kind", "in", kinds)]):
-            day = fields.Date.from_string(holiday.date_from)
-            while day <= fields.Date.from_string(holiday.date_to):
-                days.add(day)
-                day += timedelta(days=1)
-        return days
+from ...tests.common import CalendarCase
 
 
 class TestHolidays(CalendarCase):

@@ -132,11 +132,9 @@ class EventEvent(models.Model):
         return conflicts
 
     @api.multi
-    def _qnetz_generate_sessions(self, start_date, weekdays, start_hour, hours, count=0,
-                                 end_date=None, school_holidays=True, school_days=True):
-        sessions, skipped = super(EventEvent, self)._qnetz_generate_sessions(
-            start_date, weekdays, start_hour, hours, count=count, end_date=end_date,
-            school_holidays=school_holidays, school_days=school_days)
+    def _qnetz_generate_sessions(self, *args, **kwargs):
+        # the calendar's arguments pass through unchanged: the machines follow its sessions
+        sessions, skipped = super(EventEvent, self)._qnetz_generate_sessions(*args, **kwargs)
         sessions._qnetz_book_machines()
         return sessions, skipped
 
