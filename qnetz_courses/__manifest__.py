@@ -9,7 +9,11 @@
     "license": "AGPL-3",
     "installable": True,
     "external_dependencies": {"python": ["holidays"]},
-    "depends": ["qnetz_base", "event", "account_invoicing", "l10n_de_skr03"],
+    "depends": [
+        "qnetz_base", "event", "account_invoicing", "l10n_de_skr03",
+        # OCA: the bank's CAMT.053 statements and reminders (payment feature)
+        "account_bank_statement_import_camt_oca", "account_credit_control",
+    ],
     "data": [
         "spine/security/qnetz_courses_security.xml",
         "spine/security/ir.model.access.csv",
@@ -17,6 +21,7 @@
         "bundling/security/ir.model.access.csv",
         "reporting/security/ir.model.access.csv",
         "funding/security/ir.model.access.csv",
+        "payment/security/qnetz_payment_security.xml",
         "calendar/security/qnetz_calendar_security.xml",
         "bundling/security/qnetz_quote_security.xml",
         "calendar/data/qnetz_school_holiday_data.xml",
@@ -57,6 +62,9 @@
         "funding/report/qnetz_funder_claim_report.xml",
         "funding/report/qnetz_project_targets_report.xml",
         "funding/views/qnetz_project_views.xml",
+        "payment/data/credit_control_data.xml",
+        "payment/views/account_bank_statement_line_views.xml",
+        "payment/views/qnetz_payment_menus.xml",
     ],
     "demo": [
         "billing/demo/res_company_demo.xml",
@@ -67,5 +75,6 @@
         "calendar/demo/qnetz_school_schedule_demo.xml",
         "spine/demo/qnetz_role_jobs_demo.xml",
         "funding/demo/qnetz_funder_claim_demo.xml",
+        "payment/demo/account_bank_statement_demo.xml",
     ],
 }

@@ -23,6 +23,7 @@
         "views/portal_quote_templates.xml",
         "views/portal_home_templates.xml",
         "views/portal_network_templates.xml",
+        "views/portal_payment_templates.xml",
         "views/assets.xml",
     ],
     "demo": [

@@ -33,3 +33,5 @@ from ..billing.tests import test_mail_state
 from ..billing.tests import test_invoice_completeness
 from ..funding.tests import test_funding_defaults
 from ..billing.tests import test_service_begins
+from ..payment.tests import test_payment_matching
+from ..payment.tests import test_reminders

@@ -5,3 +5,4 @@ from . import evidence
 from . import login
 from . import quotes
 from . import network
+from . import payments

@@ -6,3 +6,4 @@ from . import qnetz_course_session
 from . import res_users
 from . import qnetz_quote
 from . import qnetz_report_figures
+from . import account_invoice

@@ -27,3 +27,4 @@ from . import test_portal_trust
 from . import test_route_crawler
 from . import test_session_fixation
 from . import test_stock_route_input
+from . import test_portal_payments
