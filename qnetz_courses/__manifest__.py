@@ -13,6 +13,9 @@
         "qnetz_base", "event", "account_invoicing", "l10n_de_skr03",
         # OCA: the bank's CAMT.053 statements and reminders (payment feature)
         "account_bank_statement_import_camt_oca", "account_credit_control",
+        # OCA: SEPA direct debit with mandates (pain.008) and credit transfer (pain.001);
+        # they bring account_payment_order and base_iban
+        "account_banking_sepa_direct_debit", "account_banking_sepa_credit_transfer",
     ],
     "data": [
         "spine/security/qnetz_courses_security.xml",
@@ -63,8 +66,10 @@
         "funding/report/qnetz_project_targets_report.xml",
         "funding/views/qnetz_project_views.xml",
         "payment/data/credit_control_data.xml",
+        "payment/data/account_payment_mode_data.xml",
         "payment/views/account_bank_statement_line_views.xml",
         "payment/views/qnetz_payment_menus.xml",
+        "payment/wizard/qnetz_datev_export_views.xml",
     ],
     "demo": [
         "billing/demo/res_company_demo.xml",
@@ -76,5 +81,6 @@
         "spine/demo/qnetz_role_jobs_demo.xml",
         "funding/demo/qnetz_funder_claim_demo.xml",
         "payment/demo/account_bank_statement_demo.xml",
+        "payment/demo/account_banking_mandate_demo.xml",
     ],
 }

@@ -35,3 +35,5 @@ from ..funding.tests import test_funding_defaults
 from ..billing.tests import test_service_begins
 from ..payment.tests import test_payment_matching
 from ..payment.tests import test_reminders
+from ..payment.tests import test_datev_export
+from ..payment.tests import test_sepa

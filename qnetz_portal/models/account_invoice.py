@@ -23,10 +23,11 @@ class AccountInvoice(models.Model):
             raise AccessError(_("Only training companies and providers have payments here."))
         partner = user.commercial_partner_id
         Invoice = self.sudo()
-        values = {"invoice_rows": [], "bill_rows": [], "show_invoices": False,
-                  "show_bills": False}
+        values = {"invoice_rows": [], "bill_rows": [], "mandate_rows": [],
+                  "show_invoices": False, "show_bills": False}
         if "company" in roles:
             values["show_invoices"] = True
+            values["mandate_rows"] = self._qnetz_portal_mandates(partner)
             values["invoice_rows"] = self._qnetz_portal_rows(Invoice.search([
                 ("commercial_partner_id", "=", partner.id), ("type", "=", "out_invoice"),
                 ("state", "in", ("open", "paid")), ("course_id", "!=", False),
@@ -38,6 +39,23 @@ class AccountInvoice(models.Model):
                 ("state", "in", ("draft", "open", "paid")),
             ], order="date_invoice desc, id desc"))
         return values
+
+    @api.model
+    def _qnetz_portal_mandates(self, partner):
+        """The company's SEPA mandates: reference, date of signature, the account's last
+        four digits (the full IBAN is not shown again), and whether it is in force."""
+        mandates = self.env["account.banking.mandate"].sudo().search(
+            [("partner_id", "=", partner.id), ("state", "!=", "draft")],
+            order="signature_date desc")
+        states = dict(mandates._fields["state"]._description_selection(self.env))
+        return [{
+            "reference": mandate.unique_mandate_reference,
+            "signed": format_date(fields.Date.from_string(mandate.signature_date))
+            if mandate.signature_date else "",
+            "account": "… %s" % (mandate.partner_bank_id.sanitized_acc_number or "")[-4:],
+            "state": mandate.state,
+            "label": states.get(mandate.state, mandate.state),
+        } for mandate in mandates]
 
     @api.model
     def _qnetz_portal_rows(self, invoices):

@@ -2,6 +2,8 @@ from datetime import timedelta
 
 from odoo import fields
 
+from odoo.addons.qnetz_courses.payment.models.account_bank_statement_import import german_iban
+
 from .common import PortalCase
 
 
@@ -92,3 +94,22 @@ class TestPortalPayments(PortalCase):
                       "account.bank.statement.line", "credit.control.policy"):
             response = self.call_kw(session, model, "search_read", [], {"fields": ["id"]})
             self.assertIn("error", response, model)
+
+    def test_company_sees_its_mandate_but_not_the_full_iban(self):
+        iban = german_iban(50010517, 5407324)
+        mandate = self.env["account.banking.mandate"].create({
+            "partner_bank_id": self.env["res.partner.bank"].create(
+                {"acc_number": iban, "partner_id": self.company_a.id}).id,
+            "unique_mandate_reference": "QN-PORTAL-01", "signature_date": "2026-03-02",
+            "format": "sepa"})
+        mandate.validate()
+        self.login(self.user_a)
+        page = self.get("/my/payments").text
+        self.assertIn("QN-PORTAL-01", page)
+        self.assertIn("02.03.2026", page)
+        self.assertIn("… %s" % iban[-4:], page)
+        self.assertNotIn(iban, page)
+        self.login(self.user_b)
+        page = self.get("/my/payments").text
+        self.assertNotIn("QN-PORTAL-01", page)
+        self.assertIn("Kein Lastschriftmandat", page)

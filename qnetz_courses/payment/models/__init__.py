@@ -4,3 +4,7 @@ from . import account_bank_statement_import_camt_parser
 from . import account_invoice_payment
 from . import credit_control_policy
 from . import credit_control_run
+from . import event_event_payment
+from . import account_invoice_payment_order
+from . import account_banking_mandate
+from . import res_company_datev
