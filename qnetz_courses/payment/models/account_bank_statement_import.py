@@ -39,10 +39,12 @@ class AccountBankStatementImport(models.TransientModel):
         return journal
 
     @api.model
-    def _qnetz_import_demo_statement(self, bank_account, course):
-        """The demo's statement for the invoices of `course`: the first company pays in
+    def _qnetz_import_demo_statement(self, bank_account_id, course_id):
+        """The demo's statement for the invoices of the course: the first company pays in
         full, the second half, the funder pays its claim, and a transfer names no invoice
         (it lands on the coordinator's list)."""
+        bank_account = self.env["res.partner.bank"].browse(bank_account_id)
+        course = self.env["event.event"].browse(course_id)
         self._qnetz_bank_journal(bank_account)
         invoices = self.env["account.invoice"].search([
             ("course_id", "=", course.id), ("type", "=", "out_invoice"),
