@@ -24,7 +24,8 @@ class TestPaymentMatching(PaymentCase):
         self.assertEqual(by_ref["E2"].match_state, "partial")
         self.assertEqual(by_ref["E3"].match_state, "unmatched")
         self.assertFalse(by_ref["E3"].journal_entry_ids, "nothing booked for the unknown")
-        self.assertEqual(self._to_clarify(), by_ref["E3"])
+        # (the demo's own unknown transfer may be on the list too)
+        self.assertEqual(self._to_clarify() & lines, by_ref["E3"])
         summary = [note["message"] for note in action["context"]["notifications"]
                    if note["type"] == "info"][0]
         self.assertIn("1 vollständig bezahlt, 1 teilweise bezahlt", summary)

@@ -67,7 +67,7 @@ class QnetzDatevExport(models.TransientModel):
                 and 1 <= company.datev_client_number <= 99999):
             raise UserError(_("DATEV export: enter the tax advisor's consultant number "
                               "(1001-9999999) and your client number (1-99999) under "
-                              "Settings › Companies › DATEV."))
+                              "Settings › Companies › DATEV Export."))
         moves = self.env["account.move"].search([
             ("company_id", "=", company.id), ("state", "=", "posted"),
             ("date", ">=", fields.Date.to_string(date_from)),
