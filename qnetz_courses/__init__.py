@@ -3,7 +3,7 @@
 # code); a feature above adds to one below by extending its models and views, or through
 # a hook (the funded project's targets in the figures: qnetz.report.figures._qnetz_extend).
 FEATURES = ("spine", "calendar", "billing", "bundling", "reporting", "funding",
-            "workshop")
+            "workshop", "payment")
 
 from . import spine  # noqa: E402
 from . import calendar  # noqa: E402
@@ -12,3 +12,4 @@ from . import bundling  # noqa: E402
 from . import reporting  # noqa: E402
 from . import funding  # noqa: E402
 from . import workshop  # noqa: E402
+from . import payment  # noqa: E402

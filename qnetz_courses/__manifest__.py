@@ -9,7 +9,14 @@
     "license": "AGPL-3",
     "installable": True,
     "external_dependencies": {"python": ["holidays"]},
-    "depends": ["qnetz_base", "event", "account_invoicing", "l10n_de_skr03", "resource"],
+    "depends": [
+        "qnetz_base", "event", "account_invoicing", "l10n_de_skr03", "resource",
+        # OCA: the bank's CAMT.053 statements and reminders (payment feature)
+        "account_bank_statement_import_camt_oca", "account_credit_control",
+        # OCA: SEPA direct debit with mandates (pain.008) and credit transfer (pain.001);
+        # they bring account_payment_order and base_iban
+        "account_banking_sepa_direct_debit", "account_banking_sepa_credit_transfer",
+    ],
     "data": [
         "spine/security/qnetz_courses_security.xml",
         "spine/security/ir.model.access.csv",
@@ -17,6 +24,7 @@
         "bundling/security/ir.model.access.csv",
         "reporting/security/ir.model.access.csv",
         "funding/security/ir.model.access.csv",
+        "payment/security/qnetz_payment_security.xml",
         "calendar/security/qnetz_calendar_security.xml",
         "bundling/security/qnetz_quote_security.xml",
         "calendar/data/qnetz_school_holiday_data.xml",
@@ -62,6 +70,11 @@
         "workshop/data/qnetz_machine_type_data.xml",
         "workshop/views/qnetz_workshop_views.xml",
         "workshop/wizard/qnetz_bundle_wizard_views.xml",
+        "payment/data/credit_control_data.xml",
+        "payment/data/account_payment_mode_data.xml",
+        "payment/views/account_bank_statement_line_views.xml",
+        "payment/views/qnetz_payment_menus.xml",
+        "payment/wizard/qnetz_datev_export_views.xml",
     ],
     "demo": [
         "billing/demo/res_company_demo.xml",
@@ -73,5 +86,7 @@
         "spine/demo/qnetz_role_jobs_demo.xml",
         "funding/demo/qnetz_funder_claim_demo.xml",
         "workshop/demo/qnetz_workshop_demo.xml",
+        "payment/demo/account_bank_statement_demo.xml",
+        "payment/demo/account_banking_mandate_demo.xml",
     ],
 }

@@ -24,6 +24,7 @@
         "views/portal_home_templates.xml",
         "views/portal_network_templates.xml",
         "views/portal_practice_templates.xml",
+        "views/portal_payment_templates.xml",
         "views/assets.xml",
     ],
     "demo": [

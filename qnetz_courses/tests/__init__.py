@@ -38,3 +38,7 @@ from ..workshop.tests import test_booking_concurrency
 from ..workshop.tests import test_planning
 from ..workshop.tests import test_practice
 from ..workshop.tests import test_workshop_demo
+from ..payment.tests import test_payment_matching
+from ..payment.tests import test_reminders
+from ..payment.tests import test_datev_export
+from ..payment.tests import test_sepa

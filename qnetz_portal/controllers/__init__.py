@@ -6,3 +6,4 @@ from . import login
 from . import quotes
 from . import network
 from . import practice
+from . import payments

@@ -8,3 +8,4 @@ from . import qnetz_quote
 from . import qnetz_report_figures
 from . import qnetz_machine_booking
 from . import qnetz_practice_booking
+from . import account_invoice

@@ -29,3 +29,4 @@ from . import test_session_fixation
 from . import test_session_lifetime
 from . import test_stock_route_input
 from . import test_portal_practice
+from . import test_portal_payments

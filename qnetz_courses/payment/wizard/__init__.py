@@ -1,0 +1,1 @@
+from . import qnetz_datev_export
