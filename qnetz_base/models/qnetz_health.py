@@ -41,7 +41,8 @@ class QnetzHealth(models.AbstractModel):
         }
         ok = all(check["ok"] for check in checks.values())
         expected = tools.config.get("qnetz_health_token") or ""
-        if expected and token and hmac.compare_digest(str(token), expected):
+        if expected and token and hmac.compare_digest(str(token).encode("utf-8"),
+                                                      expected.encode("utf-8")):
             return ok, {"status": "ok" if ok else "not ok", "checks": checks}
         return ok, None
 

@@ -1,20 +1,28 @@
-from datetime import datetime
+import re
+from datetime import datetime, timedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from odoo.addons.qnetz_base.tools import is_pg_int, outside_env, to_int
-from odoo.addons.qnetz_courses.spine.course_time import course_today, local_to_utc_string
+from odoo.addons.qnetz_courses.spine.course_time import (
+    course_today, format_date, local_to_utc_string)
+
+
+# "14", "14:30", "9:05": ASCII digits only ("1²" is a digit to str.isdigit, not to int)
+HOUR_PATTERN = re.compile(r"^([0-9]{1,2})(?::([0-9]{2}))?$")
+# Practice time further ahead than this is a typo, not a plan.
+MAX_DAYS_AHEAD = 2 * 366
 
 
 def parse_hour(value):
-    """"14:30" or "14" as hours (14.5); None when it is no time of day."""
-    text = str(value or "").strip()
-    hours, __, minutes = text.partition(":")
-    if not hours.isdigit() or (minutes and not minutes.isdigit()):
+    """"14:30" or "14" as hours (14.5); None when it is no time of a day (24:00 is the
+    next day's 0:00, not this day's)."""
+    match = HOUR_PATTERN.match(str(value or "").strip())
+    if not match or int(match.group(2) or 0) >= 60:
         return None
-    hour = int(hours) + (int(minutes) / 60.0 if minutes else 0.0)
-    return hour if 0 <= hour <= 24 and int(minutes or 0) < 60 else None
+    hour = int(match.group(1)) + int(match.group(2) or 0) / 60.0
+    return hour if hour < 24 else None
 
 
 class QnetzMachineBooking(models.Model):
@@ -44,8 +52,17 @@ class QnetzMachineBooking(models.Model):
         start, end = parse_hour(values.get("start")), parse_hour(values.get("end"))
         if start is None or end is None or end <= start:
             errors.append(_("Time: give a start and a later end, e.g. 14:00 and 17:00."))
-        if day and day < fields.Date.from_string(course_today()):
+        today = fields.Date.from_string(course_today())
+        if day and day < today:
             errors.append(_("Day: practice time cannot be opened in the past."))
+        elif day and day > today + timedelta(days=MAX_DAYS_AHEAD):
+            errors.append(_("Day: practice time can be opened up to two years ahead."))
+            day = None
+        if day and start is not None and end is not None and end > start and \
+                local_to_utc_string(day, end) <= local_to_utc_string(day, start):
+            # the hour the clocks skip in spring: 02:30 to 03:30 lasts no time at all
+            errors.append(_("Time: on %s the clocks go forward; choose another time.")
+                          % format_date(day))
         places = to_int(values.get("places")) or (machine.places if machine else 0)
         if machine and not 0 < places <= machine.places:
             errors.append(_("Places: %s has %d places.") % (machine.name, machine.places))

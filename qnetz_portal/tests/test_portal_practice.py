@@ -1,6 +1,7 @@
 from datetime import date, timedelta
 
 from odoo import fields
+from odoo.exceptions import UserError
 from odoo.tests.common import HOST, PORT
 
 from odoo.addons.qnetz_courses.workshop.tests.workshop_fixture import create_workshop
@@ -167,3 +168,52 @@ class TestPortalPracticeTime(PortalCase):
         self.assertIn("CNC-Raum Bildungswerk", page.text)
         self.assertNotIn("Lena Albrecht", page.text)
         self.assertNotIn("Tischlerei Albers", page.text)
+
+    def test_a_cancelled_practice_time_keeps_the_company_page_and_its_bookings(self):
+        Slot = self.env["qnetz.machine.booking"].sudo(self.user_p)
+        slot_id = Slot.qnetz_portal_open_slot({
+            "machine_id": self.lathe.id, "day": self.day, "start": "14:00", "end": "17:00"})
+        booking = self.env["qnetz.practice.booking"].sudo(self.user_a).browse(
+            self.env["qnetz.practice.booking"].sudo(self.user_a).qnetz_portal_book(
+                slot_id, [self.apprentice_a1.id]))
+        booking.sudo(self.user_p).qnetz_portal_refuse_practice()
+        Slot.browse(slot_id).qnetz_portal_cancel_slot()
+        # the company still sees its (refused) booking on the cancelled practice time
+        self.login(self.user_a)
+        page = self.get("/my/uebungszeit")
+        self.assertEqual(page.status_code, 200)
+        self.assertIn("CNC-Drehmaschine Spinner", page.text)
+        company_a = self.rpc_session(self.user_a)
+        answer = self.call_kw(company_a, "qnetz.practice.booking", "read",
+                              [[booking.id], ["display_name", "company_amount"]])
+        self.assertNotIn("error", answer, answer)
+
+    def test_an_apprentice_cannot_be_in_two_places_at_once(self):
+        Slot = self.env["qnetz.machine.booking"].sudo(self.user_p)
+        first = Slot.qnetz_portal_open_slot({
+            "machine_id": self.lathe.id, "day": self.day, "start": "14:00", "end": "17:00",
+            "places": 1})
+        second = Slot.qnetz_portal_open_slot({
+            "machine_id": self.lathe.id, "day": self.day, "start": "17:00", "end": "18:00",
+            "places": 1})
+        Booking = self.env["qnetz.practice.booking"].sudo(self.user_a)
+        Booking.qnetz_portal_book(first, [self.apprentice_a1.id])
+        # back to back is fine; overlapping is not (another machine, same time)
+        Booking.qnetz_portal_book(second, [self.apprentice_a1.id])
+        other = create_workshop(self.env, "Zweiter Raum", self.provider, [
+            ("machine_type_cnc_lathe", "Zweite Drehmaschine", 1, 20.0)]).machine_ids
+        overlapping = Slot.qnetz_portal_open_slot({
+            "machine_id": other.id, "day": self.day, "start": "15:00", "end": "16:00"})
+        with self.assertRaisesRegex(UserError, "zur selben Zeit|at the same time"):
+            Booking.qnetz_portal_book(overlapping, [self.apprentice_a1.id])
+
+    def test_impossible_times_are_messages_on_the_form(self):
+        self.login(self.user_p)
+        for day, start, end in ((self.day, "14", "24"), (self.day, "1\u00b2", "15"),
+                                ("9999-12-31", "14:00", "15:00"),
+                                ("2027-03-28", "02:30", "03:30")):
+            response = self.post("/my/provider/uebungszeit", {
+                "machine_id": str(self.lathe.id), "day": day, "start": start, "end": end,
+                "places": "1"})
+            self.assertEqual(response.status_code, 200, (day, start, end))
+            self.assertIn("o_qnetz_errors", response.text, (day, start, end))

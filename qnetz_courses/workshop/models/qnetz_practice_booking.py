@@ -81,7 +81,7 @@ class QnetzPracticeBooking(models.Model):
         """(gross, company, funded) in cents: the slot's rate per place and hour, the
         funded share as for course fees (event.event._qnetz_participant_amounts)."""
         self.ensure_one()
-        slot = self.slot_id
+        slot = self.slot_id.sudo()  # the booking's own slot, also once cancelled
         gross = to_cents(slot.hourly_rate * slot.duration * self.places)
         company = to_cents(slot.hourly_rate * slot.duration * self.places
                            * (100.0 - slot.funding_share) / 100.0)
@@ -96,7 +96,10 @@ class QnetzPracticeBooking(models.Model):
             booking.funding_amount = funding / 100.0
 
     def name_get(self):
-        return [(booking.id, "%s: %s" % (booking.company_id.name, booking.slot_id.display_name))
+        # the slot is read as the network: a booking its company may see names its slot even
+        # after the provider cancelled it (the portal's rule shows only open slots)
+        return [(booking.id, "%s: %s" % (booking.company_id.name,
+                                         booking.slot_id.sudo().display_name))
                 for booking in self]
 
     # ------------------------------------------------------------------ the flow
@@ -117,14 +120,26 @@ class QnetzPracticeBooking(models.Model):
         if foreign:
             raise UserError(_("Apprentices: %s are not apprentices of %s.") % (
                 ", ".join(foreign.mapped("name")), company.name))
-        self.env.cr.execute("SELECT id FROM qnetz_machine_booking WHERE id = %s FOR UPDATE",
-                            (slot.id,))
+        # The slot's row is written, not only locked: Odoo's transactions read a snapshot
+        # taken before the lock, and only a row the first booker changed makes the second
+        # fail to serialize (Odoo then runs it again, on a snapshot with the first booking).
+        # A row that is merely locked lets the second go on counting the old free places.
+        self.env.cr.execute("UPDATE qnetz_machine_booking SET write_date = (now() AT TIME ZONE "
+                            "'UTC') WHERE id = %s", (slot.id,))
         slot.invalidate_cache(["places_taken", "places_free"])
         already = slot.practice_booking_ids.filtered(
             lambda b: b.state in TAKING_STATES).mapped("apprentice_ids") & apprentices
         if already:
             raise UserError(_("Apprentices: %s already have a place in this practice time.")
                             % ", ".join(already.mapped("name")))
+        elsewhere = self.sudo().search([
+            ("state", "in", TAKING_STATES), ("apprentice_ids", "in", apprentices.ids),
+            ("slot_id", "!=", slot.id), ("slot_id.date_start", "<", slot.date_stop),
+            ("slot_id.date_stop", ">", slot.date_start)])
+        if elsewhere:
+            raise UserError(_("Apprentices: %s already have a place at the same time (%s).") % (
+                ", ".join((elsewhere.mapped("apprentice_ids") & apprentices).mapped("name")),
+                ", ".join(elsewhere.mapped("slot_id.display_name"))))
         if len(apprentices) > slot.places_free:
             raise UserError(_("Places: %d free in %s, %d asked for.") % (
                 slot.places_free, slot.display_name, len(apprentices)))

@@ -1,9 +1,11 @@
 import threading
 import uuid
 
+import psycopg2
+
 import odoo
 from odoo import SUPERUSER_ID, api
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tests.common import TransactionCase
 from odoo.tools import mute_logger
 
@@ -13,14 +15,12 @@ from .workshop_fixture import create_workshop
 
 
 @tagged("commit")
-class TestConcurrentMachineBookings(TransactionCase):
-    """Two transactions book the same machine for overlapping times at the same time: the
-    database's exclusion constraint lets one through and refuses the other, although
-    neither saw the other's booking when it checked. The data is committed and removed at
-    the end."""
+class CommittedWorkshop(TransactionCase):
+    """A workshop with one CNC lathe, committed for tests that race two transactions; it
+    is removed at the end."""
 
     def setUp(self):
-        super(TestConcurrentMachineBookings, self).setUp()
+        super(CommittedWorkshop, self).setUp()
         self.db_registry = odoo.registry(self.env.cr.dbname)
         tag = uuid.uuid4().hex[:8]
         with self.db_registry.cursor() as cr:
@@ -60,6 +60,13 @@ class TestConcurrentMachineBookings(TransactionCase):
         cr.execute("SELECT count(*) FROM qnetz_machine_booking WHERE machine_id = %s "
                    "AND state != 'cancel'", (self.machine_id,))
         return cr.fetchone()[0]
+
+
+@tagged("commit")
+class TestConcurrentMachineBookings(CommittedWorkshop):
+    """Two transactions book the same machine for overlapping times at the same time: the
+    database's exclusion constraint lets one through and refuses the other, although
+    neither saw the other's booking when it checked."""
 
     @mute_logger("odoo.sql_db")
     def test_second_transaction_is_refused_when_the_first_commits(self):
@@ -121,6 +128,90 @@ class TestConcurrentMachineBookings(TransactionCase):
             self.assertEqual(outcome["second"], "booked")
             cr2.commit()
             self.assertEqual(self._count(cr2), 1)
+        finally:
+            cr1.rollback()
+            cr2.rollback()
+            cr1.close()
+            cr2.close()
+
+
+@tagged("commit")
+class TestConcurrentPracticeBookings(CommittedWorkshop):
+    """Two companies book the last place of a practice time at the same time. Each read
+    the slot (and so took its snapshot) before the other booked: without a write to the
+    slot's row the second would still count the place as free."""
+
+    def setUp(self):
+        super(TestConcurrentPracticeBookings, self).setUp()
+        with self.db_registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True})
+            Partner = env["res.partner"]
+            self.company_ids, self.apprentice_ids = [], []
+            for name in ("Parallelbetrieb A", "Parallelbetrieb B"):
+                company = Partner.create({"name": name, "is_company": True,
+                                          "is_training_company": True})
+                apprentice = Partner.create({"name": "Azubi von %s" % name,
+                                             "is_apprentice": True,
+                                             "employer_id": company.id})
+                self.company_ids.append(company.id)
+                self.apprentice_ids.append(apprentice.id)
+            self.slot_id = env["qnetz.machine.booking"].create({
+                "machine_id": self.machine_id, "kind": "practice", "state": "open",
+                "places": 1, "date_start": "2031-04-01 12:00:00",
+                "date_stop": "2031-04-01 15:00:00"}).id
+            cr.commit()  # pylint: disable=invalid-commit (two real transactions race)
+
+    def _cleanup(self):
+        with self.db_registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            env["qnetz.practice.booking"].search([("slot_id", "=", self.slot_id)]).unlink()
+            cr.commit()  # pylint: disable=invalid-commit (removes what setUp committed)
+        super(TestConcurrentPracticeBookings, self)._cleanup()
+        with self.db_registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            env["res.partner"].browse(self.apprentice_ids + self.company_ids).unlink()
+            cr.commit()  # pylint: disable=invalid-commit (removes what setUp committed)
+
+    def _take_place(self, cr, index, snapshot_only=False):
+        env = api.Environment(cr, SUPERUSER_ID, {"lang": "en_US"})
+        slot = env["qnetz.machine.booking"].browse(self.slot_id)
+        if snapshot_only:
+            return slot.places_free
+        return env["qnetz.practice.booking"]._qnetz_book(
+            slot, env["res.partner"].browse(self.company_ids[index]),
+            env["res.partner"].browse(self.apprentice_ids[index]))
+
+    @mute_logger("odoo.sql_db")
+    def test_two_companies_cannot_both_take_the_last_place(self):
+        cr1 = self.db_registry.cursor()
+        cr2 = self.db_registry.cursor()
+        outcome = {}
+
+        def second():
+            try:
+                with api.Environment.manage():
+                    self._take_place(cr2, 1)
+                    outcome["second"] = "booked"
+            except psycopg2.extensions.TransactionRollbackError:
+                outcome["second"] = "retry"
+        try:
+            # both have seen one free place
+            self.assertEqual(self._take_place(cr1, 0, snapshot_only=True), 1)
+            self.assertEqual(self._take_place(cr2, 1, snapshot_only=True), 1)
+            self._take_place(cr1, 0)
+            thread = threading.Thread(target=second)
+            thread.start()
+            thread.join(1.0)
+            self.assertTrue(thread.is_alive(), "the second booking did not wait for the first")
+            cr1.commit()
+            thread.join(30)
+            self.assertFalse(thread.is_alive())
+            # Odoo's HTTP and RPC layers run a request that failed to serialize again ...
+            self.assertEqual(outcome.get("second"), "retry")
+            cr2.rollback()
+            # ... and then the place is gone
+            with self.assertRaisesRegex(UserError, "0 free"):
+                self._take_place(cr2, 1)
         finally:
             cr1.rollback()
             cr2.rollback()
