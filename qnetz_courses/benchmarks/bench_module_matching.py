@@ -12,6 +12,11 @@
    matcher reads once each) and of the bundle proposals (goal: 100,000 needs in under
    1 s), and precision and recall at that size.
 3. The matcher alone on distinct wordings (no repeated text): needs per second.
+4. The independent evaluation set (bundling/evaluation/needs.csv, 424 needs written
+   before looking at the matcher, see its README): top-1 and top-3 on the needs whose
+   topic has a module, the share of the needs without a module that still get a
+   suggestion, each with the area as picked in the form, left empty and deliberately
+   wrong (matching_evaluation.py).
 
 Everything runs in one transaction that is rolled back: the database is left as it was.
 Needs the demo catalogue (a database with demo data).
@@ -60,6 +65,7 @@ def main():
     from odoo.addons.qnetz_courses.bundling.tests import bundle_dataset
     with registry.cursor() as cr:
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {"lang": "de_DE"})
+        evaluation(env)
         with measure(cr) as result:
             labels = bundle_dataset.load(env)
         precision, recall, accuracy = bundle_dataset.score(env, labels)
@@ -100,6 +106,29 @@ def main():
                     grouping["queries"], len(rows), precision, recall))
         distinct_wordings(env)
         cr.rollback()
+
+
+def evaluation(env):
+    """The figures on the independent evaluation set, per choice of area."""
+    import matching_evaluation
+    env.cr.execute("SELECT module || '.' || name, res_id FROM ir_model_data "
+                   "WHERE model = 'qnetz.course.module'")
+    module_ids = dict(env.cr.fetchall())
+    Need = env["qnetz.need"]
+    adopt = Need._qnetz_adopt_confidence()
+    results = matching_evaluation.evaluate(Need._qnetz_catalogue(), module_ids, adopt)
+    out("Evaluation set (bundling/evaluation/needs.csv); confident: from %.2f" % adopt)
+    out("  area    | with module: top-1  top-3  none  confident (right) | without module: "
+        "suggested  not also_ok  confident")
+    for choice, f in results.items():
+        with_module, without = f["with_module"], f["without_module"]
+        out("  %-7s | %4d needs:  %.3f  %.3f  %.3f  %.3f (%.3f)       | %4d needs: "
+            "%.3f      %.3f        %.3f" % (
+                choice, with_module, f["top1"] / with_module, f["top3"] / with_module,
+                f["no_suggestion"] / with_module, f["confident"] / with_module,
+                f["confident_right"] / max(f["confident"], 1), without,
+                f["false_suggestion"] / without, f["false_not_ok"] / without,
+                f["false_confident"] / without))
 
 
 def distinct_wordings(env, count=20000):
