@@ -118,6 +118,7 @@ class QnetzCourseModule(models.Model):
 
     def _qnetz_rematch_open_needs(self):
         # a changed catalogue changes the suggestions of the needs still being worked on
+        self.env["qnetz.need"]._qnetz_forget_catalogue()
         self.env.cr.execute("SELECT id FROM qnetz_need WHERE state IN ('new', 'qualified')")
         self.env["qnetz.need"]._qnetz_match_ids([row[0] for row in self.env.cr.fetchall()])
 

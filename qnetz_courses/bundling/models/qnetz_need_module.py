@@ -5,6 +5,8 @@ from odoo import api, fields, models
 from .. import matcher
 
 MATCH_FIELDS = ("topic", "description", "area", "occupation_id")
+# The matcher's index per database and state of the catalogue (see _qnetz_catalogue).
+CATALOGUES = {}
 ADOPT_PARAMETER = "qnetz_courses.match_adopt_confidence"
 
 
@@ -52,7 +54,31 @@ class QnetzNeed(models.Model):
     @api.model
     def _qnetz_catalogue(self):
         """The matcher's index of the active modules, with the words of the needs the
-        coordinator confirmed or corrected to each of them: four queries."""
+        coordinator confirmed or corrected to each of them. Kept per database while the
+        catalogue, the choices and the occupations stay as they are: one query checks the
+        rows' count and newest version (xmin: a rolled-back change restores the old one),
+        and a change in this process empties it at once (_qnetz_forget_catalogue)."""
+        cr = self.env.cr
+        cr.execute("""
+            SELECT (SELECT concat(count(*), '/', max(xmin::text::bigint))
+                      FROM qnetz_course_module),
+                   (SELECT concat(count(*), '/', max(id)) FROM qnetz_match_feedback),
+                   (SELECT concat(count(*), '/', max(xmin::text::bigint))
+                      FROM qnetz_occupation)""")
+        key = (cr.dbname,) + cr.fetchone()
+        catalogue = CATALOGUES.get(key)
+        if catalogue is None:
+            CATALOGUES.clear()
+            catalogue = CATALOGUES[key] = self._qnetz_build_catalogue()
+        return catalogue
+
+    @api.model
+    def _qnetz_forget_catalogue(self):
+        CATALOGUES.clear()
+
+    @api.model
+    def _qnetz_build_catalogue(self):
+        """Four queries and the index in Python."""
         cr = self.env.cr
         cr.execute("""
             SELECT m.id, m.name, m.area, m.keywords, m.synonyms, m.language_levels,
@@ -152,6 +178,7 @@ class QnetzNeed(models.Model):
         """The coordinator chose a module: keep it, so that the need's words count for
         that module from now on."""
         Feedback = self.env["qnetz.match.feedback"].sudo()
+        self._qnetz_forget_catalogue()
         for need in self:
             if need.module_id.id == module_id:
                 continue
