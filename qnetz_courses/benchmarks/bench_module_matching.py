@@ -7,9 +7,16 @@
    coordinator would form): pairwise precision and recall of the proposals' grouping and
    the share of needs given the labelled module (goal: both at least 0.9).
 2. The set copied to 10,000 and 100,000 qualified needs (SQL inserts): seconds and SQL
-   queries of matching them all to the catalogue (one statement; at intake it runs per
-   need) and of the bundle proposals (goal: 100,000 needs in under 1 s), and precision and
-   recall at that size.
+   queries of matching them all to the catalogue (in Python over an index of the
+   catalogue; at intake it runs per need; the copies repeat 240 wordings, which the
+   matcher reads once each) and of the bundle proposals (goal: 100,000 needs in under
+   1 s), and precision and recall at that size.
+3. The matcher alone on distinct wordings (no repeated text): needs per second.
+4. The independent evaluation set (bundling/evaluation/needs.csv, 424 needs written
+   before looking at the matcher, see its README): top-1 and top-3 on the needs whose
+   topic has a module, the share of the needs without a module that still get a
+   suggestion, each with the area as picked in the form, left empty and deliberately
+   wrong (matching_evaluation.py).
 
 Everything runs in one transaction that is rolled back: the database is left as it was.
 Needs the demo catalogue (a database with demo data).
@@ -25,8 +32,8 @@ def copy_needs(cr, source_ids, count, matched):
     """`count` copies of the source needs, spread over them in turn; `matched`: with the
     sources' module and topic key (as intake leaves them), else without. Returns
     {new id: source id}."""
-    columns = ", match_module_id, match_score, topic_key" \
-        if matched else ""
+    columns = ", module_id, match_module_id, match_score, match_reason, match_confident, " \
+        "topic_key" if matched else ""
     cr.execute("""
         INSERT INTO qnetz_need (name, partner_id, area, topic, description, occupation_id,
                                 participant_count, preferred_place, preferred_time, urgency,
@@ -58,6 +65,7 @@ def main():
     from odoo.addons.qnetz_courses.bundling.tests import bundle_dataset
     with registry.cursor() as cr:
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {"lang": "de_DE"})
+        evaluation(env)
         with measure(cr) as result:
             labels = bundle_dataset.load(env)
         precision, recall, accuracy = bundle_dataset.score(env, labels)
@@ -96,7 +104,45 @@ def main():
                 "%d proposals); precision %.3f, recall %.3f" % (
                     count, matching["seconds"], matching["queries"], grouping["seconds"],
                     grouping["queries"], len(rows), precision, recall))
+        distinct_wordings(env)
         cr.rollback()
+
+
+def evaluation(env):
+    """The figures on the independent evaluation set, per choice of area."""
+    import matching_evaluation
+    env.cr.execute("SELECT module || '.' || name, res_id FROM ir_model_data "
+                   "WHERE model = 'qnetz.course.module'")
+    module_ids = dict(env.cr.fetchall())
+    Need = env["qnetz.need"]
+    adopt = Need._qnetz_adopt_confidence()
+    results = matching_evaluation.evaluate(Need._qnetz_catalogue(), module_ids, adopt)
+    out("Evaluation set (bundling/evaluation/needs.csv); confident: from %.2f" % adopt)
+    out("  area    | with module: top-1  top-3  none  confident (right) | without module: "
+        "suggested  not also_ok  confident")
+    for choice, f in results.items():
+        with_module, without = f["with_module"], f["without_module"]
+        out("  %-7s | %4d needs:  %.3f  %.3f  %.3f  %.3f (%.3f)       | %4d needs: "
+            "%.3f      %.3f        %.3f" % (
+                choice, with_module, f["top1"] / with_module, f["top3"] / with_module,
+                f["no_suggestion"] / with_module, f["confident"] / with_module,
+                f["confident_right"] / max(f["confident"], 1), without,
+                f["false_suggestion"] / without, f["false_not_ok"] / without,
+                f["false_confident"] / without))
+
+
+def distinct_wordings(env, count=20000):
+    """The matcher alone, every need a new text: what intake of new wordings costs."""
+    import time
+    catalogue = env["qnetz.need"]._qnetz_catalogue()
+    env.cr.execute("SELECT topic FROM qnetz_need ORDER BY id LIMIT 500")
+    topics = [row[0] for row in env.cr.fetchall()]
+    start = time.perf_counter()
+    for index in range(count):
+        catalogue.rank("%s %d" % (topics[index % len(topics)], index), "", "theory")
+    seconds = time.perf_counter() - start
+    out("Matcher alone: %d distinct wordings in %.2f s (%.0f needs/s)" % (
+        count, seconds, count / seconds))
 
 
 if __name__ == "__main__":

@@ -34,7 +34,9 @@ ADDON_XML_ID = re.compile(r"\b%s\.(\w+)" % ADDON)
 def _feature_files(root, features):
     for feature in features:
         for folder, dirs, names in os.walk(os.path.join(root, feature)):
-            dirs.sort()
+            # an evaluation set (bundling/evaluation, issue 23) is no addon data: its CSV
+            # files are measured against, never loaded, and name no features
+            dirs[:] = sorted(name for name in dirs if name != "evaluation")
             for name in sorted(names):
                 if name.endswith((".py", ".xml", ".csv")):
                     yield feature, os.path.join(folder, name)

@@ -17,7 +17,8 @@ EXTENSIONS = {
     "unaccent": "CREATE EXTENSION IF NOT EXISTS unaccent",
 }
 # Changing these changes which needs a module matches.
-MATCH_FIELDS = {"name", "keywords", "synonyms", "area", "occupation_ids", "active"}
+MATCH_FIELDS = {"name", "keywords", "synonyms", "area", "occupation_ids", "language_levels",
+                "active"}
 
 
 def ensure_extensions(cr):
@@ -63,6 +64,14 @@ class QnetzCourseModule(models.Model):
              "separated by commas; also spelling variants.")
     synonyms = fields.Text(
         help="Other names of the module, one per line or separated by commas.")
+    language_levels = fields.Char(
+        help="The levels of the Common European Framework a language module leads to or "
+             "starts from, e.g. \"A2, B1\": a need that names a level finds its module.")
+    content_source = fields.Char(
+        string="Source of the Content",
+        help="Where the module's content comes from: the training regulation's "
+             "framework plan (Ausbildungsrahmenplan), a chamber's or an accident "
+             "insurer's course description, a federal curriculum.")
     provider_ids = fields.Many2many(
         "res.partner", "qnetz_course_module_provider_rel", "module_id", "partner_id",
         string="Providers",
@@ -110,6 +119,7 @@ class QnetzCourseModule(models.Model):
 
     def _qnetz_rematch_open_needs(self):
         # a changed catalogue changes the suggestions of the needs still being worked on
+        self.env["qnetz.need"]._qnetz_forget_catalogue()
         self.env.cr.execute("SELECT id FROM qnetz_need WHERE state IN ('new', 'qualified')")
         self.env["qnetz.need"]._qnetz_match_ids([row[0] for row in self.env.cr.fetchall()])
 

@@ -12,7 +12,7 @@ class QnetzBundleProposal(models.Model):
     """Open needs that could make one local course, computed by SQL views.
 
     Qualified needs that are not yet in a course are grouped by their course module (the
-    one the coordinator confirmed, else the one matched from the topic and notes), needs
+    one the coordinator chose or qualifying adopted as a confident suggestion), needs
     without a module by the stems of their topic and their area; then by side of the
     Weser and company. A course of one module can serve apprentices of several
     occupations, so the occupation is shown when all needs of the group share it.
@@ -128,8 +128,7 @@ class QnetzBundleProposal(models.Model):
                            AS own_place
                   FROM qnetz_need n
              LEFT JOIN qnetz_district d ON d.id = n.district_id
-             LEFT JOIN qnetz_course_module m ON m.id = COALESCE(n.module_id,
-                                                                n.match_module_id)
+             LEFT JOIN qnetz_course_module m ON m.id = n.module_id
                  WHERE n.state = 'qualified' AND n.course_id IS NULL
             ), sides AS (
                 SELECT k.group_key, k.company_id,

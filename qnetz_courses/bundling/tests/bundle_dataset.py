@@ -35,9 +35,13 @@ LABELS = {
         "CNC-Fräsmaschine bedienen", "Fräsen lernen"], [
         "", "3-Achs-Fräsen", "Prüfungsstück Fräsen"]),
     M % "schweissen": ("practice", ["metallbauer", "industriemechaniker", None], [
-        "Schweißen", "Schweisskurs", "MAG-Schweißen", "WIG Schweißen", "Schweißlehrgang",
-        "schweissen grundkurs", "Schweisen", "Schweißnähte üben", "Elektrodenschweißen"], [
+        "Schweißen", "Schweisskurs", "MAG-Schweißen", "Schweißlehrgang",
+        "schweissen grundkurs", "Schweisen", "Schweißnähte üben"], [
         "", "Stahlbau", "Azubis sollen Schweißschein machen"]),
+    # issue 23 split WIG and the stick electrode off the MAG course
+    M % "schweissen_wig_ehand": ("practice", ["metallbauer", "industriemechaniker", None], [
+        "WIG Schweißen", "Elektrodenschweißen", "WIG-Schweißen Edelstahl"], [
+        "", "Stahlbau"]),
     M % "sps": ("theory", ["elektroniker", "mechatroniker"], [
         "SPS", "SPS-Programmierung", "Steuerungstechnik", "Siemens S7", "TIA Portal Kurs",
         "SPS Grundlagen", "Speicherprogrammierbare Steuerung", "Steurungstechnik"], [

@@ -124,6 +124,8 @@ class TestBundle(QnetzCoursesCase):
         self.assertFalse(self._proposal_of(a1).cross_border)
 
     def test_module_groups_different_wordings(self):
+        # the demo's "Hydraulik und Pneumatik" would make every wording a tie of two modules
+        self.env["qnetz.course.module"].search([]).write({"active": False})
         module = self.env["qnetz.course.module"].create({
             "name": "Fluidtechnik", "area": "practice",
             "keywords": "Hydraulik, Pneumatik, Hydraulikpläne lesen",
