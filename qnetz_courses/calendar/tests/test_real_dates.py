@@ -353,6 +353,21 @@ class TestGeneratorPlan(RealDatesCase):
         wizard.action_generate()
         self.assertEqual(len(course.session_ids), 4)
 
+    def test_the_course_rhythm_is_the_default_and_lost_topics_are_named(self):
+        course = self._course(date_begin="2027-01-05 07:00:00",
+                              date_end="2027-06-30 15:00:00")
+        self.env["qnetz.course.session"].create({
+            "event_id": course.id, "name": "Ausbildungsrecht",
+            "date_begin": "2027-01-12 12:00:00", "date_end": "2027-01-12 15:00:00"})
+        # opened from the course, as its button does
+        wizard = self.env["qnetz.session.generator"].with_context(active_id=course.id).create({
+            "tue": True, "count": 1, "date_start": "2027-03-02", "skip_school_holidays": False})
+        # 13:00 to 16:00 Berlin time in January, as the course's own session
+        self.assertEqual((wizard.start_time, wizard.hours), (13.0, 3.0))
+        self.assertIn("13:00–16:00", wizard.preview)
+        self.assertIn("Ausbildungsrecht", wizard.preview)
+        self.assertIn("nicht übernommen", wizard.preview)
+
     def test_a_split_block_week_is_shown(self):
         """Corpus Christi (NRW) cuts a Monday-to-Friday block: the preview says so."""
         course = self._course()

@@ -8,6 +8,12 @@ from odoo.addons.qnetz_base.tools import html_text
 from ...spine.course_time import utc_string_to_local
 
 
+def format_hour(value):
+    """16.5 as 16:30."""
+    minutes = int(round((value or 0.0) * 60))
+    return "%02d:%02d" % (minutes // 60 % 24, minutes % 60)
+
+
 class QnetzSessionGenerator(models.TransientModel):
     """Creates a course's sessions from a weekday pattern, around holidays and school days."""
 
@@ -50,6 +56,14 @@ class QnetzSessionGenerator(models.TransientModel):
             if event.date_begin and not values.get("date_start"):
                 values["date_start"] = fields.Date.to_string(
                     utc_string_to_local(event.date_begin).date())
+            # the course's own rhythm, when it has one: the time and length of its last
+            # session, not a fixed 16:00 the coordinator has to notice and correct
+            last = event.session_ids.sorted("date_begin")[-1:]
+            if last:
+                begin = utc_string_to_local(last.date_begin)
+                end = utc_string_to_local(last.date_end)
+                values["start_time"] = begin.hour + begin.minute / 60.0
+                values["hours"] = round((end - begin).total_seconds() / 3600.0, 2)
         values.setdefault("date_start", fields.Date.context_today(self))
         return values
 
@@ -95,13 +109,21 @@ class QnetzSessionGenerator(models.TransientModel):
             kept, replaced = wizard.event_id._qnetz_session_changes(
                 wizard.existing == "replace")
             labels = (lambda sessions: ", ".join(
-                Calendar._qnetz_day_label(utc_string_to_local(s.date_begin).date())
+                "%s %s%s" % (Calendar._qnetz_day_label(utc_string_to_local(s.date_begin).date()),
+                             utc_string_to_local(s.date_begin).strftime("%H:%M"),
+                             " (%s)" % s.name if s.name else "")
                 for s in sessions.sorted("date_begin")))
-            lines = [_("Adds %d sessions:") % len(dates)]
+            times = "%s–%s" % (format_hour(wizard.start_time),
+                               format_hour(wizard.start_time + wizard.hours))
+            lines = [_("Adds %d sessions, %s:") % (len(dates), times)]
             lines += [Calendar._qnetz_day_label(day) for day in dates]
             if replaced:
                 lines += ["", _("Replaces %d sessions not yet held: %s")
                           % (len(replaced), labels(replaced))]
+                topics = replaced.filtered("name").mapped("name")
+                if topics:
+                    lines += [_("Their topics are not carried over: %s. Choose 'Keep them "
+                                "and add' to keep them.") % ", ".join(topics)]
             if kept:
                 lines += ["", _("Keeps %d sessions: %s") % (len(kept), labels(kept))]
             if dates:

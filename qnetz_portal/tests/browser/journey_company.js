@@ -75,7 +75,7 @@ journey('company', async (page, shot) => {
   // on a phone held upright the lists are cards: nothing wider than the screen, and the
   // cancel button in reach; cancelling asks first and says what it costs
   await page.setViewportSize({ width: 390, height: 844 });
-  for (const path of ['/my/courses', '/my/apprentices']) {
+  for (const path of ['/my/courses', '/my/apprentices', '/my/uebungszeit']) {
     await page.goto(BASE_URL + path, { waitUntil: 'load' });
     const overflow = await page.evaluate(
       () => document.documentElement.scrollWidth - window.innerWidth);
