@@ -92,7 +92,7 @@ class TestPageCache(GuideDataMixin, GuideHttpCase):
             "name": "Quarzsand CNC-Raum", "owner_id": owner.id, "calendar_id": calendar.id})
         machine = self.env["qnetz.machine"].create({
             "name": "Quarzsand Drehmaschine", "workshop_id": workshop.id, "places": 2,
-            "type_id": self.env.ref("qnetz_courses.machine_type_cnc_lathe").id})
+            "machine_type_id": self.env.ref("qnetz_courses.machine_type_cnc_lathe").id})
         url = "/wegweiser/uebungszeit"
         self.assertNotIn("Quarzsand Drehmaschine", self.assertServed(url, "miss"))
         self.assertServed(url, "hit")

@@ -26,7 +26,9 @@ class TestInvoiceCompleteness(QnetzCoursesCase):
         self.assertGreater(self.invoice.date_due, self.invoice.date_invoice)
 
     def test_refused_without_street_bank_tax_number_or_due_date(self):
-        self.company.partner_id.bank_ids.unlink()
+        # the account loses its bank (and so its BIC); deleting it is refused, as paid
+        # invoices name it (OCA account_payment_partner: ondelete restrict)
+        self.company.partner_id.bank_ids.write({"bank_id": False})
         self.company.write({"street": False, "tax_number": False, "vat": False})
         self.invoice.payment_term_id = self.env.ref("account.account_payment_term_immediate")
         with self.assertRaises(UserError) as refused:

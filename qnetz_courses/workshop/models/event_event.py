@@ -63,7 +63,7 @@ class EventEvent(models.Model):
         machines first; (machines, shortfalls) with shortfalls [(type, free, needed)]."""
         by_type = defaultdict(list)
         for machine in free:
-            by_type[machine.type_id.id].append((machine.places, machine.id))
+            by_type[machine.machine_type_id.id].append((machine.places, machine.id))
         ids, shortfalls = allocate(by_type, [(t.id, places) for t, places in needs])
         types = {machine_type.id: machine_type for machine_type, _places in needs}
         return self.env["qnetz.machine"].browse(ids), [
@@ -78,9 +78,9 @@ class EventEvent(models.Model):
         workshops = self._qnetz_candidate_workshops()
         type_ids = [machine_type.id for machine_type, _places in needs]
         machines = self.env["qnetz.machine"].search([
-            ("workshop_id", "in", workshops.ids), ("type_id", "in", type_ids)])
+            ("workshop_id", "in", workshops.ids), ("machine_type_id", "in", type_ids)])
         # plain values: the days x workshops loop below must not touch the ORM
-        info = {m.id: (m.workshop_id.id, m.type_id.id, m.places) for m in machines}
+        info = {m.id: (m.workshop_id.id, m.machine_type_id.id, m.places) for m in machines}
         id_needs = [(machine_type.id, places) for machine_type, places in needs]
         type_names = {machine_type.id: machine_type.name for machine_type, _places in needs}
         free_by_day = machines._qnetz_free_on_days(days, start_hour, hours)

@@ -34,8 +34,10 @@ class QnetzMachine(models.Model):
                                   string="Working Time")
     workshop_id = fields.Many2one("qnetz.workshop", required=True, index=True,
                                   ondelete="cascade")
-    type_id = fields.Many2one("qnetz.machine.type", string="Machine Type", required=True,
-                              index=True, ondelete="restrict")
+    # not type_id: its XML id (field_qnetz_machine_type_id) would be that of the id of
+    # qnetz.machine.type, and Odoo gives the label a numbered one that no .po file can name
+    machine_type_id = fields.Many2one("qnetz.machine.type", string="Machine Type",
+                                      required=True, index=True, ondelete="restrict")
     features = fields.Char(help="What sets it apart, e.g. PAL controls, Siemens S7-1500.")
     places = fields.Integer(default=1, help="How many apprentices work at it at once.")
     trainer_required = fields.Boolean(

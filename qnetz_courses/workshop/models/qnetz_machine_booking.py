@@ -52,7 +52,7 @@ class QnetzMachineBooking(models.Model):
                                  ondelete="restrict")
     workshop_id = fields.Many2one(related="machine_id.workshop_id", store=True, index=True,
                                   readonly=True)
-    type_id = fields.Many2one(related="machine_id.type_id", store=True, readonly=True,
+    type_id = fields.Many2one(related="machine_id.machine_type_id", store=True, readonly=True,
                               string="Machine Type")
     date_start = fields.Datetime(string="Start", required=True, index=True)
     date_stop = fields.Datetime(string="End", required=True)

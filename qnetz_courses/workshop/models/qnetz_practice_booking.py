@@ -196,7 +196,7 @@ class QnetzPracticeBooking(models.Model):
                 summary += " (%s, %d)" % (booking.company_id.name, booking.places)
             elif apprentice is None:
                 summary += " (%s)" % ", ".join(booking.apprentice_ids.mapped("name"))
-            description = machine.type_id.name
+            description = machine.machine_type_id.name
             missing = booking.briefing_missing_ids
             if apprentice is not None:
                 missing &= apprentice

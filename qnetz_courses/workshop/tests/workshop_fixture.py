@@ -20,6 +20,6 @@ def create_workshop(env, name, owner, machines, calendar=None, **values):
     for type_xml_id, machine_name, places, rate in machines:
         env["qnetz.machine"].create({
             "name": machine_name, "workshop_id": workshop.id,
-            "type_id": env.ref("qnetz_courses.%s" % type_xml_id).id,
+            "machine_type_id": env.ref("qnetz_courses.%s" % type_xml_id).id,
             "places": places, "hourly_rate": rate})
     return workshop
