@@ -18,23 +18,13 @@ sys.path.insert(0, os.path.join(ROOT, "scripts"))
 import dbtools  # noqa: E402
 from odoo.addons.qnetz_base.tests.tags import tagged  # noqa: E402
 
-COUNTED = {
-    "needs": "qnetz_need",
-    "courses": "event_event",
-    "registrations": "event_registration",
-    "invoices": "account_invoice",
-    "attachments": "ir_attachment",
-}
-
 
 def counts(conf, dbname):
+    """dbtools.counts (what the backup scripts compare) and the files the database names."""
+    result = dbtools.counts(conf, dbname)
     conn = dbtools.connect(conf, dbname)
     try:
         with conn.cursor() as cr:
-            result = {}
-            for label, table in COUNTED.items():
-                cr.execute("SELECT count(*) FROM %s" % table)
-                result[label] = cr.fetchone()[0]
             cr.execute("SELECT store_fname FROM ir_attachment WHERE store_fname IS NOT NULL")
             result["stored files"] = sorted(row[0] for row in cr.fetchall())
             return result

@@ -221,18 +221,27 @@ class EventEvent(models.Model):
                 formatLang(self.env, event.funding_share,
                            digits=0 if event.funding_share.is_integer() else 2),
                 formatLang(self.env, funding / 100.0, currency_obj=currency))
-        return {
+        return self._qnetz_fee_line_vals(tools, name, amounts,
+                                         registration_id=registration.id, line_kind=kind)
+
+    @api.model
+    def _qnetz_fee_line_vals(self, tools, name, amounts, **links):
+        """An invoice line of a fee: the company's share is the price; the gross fee and
+        the funded part stay beside it, for the funder claims and the reconciliation.
+        `amounts`: (gross, company, funded) in cents; `links`: what the line is for."""
+        gross, company, funding = amounts
+        values = {
             "name": name,
             "product_id": tools["product"].id,
             "account_id": tools["account"].id,
             "quantity": 1.0,
             "price_unit": company / 100.0,
             "invoice_line_tax_ids": [(6, 0, tools["tax"].ids)],
-            "registration_id": registration.id,
-            "line_kind": kind,
             "gross_amount": gross / 100.0,
             "funding_amount": funding / 100.0,
         }
+        values.update(links)
+        return values
 
     def _qnetz_invoice_comment(self):
         self.ensure_one()

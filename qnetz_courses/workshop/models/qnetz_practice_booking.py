@@ -285,15 +285,6 @@ class QnetzPracticeBooking(models.Model):
         if funding:
             name += "\n" + _("of which %s %% covered by the funding programme") % (
                 "%g" % self.slot_id.funding_share)
-        return {
-            "name": name,
-            "product_id": tools["product"].id,
-            "account_id": tools["account"].id,
-            "quantity": 1.0,
-            "price_unit": company / 100.0,
-            "invoice_line_tax_ids": [(6, 0, tools["tax"].ids)],
-            "practice_booking_id": self.id,
-            "line_kind": "invoice",
-            "gross_amount": gross / 100.0,
-            "funding_amount": funding / 100.0,
-        }
+        return self.env["event.event"]._qnetz_fee_line_vals(
+            tools, name, (gross, company, funding), practice_booking_id=self.id,
+            line_kind="invoice")
