@@ -36,15 +36,31 @@ RELEASE = release_db.RELEASE
 INSTALL_TIMEOUT = 40 * 60
 
 
-def migration_field_renames():
-    """(model, old, new) of every migration, read from the migration scripts themselves."""
-    renames = []
-    for path in sorted(glob.glob(os.path.join(ROOT, "qnetz_*", "migrations", "*", "*.py"))):
-        spec = importlib.util.spec_from_file_location("qnetz_migration_%d" % len(renames), path)
+def migration_lists(name):
+    """The list `name` of every migration script (FIELDS: renamed fields as (model, old,
+    new); RETIRED: records deleted on purpose as (module, model, XML id pattern))."""
+    found = []
+    for index, path in enumerate(sorted(glob.glob(
+            os.path.join(ROOT, "qnetz_*", "migrations", "*", "*.py")))):
+        spec = importlib.util.spec_from_file_location("qnetz_migration_%d" % index, path)
         script = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(script)
-        renames.extend(getattr(script, "FIELDS", ()))
-    return renames
+        found.extend(getattr(script, name, ()))
+    return found
+
+
+def migration_field_renames():
+    return migration_lists("FIELDS")
+
+
+def retired_records(cr):
+    """{(model, id)} of the records the migrations retire on purpose."""
+    retired = set()
+    for module, model, pattern in migration_lists("RETIRED"):
+        cr.execute("SELECT res_id FROM ir_model_data WHERE module = %s AND model = %s "
+                   "AND name LIKE %s", (module, model, pattern))
+        retired.update((model, row[0]) for row in cr.fetchall())
+    return retired
 
 
 def table_name(model):
@@ -126,7 +142,13 @@ def snapshot(conf, dbname, renames):
             values = {}
             for model, old, new in renames:
                 values[(model, old, new)] = column_values(cr, table_name(model), old)
-            return {"rows": business_rows(cr), "names": named_records(cr),
+            retired = retired_records(cr)
+            rows = business_rows(cr)
+            for model, res_id in retired:
+                rows.get(table_name(model), set()).discard(res_id)
+            names = {xmlid: record for xmlid, record in named_records(cr).items()
+                     if record not in retired}
+            return {"rows": rows, "names": names,
                     "fields": fields_with_data(cr),
                     "readers": network_readers(cr), "values": values}
     finally:
