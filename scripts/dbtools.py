@@ -50,14 +50,26 @@ def filestore(conf, dbname):
     return os.path.join(conf["data_dir"], "filestore", dbname)
 
 
+def end_sessions(cr, *dbnames):
+    """Ends our own role's client sessions on `dbnames`, before a DROP or RENAME.
+
+    Only client backends of the current role: the set-up's role is no superuser, and
+    PostgreSQL refuses it the signal to any process without a role, such as an autovacuum
+    worker busy on the database ("must be a superuser to terminate superuser process");
+    DROP and RENAME DATABASE cancel autovacuum workers themselves."""
+    cr.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+               "WHERE datname IN %s AND pid <> pg_backend_pid() "
+               "AND backend_type = 'client backend' AND usename = current_user",
+               (tuple(dbnames),))
+
+
 def drop_database(conf, dbname):
     """Drops a database (its connections ended first) and its filestore."""
     conn = connect(conf, "postgres")
     conn.autocommit = True
     try:
         with conn.cursor() as cr:
-            cr.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                       "WHERE datname = %s AND pid <> pg_backend_pid()", (dbname,))
+            end_sessions(cr, dbname)
             cr.execute('DROP DATABASE IF EXISTS "%s"' % dbname)
     finally:
         conn.close()

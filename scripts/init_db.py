@@ -17,6 +17,8 @@ import psycopg2
 
 import odoo
 
+import dbtools  # beside this script, on sys.path when run or imported
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 LANG = "de_DE"
 
@@ -52,8 +54,7 @@ def drop_database(name):
     conn = connect("postgres")
     conn.autocommit = True
     with conn.cursor() as cr:
-        cr.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                   "WHERE datname = %s AND pid <> pg_backend_pid()", (name,))
+        dbtools.end_sessions(cr, name)
         cr.execute('DROP DATABASE IF EXISTS "%s"' % name)
     conn.close()
     shutil.rmtree(odoo.tools.config.filestore(name), ignore_errors=True)

@@ -83,8 +83,7 @@ def set_aside(conf, dbname):
     conn.autocommit = True
     try:
         with conn.cursor() as cr:
-            cr.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                       "WHERE datname = %s AND pid <> pg_backend_pid()", (dbname,))
+            dbtools.end_sessions(cr, dbname)
             cr.execute('ALTER DATABASE "%s" RENAME TO "%s"' % (dbname, failed))
     finally:
         conn.close()

@@ -39,6 +39,7 @@ sys.path.insert(0, os.path.join(ROOT, "scripts"))
 
 import odoo  # noqa: E402
 from odoo import SUPERUSER_ID, api  # noqa: E402
+import dbtools  # noqa: E402
 from init_db import connect, drop_database  # noqa: E402
 
 GUIDE_URLS = [
@@ -53,8 +54,7 @@ def copy_database(source, target):
     conn = connect("postgres")
     conn.autocommit = True
     with conn.cursor() as cr:
-        cr.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                   "WHERE datname IN (%s, %s) AND pid <> pg_backend_pid()", (source, target))
+        dbtools.end_sessions(cr, source, target)
         cr.execute('DROP DATABASE IF EXISTS "%s"' % target)
         cr.execute('CREATE DATABASE "%s" TEMPLATE "%s"' % (target, source))
     conn.close()
