@@ -123,20 +123,22 @@ class QnetzSessionGenerator(models.TransientModel):
             if not wizard.event_id:
                 continue
             wizard.state_names = wizard.event_id.served_states
-            if not wizard._weekdays() or not wizard.date_start or (
-                    not wizard.count and not wizard.date_stop):
-                continue
-            try:
-                dates, skipped = wizard.event_id._qnetz_plan_sessions(
-                    fields.Date.from_string(wizard.date_start), wizard._weekdays(),
-                    wizard.start_time, wizard.hours, **wizard._plan_kwargs())
-                failed = None
-            except UserError as error:
-                dates, failed = [], error.name
+            ready = wizard._weekdays() and wizard.date_start and (
+                wizard.count or wizard.date_stop)
+            dates, skipped, error = [], [], None
+            if ready:
+                try:
+                    dates, skipped = wizard.event_id._qnetz_plan_sessions(
+                        fields.Date.from_string(wizard.date_start), wizard._weekdays(),
+                        wizard.start_time, wizard.hours, **wizard._plan_kwargs())
+                except UserError as exc:
+                    error = exc.name
+            # warned as soon as the first day is known, before there is a plan
             state_ids, wizard.school_holiday_gaps = wizard._school_holiday_gaps(dates)
             wizard.gap_state_ids = [(6, 0, state_ids)]
-            if failed:
-                wizard.preview = failed
+            if error:
+                wizard.preview = error
+            if not ready or error:
                 continue
             Calendar = self.env["qnetz.calendar"]
             kept, replaced = wizard.event_id._qnetz_session_changes(
