@@ -81,6 +81,13 @@ class QnetzBundleProposal(models.Model):
              "clear of the holidays and the apprentices' school days.")
     proposed_pattern = fields.Char(compute="_compute_proposed_schedule",
                                    string="Proposed Rhythm")
+    school_holiday_gaps = fields.Text(
+        string="Missing School Holidays", compute="_compute_proposed_schedule",
+        help="School years of the proposed dates for which a state's school holidays are "
+             "not entered: the proposal cannot avoid them.")
+    gap_state_ids = fields.Many2many("res.country.state",
+                                     compute="_compute_proposed_schedule",
+                                     string="States without School Holidays")
     # The venue with the least travel for the participants, in Python for the form only.
     venue_town_id = fields.Many2one(
         "qnetz.town", compute="_compute_venue", string="Suggested Venue",
@@ -413,6 +420,18 @@ class QnetzBundleProposal(models.Model):
             plan = Calendar._qnetz_propose(needs)
             proposal.proposed_start = fields.Date.to_string(plan["date_start"])
             proposal.proposed_pattern = Calendar._qnetz_pattern_label(plan)
+            proposal.gap_state_ids = [
+                (6, 0, [state.id for state, _start in plan["school_holiday_gaps"]])]
+            proposal.school_holiday_gaps = Calendar._qnetz_school_holiday_warning(
+                plan["school_holiday_gaps"]) or False
+
+    @api.multi
+    def action_open_school_holidays(self):
+        return self.env["qnetz.holiday"]._qnetz_open_school_holidays(self.gap_state_ids)
+
+    @api.multi
+    def action_import_school_holidays(self):
+        return self.env["qnetz.holiday.import"]._qnetz_open(self.gap_state_ids)
 
     @api.multi
     def action_request_quotes(self):

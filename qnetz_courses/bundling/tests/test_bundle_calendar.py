@@ -63,3 +63,35 @@ class TestProposals(CalendarCase):
             self.assertNotIn(day, holidays)
             self.assertEqual(day.weekday(), 1, "Thursdays are Azubi Test 0's school days")
         self.assertEqual(course.date_begin, course.session_ids[0].date_begin)
+
+    def test_missing_school_holidays_are_named_where_the_start_is_proposed(self):
+        """Here Lower Saxony's school year 2028/29 has its summer only, NRW its autumn."""
+        needs = self._need(self.company_a, self.apprentices[0:2], preferred_time="evening",
+                           wanted_start="2028-09-01") \
+            | self._need(self.company_b, self.block_apprentice, preferred_time="evening",
+                         wanted_start="2028-09-01")
+        warning = ("Für Niedersachsen sind für das Schuljahr 2028/29 keine Schulferien "
+                   "erfasst; die Planung berücksichtigt sie nicht. Ferien eintragen oder "
+                   "importieren.")
+        proposal = self.env["qnetz.bundle.proposal"].search([]).filtered(
+            lambda p: needs[1] in p.need_ids)
+        self.assertEqual(proposal.school_holiday_gaps, warning)
+        self.assertEqual(proposal.action_import_school_holidays()["context"],
+                         {"default_state_id": self.ni.id})
+        wizard = self.env["qnetz.bundle.wizard"].with_context(
+            active_model="qnetz.need", active_ids=needs.ids).create({
+                "name": "Pneumatik am Abend", "district_id": self.district_hx.id})
+        self.assertEqual(wizard.school_holiday_gaps, warning)
+        self.assertEqual(wizard.gap_state_ids, self.ni)
+        # with the Höxter need alone the course serves NRW, whose autumn 2028 is there
+        wizard.need_ids = needs[0]
+        self.assertFalse(wizard.school_holiday_gaps)
+        wizard.need_ids = needs
+        # Lower Saxony's free day before 3 October 2028 entered: nothing is missing
+        self.env["qnetz.holiday"].create({
+            "name": "Tag vor dem 3. Oktober", "kind": "school", "state_id": self.ni.id,
+            "date_from": "2028-10-02", "date_to": "2028-10-02", "source": "test fixture"})
+        proposal.invalidate_cache()
+        wizard.invalidate_cache()
+        self.assertFalse(proposal.school_holiday_gaps)
+        self.assertFalse(wizard.school_holiday_gaps)

@@ -9,7 +9,7 @@ from odoo.addons.qnetz_base.models.res_partner import PROVIDER_DOMAIN
 from odoo.addons.qnetz_base.tools import html_text
 
 from ...spine.models.event_event import FEE_MODELS
-from ...spine.course_time import local_to_utc_string
+from ...spine.course_time import local_to_utc_string, utc_string_to_local
 from ...calendar.models.qnetz_weekday_mixin import WEEKDAYS
 
 
@@ -67,6 +67,13 @@ class QnetzBundleWizard(models.TransientModel):
         help="Generate this many sessions from the start, around holidays and school days; "
              "0: add the sessions later.")
     avoid_school_days = fields.Boolean(string="Avoid Vocational-School Days", default=True)
+    school_holiday_gaps = fields.Text(
+        string="Missing School Holidays", compute="_compute_school_holiday_gaps",
+        help="School years between start and end for which a state's school holidays are "
+             "not entered: the dates cannot avoid them.")
+    gap_state_ids = fields.Many2many("res.country.state",
+                                     compute="_compute_school_holiday_gaps",
+                                     string="States without School Holidays")
 
     @api.model
     def _default_date_begin(self, days=0):
@@ -130,10 +137,7 @@ class QnetzBundleWizard(models.TransientModel):
             "start_time": hour, "hours": hours,
             "avoid_school_days": proposal["avoid_school_days"],
             "date_begin": local_to_utc_string(start, hour),
-            # a first guess; generating the sessions sets the real end
-            "date_end": local_to_utc_string(
-                start + timedelta(days=7 * proposal["sessions"] // len(proposal["weekdays"])),
-                hour + hours),
+            "date_end": local_to_utc_string(proposal["date_end"], hour + hours),
         })
         return values
 
@@ -144,6 +148,30 @@ class QnetzBundleWizard(models.TransientModel):
         if self.need_ids and not self.session_count:
             self.session_count = self.env["qnetz.calendar"]._qnetz_propose(
                 self.need_ids)["sessions"]
+
+    @api.depends("need_ids", "date_begin", "date_end", "district_id", "address_id")
+    def _compute_school_holiday_gaps(self):
+        Calendar = self.env["qnetz.calendar"]
+        for wizard in self:
+            if not wizard.date_begin or not wizard.date_end:
+                continue
+            # the wizard carries the course-to-be's venue (address_id, district_id)
+            states = Calendar._qnetz_served_state_records(needs=wizard.need_ids,
+                                                          course=wizard)
+            first = utc_string_to_local(wizard.date_begin).date()
+            last = max(first, utc_string_to_local(wizard.date_end).date())
+            gaps = Calendar._qnetz_school_holiday_gaps(states, first, last)
+            wizard.gap_state_ids = [(6, 0, [state.id for state, _start in gaps])]
+            wizard.school_holiday_gaps = Calendar._qnetz_school_holiday_warning(gaps) \
+                or False
+
+    @api.multi
+    def action_open_school_holidays(self):
+        return self.env["qnetz.holiday"]._qnetz_open_school_holidays(self.gap_state_ids)
+
+    @api.multi
+    def action_import_school_holidays(self):
+        return self.env["qnetz.holiday.import"]._qnetz_open(self.gap_state_ids)
 
     @api.depends("need_ids.participant_count")
     def _compute_participant_count(self):

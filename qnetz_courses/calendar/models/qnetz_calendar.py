@@ -1,13 +1,23 @@
 from collections import defaultdict
-from datetime import timedelta
+from datetime import date, timedelta
 
 from odoo import _, api, fields, models
 
 from ...spine.course_time import format_date
+from .qnetz_school_schedule import SCHOOL_YEAR_START
 
 # Proposed courses start at the earliest this many days from today: time to confirm them
 # ten days ahead (go/no-go) and to tell the companies.
 PROPOSAL_LEAD_DAYS = 21
+# When a state's school holidays of a school year count as entered. The summer holidays are
+# known years ahead (the KMK's long-term table), the other periods (autumn, Christmas,
+# Easter, Pentecost) only from the state's decree, and both network states' decrees have
+# them: a school year with its summers alone is not entered. So a school year counts as
+# entered when at least one period of the state touches the time between its summers,
+# 1 October to 31 May (no summer holiday of NRW or Lower Saxony reaches into October or
+# back into May). Whether every period of the decree is there stays the coordinator's
+# check each June (README "Calendars").
+BETWEEN_SUMMERS = ((10, 1), (5, 31))
 # Weekday pattern per preferred time of the needs (0 = Monday).
 PATTERNS = {
     "evening": {"weekdays": [1, 3], "start_hour": 17.0, "hours": 3.0, "sessions": 10,
@@ -114,6 +124,58 @@ class QnetzCalendar(models.AbstractModel):
                     date_from, date_to, apprentices).items():
                 conflicts[day].extend(reasons)
         return conflicts
+
+    @api.model
+    def _qnetz_school_year_start(self, day):
+        """The first day of the school year `day` lies in."""
+        start = date(day.year, *SCHOOL_YEAR_START)
+        return start if day >= start else date(day.year - 1, *SCHOOL_YEAR_START)
+
+    @api.model
+    def _qnetz_school_year_label(self, start):
+        """The school year beginning on `start` as Germans write it: 2027/28."""
+        return "%d/%02d" % (start.year, (start.year + 1) % 100)
+
+    @api.model
+    def _qnetz_school_holiday_gaps(self, states, date_from, date_to):
+        """The school years touching `date_from` to `date_to` (dates) for which no school
+        holidays of a state in `states` are entered (see BETWEEN_SUMMERS): a list of
+        (state, first day of the school year), by school year and state name. Planning
+        in such a year cannot avoid that state's school holidays."""
+        if not states or date_to < date_from:
+            return []
+        first = self._qnetz_school_year_start(date_from)
+        last = self._qnetz_school_year_start(date_to)
+        years = range(first.year, last.year + 1)
+
+        def between_summers(year):
+            return (date(year, *BETWEEN_SUMMERS[0]), date(year + 1, *BETWEEN_SUMMERS[1]))
+        self.env.cr.execute("""
+            SELECT state_id, date_from, date_to FROM qnetz_holiday
+             WHERE active AND kind = 'school' AND state_id IN %s
+               AND date_from <= %s AND date_to >= %s
+        """, (tuple(states.ids), fields.Date.to_string(between_summers(last.year)[1]),
+              fields.Date.to_string(between_summers(first.year)[0])))
+        entered = set()
+        for state_id, start, end in self.env.cr.fetchall():
+            start, end = fields.Date.from_string(start), fields.Date.from_string(end)
+            for year in years:
+                term_from, term_to = between_summers(year)
+                if start <= term_to and end >= term_from:
+                    entered.add((state_id, year))
+        return [(state, date(year, *SCHOOL_YEAR_START))
+                for year in years for state in states.sudo().sorted("name")
+                if (state.id, year) not in entered]
+
+    @api.model
+    def _qnetz_school_holiday_warning(self, gaps):
+        """The planner's warning about `gaps` (of `_qnetz_school_holiday_gaps`), a line
+        per state and school year; empty without gaps. It never blocks: the coordinator
+        may plan on and enter the holidays later."""
+        return "\n".join(
+            _("No school holidays are entered for %s for the school year %s; planning "
+              "does not take them into account. Enter or import the holidays.")
+            % (state.name, self._qnetz_school_year_label(start)) for state, start in gaps)
 
     @api.model
     def _qnetz_school_schedules(self, apprentices):
@@ -249,6 +311,8 @@ class QnetzCalendar(models.AbstractModel):
         The preferred time most participants ask for picks the pattern; the start is the
         first free day of it on or after the earliest wanted start (never sooner than
         PROPOSAL_LEAD_DAYS from today, so that the go/no-go date still lies ahead).
+        `school_holiday_gaps` names the school years whose holidays the plan could not
+        avoid because they are not entered (see `_qnetz_school_holiday_gaps`).
         """
         today = today or fields.Date.from_string(fields.Date.context_today(self))
         weights = defaultdict(int)
@@ -300,8 +364,14 @@ class QnetzCalendar(models.AbstractModel):
                     day = candidate
                     break
                 candidate += timedelta(days=1)
-        pattern.update({"kind": kind, "date_start": day or earliest,
-                        "note": "; ".join(notes)})
+        start = day or earliest
+        # a first guess of the end; generating the sessions sets the real one
+        end = start + timedelta(days=7 * pattern["sessions"] // len(pattern["weekdays"]))
+        pattern.update({
+            "kind": kind, "date_start": start, "date_end": end, "note": "; ".join(notes),
+            # from the first day looked at: the start may lie in holidays not entered
+            "school_holiday_gaps": self._qnetz_school_holiday_gaps(states, earliest, end),
+        })
         return pattern
 
     @api.model

@@ -21,6 +21,9 @@ KINDS = [("public", "Public holiday"), ("school", "School holidays")]
 MAX_SCHOOL_HOLIDAY_DAYS = 60
 # Where the computed public holidays come from (named on each computed record).
 COMPUTED_SOURCE = "holidays (Python package), Feiertagsgesetze der Länder"
+# From 1 May the coordinator is asked for the next school year's school holidays: the
+# decrees are published years ahead, and the autumn's courses are planned from the spring.
+SCHOOL_HOLIDAY_NOTICE_FROM = (5, 1)
 
 
 class QnetzHoliday(models.Model):
@@ -155,6 +158,20 @@ class QnetzHoliday(models.Model):
             _logger.info("Public holidays %s computed by another request", years)
 
     @api.model
+    def _qnetz_open_school_holidays(self, states=None):
+        """The school holidays of `states` as an action, for the planners' warnings about
+        missing school holidays: where the coordinator enters them."""
+        action = self.env.ref("qnetz_courses.qnetz_holiday_action").read()[0]
+        context = {"search_default_school": 1, "search_default_group_year": 1,
+                   "default_kind": "school"}
+        if states:
+            action["domain"] = [("state_id", "in", states.ids)]
+            if len(states) == 1:
+                context["default_state_id"] = states.id
+        action["context"] = context
+        return action
+
+    @api.model
     def action_compute_public_year(self, year=None):
         """Button of the list: fill in next year's public holidays of the network's states."""
         if not self.env.user.has_group("qnetz_base.group_qnetz_coordinator"):
@@ -163,3 +180,35 @@ class QnetzHoliday(models.Model):
         states = self.env["qnetz.district"].search([]).mapped("state_id")
         self._qnetz_ensure_public([year], states)
         return True
+
+    @api.model
+    def _qnetz_cron_school_holiday_todos(self, today=None):
+        """Daily: a to-do for the coordinator per state of the network whose school
+        holidays are not entered (`qnetz.calendar._qnetz_school_holiday_gaps`) for the
+        current school year or, from 1 May, the next one; none while one for the same
+        state and school year is open. Returns the new to-dos."""
+        today = today or fields.Date.from_string(fields.Date.context_today(self))
+        Calendar = self.env["qnetz.calendar"]
+        current = Calendar._qnetz_school_year_start(today)
+        last = current
+        if today >= date(current.year + 1, *SCHOOL_HOLIDAY_NOTICE_FROM):
+            last = current.replace(year=current.year + 1)
+        states = self.env["qnetz.district"].sudo().search([]).mapped("state_id")
+        gaps = Calendar._qnetz_school_holiday_gaps(states, current, last)
+        todos = self.env["mail.activity"].sudo()
+        if not gaps:
+            return todos
+        # the states are no documents with to-dos: the network's own company carries them
+        network = self.env.user.company_id.partner_id.sudo()
+        coordinator = self.env["res.users"]._qnetz_first_coordinator()
+        for state, start in gaps:
+            label = Calendar._qnetz_school_year_label(start)
+            todos |= network._qnetz_todo(
+                _("School holidays missing for the school year %s: %s") % (label, state.name),
+                "%s\n%s" % (
+                    Calendar._qnetz_school_holiday_warning([(state, start)]),
+                    _("Configuration > Calendars > Holidays (one line per period, the "
+                      "state's decree as source) or Import School Holidays (.ics).")),
+                users=coordinator, deadline=fields.Date.to_string(max(start, today)),
+                once=True)
+        return todos

@@ -88,7 +88,7 @@ class QnetzSchoolSchedule(models.Model):
         schedules = self.sudo().search([("vocational_school_id", "in", schools.ids),
                                         ("apprentice_id", "=", False)])
         coordinator = self.env["res.users"]._qnetz_first_coordinator()
-        label = "%d/%02d" % (year_start.year, (year_start.year + 1) % 100)
+        label = self.env["qnetz.calendar"]._qnetz_school_year_label(year_start)
         for school in schools:
             own = schedules.filtered(lambda s: s.vocational_school_id == school)
             covering = own.filtered(lambda s: (not s.date_from or s.date_from <= start_s)

@@ -535,3 +535,143 @@ class TestDemoDates(RealDatesCase):
                             node.get("id"), field.get("name"), install_day))
                         checked += 1
         self.assertGreater(checked, 100)
+
+
+# Lower Saxony's school year 2027/28 as a published calendar file would carry it (the
+# test's own dates: no official text of the decree could be read)
+ICS_NI_2027 = b"""BEGIN:VCALENDAR\r
+VERSION:2.0\r
+PRODID:-//Test//Ferien//DE\r
+BEGIN:VEVENT\r
+UID:herbst-2027@test\r
+DTSTART;VALUE=DATE:20271016\r
+DTEND;VALUE=DATE:20271031\r
+SUMMARY:Herbstferien\r
+END:VEVENT\r
+BEGIN:VEVENT\r
+UID:weihnachten-2027@test\r
+DTSTART;VALUE=DATE:20271223\r
+DTEND;VALUE=DATE:20280108\r
+SUMMARY:Weihnachtsferien\r
+END:VEVENT\r
+END:VCALENDAR\r
+"""
+NI_GAP_2027 = ("Für Niedersachsen sind für das Schuljahr 2027/28 keine Schulferien erfasst; "
+               "die Planung berücksichtigt sie nicht. Ferien eintragen oder importieren.")
+
+
+class TestMissingSchoolHolidays(RealDatesCase):
+    """A state's school year without school holidays entered is named where the
+    coordinator plans: NRW has its periods, Lower Saxony (no official text shipped) not."""
+
+    @classmethod
+    def setUpClass(cls):
+        super(TestMissingSchoolHolidays, cls).setUpClass()
+        # NRW 2027/28 as shipped: its summers only (whatever may be shipped later)
+        cls.Holiday.search([("kind", "=", "school"), ("state_id", "=", cls.nw.id),
+                            ("date_from", ">=", "2027-08-01"),
+                            ("date_to", "<=", "2028-07-31")]).write({"active": False})
+
+    def _nrw_christmas_2027(self):
+        return self.Holiday.create({
+            "name": "Weihnachtsferien", "kind": "school", "state_id": self.nw.id,
+            "date_from": "2027-12-23", "date_to": "2028-01-07", "source": TEST_SOURCE})
+
+    def test_a_school_year_counts_when_a_period_lies_between_its_summers(self):
+        gaps = self.Calendar._qnetz_school_holiday_gaps(
+            self.nw | self.ni, date(2026, 9, 1), date(2028, 6, 30))
+        # Lower Saxony: a summer (2026) only; NRW 2026/27: autumn and Christmas 2026;
+        # NRW 2027/28: the summers 2027 and 2028 around it, nothing between them
+        self.assertEqual(gaps, [(self.ni, date(2026, 8, 1)), (self.ni, date(2027, 8, 1)),
+                                (self.nw, date(2027, 8, 1))])
+        self._nrw_christmas_2027()
+        gaps = self.Calendar._qnetz_school_holiday_gaps(
+            self.nw | self.ni, date(2027, 7, 20), date(2027, 8, 20))
+        self.assertEqual(gaps, [(self.ni, date(2026, 8, 1)), (self.ni, date(2027, 8, 1))],
+                         "a range around 1 August touches both school years")
+        self.assertEqual(self.Calendar._qnetz_school_holiday_warning(gaps[1:]), NI_GAP_2027)
+        self.assertFalse(self.Calendar._qnetz_school_holiday_gaps(
+            self.nw, date(2027, 9, 1), date(2028, 7, 31)))
+
+    def test_the_generator_warns_until_lower_saxony_is_imported(self):
+        """A Höxter course with a Holzminden company's need, planned in autumn 2027."""
+        self._nrw_christmas_2027()
+        course = self._course()
+        self._need(self.company_b, course)
+        self.assertEqual(course._qnetz_concerned_states(), self.nw | self.ni)
+        values = {"event_id": course.id, "tue": True, "thu": True, "count": 4,
+                  "date_start": "2027-10-12"}
+        wizard = self.env["qnetz.session.generator"].create(values)
+        self.assertEqual(wizard.school_holiday_gaps, NI_GAP_2027)
+        self.assertEqual(wizard.gap_state_ids, self.ni)
+        wizard.action_generate()
+        # without Lower Saxony's periods the plan runs through its autumn holidays ...
+        self.assertEqual(self._days(course), [date(2027, 10, 12), date(2027, 10, 14),
+                                              date(2027, 10, 19), date(2027, 10, 21)])
+        # ... and the course's history says why
+        self.assertIn("Für Niedersachsen sind für das Schuljahr 2027/28 keine Schulferien",
+                      course.message_ids[0].body)
+        # with school holidays left aside on purpose there is nothing to warn about
+        wizard = self.env["qnetz.session.generator"].create(
+            dict(values, skip_school_holidays=False))
+        self.assertFalse(wizard.school_holiday_gaps)
+
+        # the warning's way to the import: Lower Saxony filled in
+        wizard = self.env["qnetz.session.generator"].create(values)
+        action = wizard.action_import_school_holidays()
+        self.assertEqual(action["res_model"], "qnetz.holiday.import")
+        importer = self.env["qnetz.holiday.import"].with_context(
+            **action["context"]).create({
+                "file": base64.b64encode(ICS_NI_2027), "filename": "niedersachsen.ics",
+                "source": "https://www.mk.niedersachsen.de/ (test)"})
+        self.assertEqual(importer.state_id, self.ni)
+        importer.action_import()
+        self.assertIn("2 Zeiträume hinzugefügt", importer.result)
+
+        wizard = self.env["qnetz.session.generator"].create(values)
+        self.assertFalse(wizard.school_holiday_gaps)
+        self.assertIn("19.10.2027: Herbstferien (Schulferien in Niedersachsen)",
+                      wizard.preview)
+        wizard.action_generate()
+        self.assertEqual(self._days(course), [date(2027, 10, 12), date(2027, 10, 14),
+                                              date(2027, 11, 2), date(2027, 11, 4)])
+
+    def test_the_holiday_list_opens_on_the_missing_state(self):
+        course = self._course(district_id=self.district_hol.id)
+        # warned as soon as the first day is chosen, before any weekday
+        wizard = self.env["qnetz.session.generator"].create({
+            "event_id": course.id, "count": 2, "date_start": "2027-10-12"})
+        self.assertFalse(wizard.preview)
+        self.assertEqual(wizard.school_holiday_gaps, NI_GAP_2027)
+        wizard = self.env["qnetz.session.generator"].create({
+            "event_id": course.id, "tue": True, "count": 2, "date_start": "2027-10-12"})
+        self.assertEqual(wizard.school_holiday_gaps, NI_GAP_2027)
+        action = wizard.action_open_school_holidays()
+        self.assertEqual(action["res_model"], "qnetz.holiday")
+        self.assertEqual(action["domain"], [("state_id", "in", self.ni.ids)])
+        self.assertEqual(action["context"]["default_state_id"], self.ni.id)
+        self.assertEqual(action["context"]["default_kind"], "school")
+
+    def test_one_to_do_per_missing_state_and_school_year(self):
+        Holiday = self.Holiday
+        # what the daily job asked on this database before does not count here
+        self.env["mail.activity"].search(
+            [("summary", "like", "Schulferien fehlen für das Schuljahr")]).unlink()
+        todos = Holiday._qnetz_cron_school_holiday_todos(today=date(2027, 4, 30))
+        # the school year under way: Lower Saxony has only its summer 2026
+        self.assertEqual(todos.mapped("summary"),
+                         ["Schulferien fehlen für das Schuljahr 2026/27: Niedersachsen"])
+        self.assertIn("Ferien eintragen oder importieren", todos.note)
+        self.assertEqual(todos.user_id, self.env["res.users"]._qnetz_first_coordinator())
+        # from 1 May, the next school year: both states (NRW has its summers only)
+        todos = Holiday._qnetz_cron_school_holiday_todos(today=date(2027, 5, 1))
+        self.assertEqual(sorted(todos.mapped("summary")), [
+            "Schulferien fehlen für das Schuljahr 2027/28: Niedersachsen",
+            "Schulferien fehlen für das Schuljahr 2027/28: Nordrhein-Westfalen"])
+        self.assertEqual(set(todos.mapped("date_deadline")), {"2027-08-01"})
+        self.assertFalse(Holiday._qnetz_cron_school_holiday_todos(today=date(2027, 5, 2)),
+                         "not again while they are open")
+        # NRW entered; the NRW to-do done: it does not come back
+        self._nrw_christmas_2027()
+        todos.filtered(lambda t: "Nordrhein" in t.summary).action_done()
+        self.assertFalse(Holiday._qnetz_cron_school_holiday_todos(today=date(2027, 5, 3)))

@@ -27,6 +27,15 @@ class QnetzHolidayImport(models.TransientModel):
     result = fields.Text(readonly=True)
     state = fields.Selection([("draft", "Draft"), ("done", "Done")], default="draft")
 
+    @api.model
+    def _qnetz_open(self, states=None):
+        """The import as an action, for the planners' warnings about missing school
+        holidays: the state is filled in when only one is missing."""
+        action = self.env.ref("qnetz_courses.qnetz_holiday_import_action").read()[0]
+        if states and len(states) == 1:
+            action["context"] = {"default_state_id": states.id}
+        return action
+
     @api.multi
     def action_import(self):
         self.ensure_one()

@@ -43,6 +43,12 @@ class QnetzSessionGenerator(models.TransientModel):
     existing_count = fields.Integer(related="event_id.session_count", readonly=True)
     state_names = fields.Text(string="States Concerned", compute="_compute_preview")
     preview = fields.Text(string="Sessions Planned", compute="_compute_preview")
+    school_holiday_gaps = fields.Text(
+        string="Missing School Holidays", compute="_compute_preview",
+        help="School years of the plan for which a state's school holidays are not "
+             "entered: the plan cannot avoid them.")
+    gap_state_ids = fields.Many2many("res.country.state", compute="_compute_preview",
+                                     string="States without School Holidays")
     skipped = fields.Text(string="Days Left Out", readonly=True)
     state = fields.Selection([("draft", "Draft"), ("done", "Done")], default="draft")
 
@@ -87,6 +93,28 @@ class QnetzSessionGenerator(models.TransientModel):
         left_out = {day - timedelta(days=day.weekday()) for day, _reasons in skipped}
         return sorted(planned & left_out)
 
+    def _school_holiday_gaps(self, dates):
+        """The ids of the states and the text of the warning about missing school
+        holidays, from the first day to the last planned one (the end date when nothing
+        could be planned)."""
+        Calendar = self.env["qnetz.calendar"]
+        if not self.skip_school_holidays or not self.date_start:
+            return [], False
+        first = fields.Date.from_string(self.date_start)
+        last = max(dates) if dates else fields.Date.from_string(self.date_stop) or first
+        gaps = Calendar._qnetz_school_holiday_gaps(
+            self.event_id._qnetz_concerned_states(), first, max(first, last))
+        return [state.id for state, _start in gaps], \
+            Calendar._qnetz_school_holiday_warning(gaps) or False
+
+    @api.multi
+    def action_open_school_holidays(self):
+        return self.env["qnetz.holiday"]._qnetz_open_school_holidays(self.gap_state_ids)
+
+    @api.multi
+    def action_import_school_holidays(self):
+        return self.env["qnetz.holiday.import"]._qnetz_open(self.gap_state_ids)
+
     @api.depends("event_id", "date_start", "mon", "tue", "wed", "thu", "fri", "sat",
                  "start_time", "hours", "count", "date_stop", "skip_school_holidays",
                  "avoid_school_days", "existing")
@@ -95,15 +123,22 @@ class QnetzSessionGenerator(models.TransientModel):
             if not wizard.event_id:
                 continue
             wizard.state_names = wizard.event_id.served_states
-            if not wizard._weekdays() or not wizard.date_start or (
-                    not wizard.count and not wizard.date_stop):
-                continue
-            try:
-                dates, skipped = wizard.event_id._qnetz_plan_sessions(
-                    fields.Date.from_string(wizard.date_start), wizard._weekdays(),
-                    wizard.start_time, wizard.hours, **wizard._plan_kwargs())
-            except UserError as error:
-                wizard.preview = error.name
+            ready = wizard._weekdays() and wizard.date_start and (
+                wizard.count or wizard.date_stop)
+            dates, skipped, error = [], [], None
+            if ready:
+                try:
+                    dates, skipped = wizard.event_id._qnetz_plan_sessions(
+                        fields.Date.from_string(wizard.date_start), wizard._weekdays(),
+                        wizard.start_time, wizard.hours, **wizard._plan_kwargs())
+                except UserError as exc:
+                    error = exc.name
+            # warned as soon as the first day is known, before there is a plan
+            state_ids, wizard.school_holiday_gaps = wizard._school_holiday_gaps(dates)
+            wizard.gap_state_ids = [(6, 0, state_ids)]
+            if error:
+                wizard.preview = error
+            if not ready or error:
                 continue
             Calendar = self.env["qnetz.calendar"]
             kept, replaced = wizard.event_id._qnetz_session_changes(
@@ -156,6 +191,10 @@ class QnetzSessionGenerator(models.TransientModel):
             body += " " + _("Sessions not yet held were replaced.")
         if text:
             body += "\n" + _("Left out:") + "\n" + text
+        _states, gaps = self._school_holiday_gaps(
+            [utc_string_to_local(s.date_begin).date() for s in sessions])
+        if gaps:
+            body += "\n" + gaps
         self.event_id.message_post(body=html_text(body))
         self.write({"skipped": text or _("No day had to be left out."), "state": "done"})
         return {
