@@ -47,6 +47,14 @@ class QnetzCourseReconciliation(models.Model):
                                 FROM ({receipts}) r GROUP BY invoice_id) paid
                         JOIN qnetz_funder_claim claim ON claim.invoice_id = paid.invoice_id
                         JOIN qnetz_funder_claim_line line ON line.claim_id = claim.id
+                      UNION ALL
+                      -- claims made as documents only: what their transfers booked
+                      SELECT line.event_id, 0.0,
+                             line.amount * claim.received_amount
+                             / NULLIF(claim.amount_total, 0)
+                        FROM qnetz_funder_claim claim
+                        JOIN qnetz_funder_claim_line line ON line.claim_id = claim.id
+                       WHERE claim.invoice_id IS NULL AND claim.received_amount != 0
                     ) parts
                    GROUP BY event_id
               ) received ON received.event_id = result.event_id""".format(

@@ -10,8 +10,8 @@ class QnetzPaymentAnalysis(models.Model):
     """Course fees and funder claims: what was billed against what came in, per course,
     funded project and period. Two kinds of rows: a billed row per customer invoice or
     credit note (on its invoice date, with what is still open of it) and per funder claim
-    made as a document only (no invoice: nothing is booked as received for it), and a
-    received row per payment booked against an invoice (on the day of the payment). So a
+    made as a document only (on the claim's date), and a received row per payment booked
+    against an invoice or matched to a document claim (on the day of the payment). So a
     month shows what was billed in it and what came in during it.
 
     Rows name no company and no invoice: network staff read this analysis too (figures
@@ -56,22 +56,31 @@ class QnetzPaymentAnalysis(models.Model):
                  WHERE inv.type IN ('out_invoice', 'out_refund')
                    AND inv.state IN ('open', 'paid')
             )
-            SELECT id * 3 AS id, date_invoice AS date, 'billed'::varchar AS entry, kind,
+            SELECT id * 4 AS id, date_invoice AS date, 'billed'::varchar AS entry, kind,
                    course_id, project_id, currency_id,
                    amount_total_signed AS amount_billed, 0.0 AS amount_received,
                    residual_signed AS amount_open
               FROM invoices
             UNION ALL
-            SELECT receipts.partial_id * 3 + 1, receipts.date, 'received', invoices.kind,
+            SELECT receipts.partial_id * 4 + 1, receipts.date, 'received', invoices.kind,
                    invoices.course_id, invoices.project_id, invoices.currency_id,
                    0.0, receipts.amount, 0.0
               FROM ({receipts}) receipts
               JOIN invoices ON invoices.id = receipts.invoice_id
             UNION ALL
-            SELECT claim.id * 3 + 2, claim.date, 'billed', 'claim',
+            SELECT claim.id * 4 + 2, claim.date, 'billed', 'claim',
                    NULL, claim.project_id, claim.currency_id,
-                   claim.amount_total, 0.0, claim.amount_total
+                   claim.amount_total, 0.0,
+                   claim.amount_total - COALESCE(claim.received_amount, 0.0)
               FROM qnetz_funder_claim claim
+             WHERE claim.invoice_id IS NULL
+            UNION ALL
+            -- the payments of claims made as documents only (no invoice to reconcile)
+            SELECT line.id * 4 + 3, line.date, 'received', 'claim',
+                   NULL, claim.project_id, claim.currency_id,
+                   0.0, line.funder_claim_amount, 0.0
+              FROM account_bank_statement_line line
+              JOIN qnetz_funder_claim claim ON claim.id = line.funder_claim_id
              WHERE claim.invoice_id IS NULL
             )
         """.format(table=self._table, receipts=RECEIPTS_SQL))

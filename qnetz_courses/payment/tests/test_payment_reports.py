@@ -165,3 +165,41 @@ class TestPaymentReports(PaymentCase):
         self.assertEqual(Reconciliation.browse(demo.id).fee_received,
                          round(sum(inv.amount_total - inv.residual for inv in demo_invoices), 2))
         self.assertTrue(Reconciliation.browse(demo.id).fee_received)
+
+    def test_a_claim_document_is_matched_and_counts_as_received(self):
+        """A funder claim made as a document only (no invoice): the funder's transfer naming
+        it is booked as the funding income and counts in the reports."""
+        project = self.env.ref("qnetz_courses.project_landaufschwung_demo")
+        claim = self.env["qnetz.funder.claim"].create({
+            "project_id": project.id, "funder_id": project.funder_id.id, "mode": "document",
+            "line_ids": [(0, 0, {"event_id": self.course.id, "amount": 400.0,
+                                 "part_count": 2})]})
+        lines, _action = self._import([self._entry(
+            150.0, "Zuwendung %s" % claim.name.replace("-", " "), "G1",
+            name=project.funder_id.name)])
+        self.assertEqual(lines.match_state, "partial")
+        self.assertEqual(lines.funder_claim_id, claim)
+        self.assertAlmostEqual(claim.received_amount, 150.0)
+        self.assertNotIn(lines, self._to_clarify())
+        income = lines.journal_entry_ids.filtered(
+            lambda aml: aml.account_id.internal_type != "liquidity")
+        self.assertEqual(income.mapped("credit"), [150.0])
+        self.assertEqual(income.analytic_account_id, project.analytic_account_id)
+        rows = self._sums("qnetz.payment.analysis",
+                          [("project_id", "=", project.id), ("kind", "=", "claim")],
+                          "entry", ["amount_billed", "amount_received", "amount_open"])
+        self.assertEqual(rows["received"]["amount_received"], 150.0)
+        self.assertEqual(rows["billed"]["amount_billed"], round(sum(
+            self.env["qnetz.funder.claim"].search([("project_id", "=", project.id)]).mapped(
+                lambda c: c.invoice_id.amount_total_signed if c.invoice_id.state in (
+                    "open", "paid") else (0.0 if c.invoice_id else c.amount_total))), 2))
+        reconciliation = self.env["qnetz.course.reconciliation"].sudo(
+            self.coordinator).browse(self.course.id)
+        self.assertEqual(reconciliation.funding_received, 150.0)
+        # the rest and 50 more: the claim is received in full, the 50 are the funder's
+        lines, _action = self._import([self._entry(300.0, claim.name, "G2")])
+        self.assertEqual(lines.match_state, "overpaid")
+        self.assertAlmostEqual(claim.received_amount, 400.0)
+        # received in full: a further transfer naming it is for the coordinator
+        lines, _action = self._import([self._entry(10.0, claim.name, "G3")])
+        self.assertEqual(lines.match_state, "unmatched")
