@@ -110,9 +110,11 @@ class AccountBankStatementLine(models.Model):
         counts = dict.fromkeys(dict(MATCH_STATES), 0)
         for line in lines:
             invoices = line._qnetz_referenced(references, pattern)
-            claim = not invoices and line.amount > 0 and line._qnetz_referenced_claim(
-                claims, claim_pattern)
-            order = not invoices and not claim and line._qnetz_direct_debit_order(orders)
+            # what names no open document may still settle a claim document or a direct
+            # debit: both only ever bring money in
+            unnamed_income = not invoices and line.amount > 0
+            claim = unnamed_income and line._qnetz_referenced_claim(claims, claim_pattern)
+            order = unnamed_income and not claim and line._qnetz_direct_debit_order(orders)
             if claim:
                 state = line._qnetz_settle_claim(claim)
             elif order:
