@@ -25,6 +25,7 @@
         "reporting/security/ir.model.access.csv",
         "funding/security/ir.model.access.csv",
         "payment/security/qnetz_payment_security.xml",
+        "payment/security/ir.model.access.csv",
         "calendar/security/qnetz_calendar_security.xml",
         "bundling/security/qnetz_quote_security.xml",
         "calendar/data/qnetz_school_holiday_data.xml",
@@ -75,6 +76,7 @@
         "payment/views/account_bank_statement_line_views.xml",
         "payment/views/qnetz_payment_menus.xml",
         "payment/wizard/qnetz_datev_export_views.xml",
+        "payment/views/qnetz_payment_report_views.xml",
     ],
     "demo": [
         "billing/demo/res_company_demo.xml",
@@ -88,5 +90,6 @@
         "workshop/demo/qnetz_workshop_demo.xml",
         "payment/demo/account_bank_statement_demo.xml",
         "payment/demo/account_banking_mandate_demo.xml",
+        "payment/demo/credit_control_run_demo.xml",
     ],
 }

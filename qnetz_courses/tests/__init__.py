@@ -42,3 +42,5 @@ from ..payment.tests import test_payment_matching
 from ..payment.tests import test_reminders
 from ..payment.tests import test_datev_export
 from ..payment.tests import test_sepa
+from ..payment.tests import test_payment_reports
+from ..payment.tests import test_payment_report_access

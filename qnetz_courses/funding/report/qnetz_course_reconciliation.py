@@ -48,10 +48,20 @@ class QnetzCourseReconciliation(models.Model):
          ("other", "Other difference")],
         string="Why Not", readonly=True)
 
+    @api.model
+    def _qnetz_view_extensions(self):
+        """(columns, joins) that a feature above adds to the view: each column as
+        ", <expression> AS <field>" over the columns of `result` (the figures above),
+        each join on result.event_id. None here."""
+        return "", ""
+
     @api.model_cr
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute("""
+        columns, joins = self._qnetz_view_extensions()
+        # the extensions are SQL of the code (features above), no input
+        self.env.cr.execute(  # pylint: disable=sql-injection
+            """
             CREATE OR REPLACE VIEW qnetz_course_reconciliation AS (
             WITH regs AS (
                 SELECT r.event_id,
@@ -135,7 +145,7 @@ class QnetzCourseReconciliation(models.Model):
                   LEFT JOIN claimed ON claimed.event_id = e.id
                   LEFT JOIN provider ON provider.event_id = e.id
                  WHERE e.is_qnetz_course
-            )
+            ), result AS (
             SELECT event_id AS id, event_id, project_id, date_begin, course_state, fee_model,
                    funding_share, currency_id, participant_count, cancelled_count, fee_due,
                    fee_billed, company_amount, funding_billed, funding_claimed,
@@ -152,4 +162,8 @@ class QnetzCourseReconciliation(models.Model):
                         ELSE 'other' END AS reason
               FROM figures
             )
-        """)
+            SELECT result.* {columns}
+              FROM result
+              {joins}
+            )
+        """.format(columns=columns, joins=joins))

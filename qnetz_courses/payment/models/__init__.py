@@ -8,3 +8,4 @@ from . import event_event_payment
 from . import account_invoice_payment_order
 from . import account_banking_mandate
 from . import res_company_datev
+from . import qnetz_funder_claim_payment

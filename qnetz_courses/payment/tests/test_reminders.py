@@ -83,3 +83,20 @@ class TestReminders(PaymentCase):
         self.assertIn("buchhaltung@brakel.example", mail.email_to)
         status = dict(self.invoice_a._qnetz_payment_status())[self.invoice_a]
         self.assertEqual(status["reminder"], "Zahlungserinnerung")
+
+    def test_the_demo_proposes_one_reminder_to_walk(self):
+        """The demo's reminder: level 1 for the demo course's invoice nothing paid, which
+        fell due ten days before the install; the invoices the demo statement paid (in
+        full or half) are not reminded."""
+        demo = self.env.ref("qnetz_courses.course_technical_drawing_demo")
+        lines = self.env["credit.control.line"].search([("invoice_id.course_id", "=", demo.id)])
+        self.assertEqual(lines.mapped("level"), [1])
+        self.assertEqual(lines.state, "draft", "the coordinator sets it ready and sends it")
+        invoice = lines.invoice_id
+        self.assertEqual(invoice.residual, invoice.amount_total)
+        self.assertEqual(fields.Date.from_string(lines.date)
+                         - fields.Date.from_string(invoice.date_due), timedelta(days=10))
+        paid = self.env["account.bank.statement.line"].search(
+            [("match_state", "in", ("paid", "partial"))]).mapped("match_invoice_ids")
+        self.assertTrue(paid.filtered(lambda inv: inv.course_id == demo))
+        self.assertFalse(paid & lines.mapped("invoice_id"))

@@ -85,6 +85,65 @@ class TestSepa(PaymentCase):
                                     namespaces=ns)[0].text,
                          "DE98ZZZ09999999999")
 
+    def _batch_order(self):
+        """Both companies pay course 2 by direct debit: one order collecting from two."""
+        mandate_b = self.env["account.banking.mandate"].create({
+            "partner_bank_id": self.env["res.partner.bank"].create({
+                "acc_number": german_iban(47260121, 7700200),
+                "partner_id": self.company_b.id}).id,
+            "unique_mandate_reference": "QN-TEST-0003", "signature_date": "2026-02-01",
+            "format": "sepa", "type": "recurrent", "recurrent_sequence_type": "first",
+            "scheme": "CORE"})
+        mandate_b.validate()
+        self.transfer_invoice.write({
+            "mandate_id": mandate_b.id,
+            "payment_mode_id": self.env.ref("qnetz_courses.payment_mode_direct_debit").id})
+        self.course_2.action_validate_invoices()
+        order = self._orders(self.course_2)
+        self.assertEqual(order.payment_line_ids.mapped("partner_id"),
+                         self.company_a | self.company_b)
+        order.journal_id = self.journal  # the account the statements come from
+        self._generate(order)
+        return order
+
+    def _bank_bookings(self, order):
+        account = self.journal.default_debit_account_id
+        return self.env["account.move.line"].search([
+            ("account_id", "=", account.id), ("statement_id", "!=", False),
+            ("move_id.payment_order_id", "=", order.id)])
+
+    def test_a_direct_debit_booked_as_one_sum_pays_the_orders_invoices(self):
+        order = self._batch_order()
+        total = order.total_company_currency
+        self.assertEqual(total, self.debit_invoice.amount_total
+                         + self.transfer_invoice.amount_total)
+        # the bank's statement: one sum, a text naming no invoice (the file was not even
+        # marked as uploaded yet)
+        lines, _action = self._import([self._entry(total, "SEPA-Lastschrift Einzug", "DD1",
+                                                   name="Sammler Lastschrift")])
+        self.assertEqual(lines.match_state, "paid")
+        self.assertEqual((self.debit_invoice | self.transfer_invoice).mapped("state"),
+                         ["paid", "paid"])
+        self.assertNotIn(lines, self._to_clarify())
+        self.assertEqual(order.state, "done")
+        # the bank account is booked once: the order's bookings are the statement's
+        bookings = self._bank_bookings(order)
+        self.assertEqual(round(sum(bookings.mapped("balance")), 2), total)
+        self.assertEqual(lines.journal_entry_ids.mapped("move_id"), bookings.mapped("move_id"))
+
+    def test_an_uploaded_direct_debit_is_found_by_its_name(self):
+        order = self._batch_order()
+        order.generated2uploaded()
+        self.assertEqual((self.debit_invoice | self.transfer_invoice).mapped("state"),
+                         ["paid", "paid"], "OCA books the debits on upload")
+        # the bank's text names the order (its message id in the pain.008)
+        lines, _action = self._import([
+            self._entry(order.total_company_currency, "Lastschrift %s" % order.name, "DD2")])
+        self.assertEqual(lines.match_state, "paid")
+        self.assertEqual(order.state, "done")
+        self.assertEqual(lines.journal_entry_ids.mapped("move_id"),
+                         self._bank_bookings(order).mapped("move_id"))
+
     def test_approved_provider_bill_is_paid_by_a_valid_pain001(self):
         bill = self.course._qnetz_create_provider_bill()
         provider_iban = german_iban(25050180, 3300200)
