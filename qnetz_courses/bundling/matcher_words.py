@@ -14,6 +14,7 @@ evaluation set (bundling/evaluation/).
 ENGLISH = {
     "milling": "fräsen", "mill": "fräsen", "turning": "drehen", "lathe": "drehmaschine",
     "welding": "schweißen", "weld": "schweißen", "welder": "schweißen",
+    "machine": "maschine", "machines": "maschine",
     "drilling": "bohren", "filing": "feilen", "sawing": "sägen",
     "measuring": "messen", "measurement": "messen", "gauge": "messen",
     "drawing": "zeichnen", "drawings": "zeichnen", "blueprint": "zeichnung",
