@@ -41,12 +41,16 @@ ADOPT_CONFIDENCE = 0.75
 GUESS_CAP = ADOPT_CONFIDENCE - 0.05
 # Two modules this close are a tie: neither is adopted without the coordinator.
 TIE_MARGIN = 0.05
+# So many modules tied: no suggestion at all.
+WIDE_TIE = 3
 # Words of the description count less than the topic's: notes wander.
 DESCRIPTION_WEIGHT = 0.3
 # Words only the language track knows count this share against a module of another area:
 # "Staplerkurs, spricht wenig Deutsch" asks for the forklift course with support.
 LANGUAGE_AREA = "language"
 LANGUAGE_SUPPORT_SHARE = 0.5
+# What each further word known to the same module adds to the confidence (a share).
+AGREEMENT_BONUS = 0.3
 # The area picked in the form is a weak hint.
 AREA_FACTOR = 1.1
 # A module written for other occupations than the need's.
@@ -146,6 +150,7 @@ OCCUPATION_WORDS = {
 }
 LEVEL = re.compile(r"^[abc][12]$")
 WORD = re.compile(r"[a-z0-9]+")
+ALTERNATIVES = re.compile(r"([a-z0-9]+)\s*/\s*([a-z0-9]+)")
 TOKEN = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 VOWEL = re.compile(r"[aeiouy]")
 LETTER_PREFIX = re.compile(r"\b([a-z])-([a-z]{3})")
@@ -286,6 +291,10 @@ class Catalogue(object):
             module["mass"] = math.sqrt(sum(self.idf[f] for f in module["features"]) or 1.0)
             for feature in module["features"]:
                 self.posting.setdefault(feature, []).append(module_id)
+        self.serving = {}
+        for module_id, module in self.modules.items():
+            for occupation_id in module["occupation_ids"]:
+                self.serving.setdefault(occupation_id, []).append(module_id)
         self.language_only = {
             feature for feature, module_ids in self.posting.items()
             if all(self.modules[m]["area"] == LANGUAGE_AREA for m in module_ids)}
@@ -338,9 +347,10 @@ class Catalogue(object):
         found = [(part, COMPOUND_QUALITY, False) for part in {head, tail} if part]
         if found:
             return found
-        # a compound of a generic word is a word of its own, not a slip
-        if len(feature) >= 5 and not compound:
-            limit = 2 if len(feature) >= 9 else 1
+        if len(feature) >= 5:
+            # a compound of a generic word is a word of its own ("Melktechnik" is no
+            # slip of "Messtechnik"), unless one letter is all it lacks ("Steurungstechnik")
+            limit = 1 if compound or len(feature) < 9 else 2
             guesses = [known for known in self.prefixes.get(feature[:1], ())
                        if within_one_or_two(feature, known, limit)]
             return [(known, GUESS_QUALITY, True) for known in guesses]
@@ -373,6 +383,11 @@ class Catalogue(object):
         seen = set()
         topic_words = words(topic)
         lower = written_small(topic) | written_small(description)
+        # "Messtechnik / Prüfmittel": alternatives; one the catalogue knows is enough
+        alternatives = {}
+        for first, second in ALTERNATIVES.findall(fold(topic)):
+            alternatives[first] = second
+            alternatives[second] = first
         for weight, text_words in ((1.0, topic_words),
                                    (DESCRIPTION_WEIGHT, words(description))):
             text_words = self._joined(text_words)
@@ -390,6 +405,9 @@ class Catalogue(object):
                     if stem(word) not in self.idf:
                         continue
                 features = self._features_of(word)
+                if not features and word in alternatives and self._features_of(
+                        alternatives[word]):
+                    continue
                 if features:
                     base = max(self.idf[f] for f, _q, _g in features)
                 elif stem(word) in self.generic:
@@ -436,6 +454,15 @@ class Catalogue(object):
                 gain[3] += weight
                 gain[1].append(word if not guessed else "%s?" % word)
                 gain[2] = gain[2] and guessed
+        # "Maschinenkurs Tischler": a module for joiners that the need's other words
+        # found explains "Tischler" too
+        for word, weight, _features in items:
+            for module_id in self.serving.get(self.occupation_words.get(word), ()):
+                gain = gains.get(module_id)
+                if gain and word not in gain[1]:
+                    gain[0] += weight
+                    gain[3] += weight
+                    gain[1].append(word)
         exact = {module_id for module_id, name in self.names.items()
                  if _contains(topic_stems, name)}
         for module_id in exact:
@@ -469,6 +496,10 @@ class Catalogue(object):
             if module["area"] != LANGUAGE_AREA:
                 own_total -= (1.0 - LANGUAGE_SUPPORT_SHARE) * support
             score = min(1.0, gain / own_total if own_total else 0.0) * evidence * factor
+            # each further word of the need that the module knows is evidence of its own:
+            # two words agreeing on a module are rarely a coincidence
+            agreeing = sum(1 for word in matched if not word.endswith("?"))
+            score *= 1.0 + AGREEMENT_BONUS * max(agreeing - 1, 0)
             if area and module["area"] == area:
                 score *= AREA_FACTOR
             if module_id in exact:
@@ -483,8 +514,11 @@ class Catalogue(object):
         if len(scored) > 1 and not scored[0][0] and scored[0][1] - scored[1][1] < TIE_MARGIN:
             # a tie is the coordinator's choice: keep it below what qualifying adopts
             top = scored[0][1]
+            tied = sum(1 for row in scored if top - row[1] < TIE_MARGIN)
+            # many modules alike ("Deutsch"): the need names a family, not a module
+            cap = GUESS_CAP if tied < WIDE_TIE else SUGGEST_CONFIDENCE - 0.01
             for row in scored:
-                row[1] = min(row[1], GUESS_CAP) if top - row[1] < TIE_MARGIN \
+                row[1] = min(row[1], cap) if top - row[1] < TIE_MARGIN \
                     else min(row[1], scored[0][1])
         return [Suggestion(module_id, round(min(score, 1.0), 3), matched, guessed, is_exact)
                 for is_exact, score, _breadth, module_id, matched, guessed
