@@ -4,23 +4,34 @@ Plain Python over an in-memory index of the catalogue (about a hundred modules):
 no queries, so that it can be tested and benchmarked alone.
 
 How a need is read:
-- its words are folded (case, umlauts written as "ae" or "ä", "ß" as "ss"), filler words
-  ("Kurs", "Azubi", "bitte", "for") are dropped and the rest lightly stemmed;
-- each word is looked up in the catalogue's vocabulary: whole (stem), as the part of a
-  compound ("Schutzgasschweißen" contains "schweissen"), or, only when the word is not a
-  word of the catalogue at all, as a spelling slip of one ("Fachrechenen"). A slip
-  is never confident: a near-spelling may be a different word ("Messtechnik" is not
-  "Messertechnik");
+- its words are folded (case, umlauts written as "ae" or "ä" but not "eue"/"aue", "ß" as
+  "ss"), filler words ("Kurs", "Azubi", "bitte", "for") are dropped and the rest lightly
+  stemmed;
+- each word is looked up in the catalogue's vocabulary: whole (stem), as an English word
+  or an abbreviation of the word lists (matcher_words.py: "milling", "ZP", "Doku"), as
+  the part of a compound ("Schutzgasschweißen" contains "schweissen"; a generic part such
+  as "-technik" is no evidence), or, only when the word is not a word of the catalogue at
+  all, as a spelling slip of one ("Fachrechenen"). A slip is never confident: a
+  near-spelling may be a different word ("Messtechnik" is not "Messertechnik");
+- a word the catalogue does not know weighs like a rare word when it is a noun, and a
+  third of that when the text capitalises its nouns and writes this word small ("versteht",
+  "schwer": how the need is put, not what it is about); of two alternatives written with
+  a slash one known is enough;
 - occupations ("Zerspaner", "Fleischer") and language levels ("B1") written in the text
-  count like the occupation chosen in the form.
+  count like the occupation chosen in the form; a word named like an occupation that the
+  network does not know ("Steuerfachangestellte") names an occupation no module serves.
 
 How a module is scored: rare words weigh more than generic ones (inverse document
 frequency over the catalogue: a word of one module weighs much, "Grundlagen" in twenty
 weighs little). The confidence is the share of the need's weight that the module
-explains, so a need with several words the catalogue does not know ("Sauerteig führen")
-falls below the threshold and gets "no module". The area the requester picked only
-nudges; a module for other occupations is held back; the module's own name written in
-the need wins.
+explains (words only the language track knows count half against a trade module: a trade
+need with language support), raised for each further word of the need the module knows
+(agreeing words are rarely a coincidence), so a need with several words the catalogue
+does not know ("Sauerteig führen") falls below the threshold and gets "no module". The
+area the requester picked only nudges; a module for other occupations is held back and
+explains the occupation it serves; the module's own name written in the need wins; a word
+that many modules share alike ("Deutsch") names no module. The thresholds are calibrated
+on the development half of the evaluation set (bundling/evaluation/README.md).
 """
 import math
 import re
