@@ -264,7 +264,11 @@ class TestCatalogueMatching(QnetzCoursesCase):
         self.assertMatch("Deutsch für die Küche", "deutsch_gastro", area="language")
 
     def test_words_agreeing_on_a_module(self):
-        # two words of one module are evidence each: not diluted by the words it lacks
+        # three words of one module are evidence each, not diluted by the two it lacks:
+        # confident enough for qualifying to adopt
+        need = self.assertMatch("Hochvolt Sicherheit Elektroauto Werkstatt Freischalten",
+                                "hochvolt", area="theory")
+        self.assertTrue(need.match_confident)
         self.assertMatch("Wareneingang prüfen und Ware einlagern im Hochregal",
                          "lagerprozesse", area="practice")
 
@@ -274,7 +278,8 @@ class TestCatalogueMatching(QnetzCoursesCase):
 
     def test_alternatives_written_with_a_slash(self):
         # one alternative the catalogue knows is enough; the other is not unexplained
-        self.assertMatch("Hubwagen / Gabelstapler", "gabelstapler", area="practice")
+        need = self.assertMatch("Hubwagen / Gabelstapler", "gabelstapler", area="practice")
+        self.assertTrue(need.match_confident)
 
     def test_an_occupation_a_module_serves_is_explained_by_it(self):
         # "Kfz-Mechatroniker" is no word of the high-voltage module, but its occupation
