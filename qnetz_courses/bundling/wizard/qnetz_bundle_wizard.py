@@ -33,6 +33,11 @@ class QnetzBundleWizard(models.TransientModel):
     occupation_id = fields.Many2one("qnetz.occupation", string="Training Occupation")
     module_id = fields.Many2one("qnetz.course.module", string="Course Module",
                                 help="Its description becomes the course page's.")
+    candidate_module_ids = fields.Many2many(
+        "qnetz.course.module", "qnetz_bundle_wizard_candidate_module_rel", "wizard_id",
+        "module_id", string="Candidate Modules", readonly=True,
+        help="Modules the needs were matched to below the confidence that qualifying "
+             "adopts, or that differ between the needs: check them before choosing one.")
     provider_id = fields.Many2one(
         "res.partner", string="Provider",
         domain=PROVIDER_DOMAIN)
@@ -93,10 +98,10 @@ class QnetzBundleWizard(models.TransientModel):
             values.setdefault("area", first.area)
             if len(needs.mapped("occupation_id")) == 1:
                 values.setdefault("occupation_id", first.occupation_id.id)
-            modules = needs.mapped(lambda n: n.module_id or n.match_module_id)
-            if len(modules) == 1 and all(n.module_id or n.match_module_id
-                                         for n in needs):
-                values.setdefault("module_id", modules.id)
+            module, candidates = self._proposed_module(needs)
+            if module:
+                values.setdefault("module_id", module.id)
+            values["candidate_module_ids"] = [(6, 0, candidates.ids)]
             if not values.get("name"):
                 values["name"] = first.occupation_id.name and "%s: %s" % (
                     first.topic, first.occupation_id.name) or first.topic
@@ -126,6 +131,19 @@ class QnetzBundleWizard(models.TransientModel):
         # the share follows the project of the start date; the coordinator may change it
         self.funding_share = self.env["event.event"]._qnetz_default_funding_share(
             self.date_begin)
+
+    @api.model
+    def _proposed_module(self, needs):
+        """(module, candidates): the module the needs agree on, from the coordinator's
+        choice or a confident suggestion only (else an empty recordset), and the other
+        modules they were matched to, for the coordinator to check."""
+        Module = self.env["qnetz.course.module"]
+        agreed = {(need.module_id or (need.match_confident and need.match_module_id)
+                   or Module).id for need in needs}
+        module = Module.browse(agreed.pop()) if len(agreed) == 1 and None not in agreed \
+            and False not in agreed else Module
+        candidates = needs.mapped("module_id") | needs.mapped("match_module_id")
+        return module, candidates - module
 
     @api.model
     def _proposed_schedule(self, needs):
