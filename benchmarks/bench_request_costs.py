@@ -153,7 +153,7 @@ def main():
         client = company if args.profile.startswith("/my") else visitor
         path = dict(PUBLIC + portal).get(args.profile, args.profile)
         one(client, path, False)
-        profile = cProfile.Profile()
+        profile = cProfile.Profile(time.process_time)
         profile.enable()
         for _round in range(args.rounds):
             one(client, path, False)
