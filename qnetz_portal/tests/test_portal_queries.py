@@ -25,9 +25,13 @@ class TestPortalQueries(PortalCase):
         Need = self.env["qnetz.need"]
         for index in range(count):
             Need.create(self.need_values(self.company_a, topic="Thema %d" % index))
-            self.env["res.partner"].create({
+            apprentice = self.env["res.partner"].create({
                 "name": "Azubi %d" % index, "is_apprentice": True,
                 "employer_id": self.company_a.id, "training_year": "1"})
+            # a course open to the company, with the new apprentice registered
+            course = self.make_course(name="Kurs %d" % index, days=30 + index, seats_max=5)
+            self.env["event.registration"].create({
+                "event_id": course.id, "apprentice_id": apprentice.id})
 
     def test_company_pages_do_not_count_the_start_page_badges(self):
         self.login(self.user_a)
