@@ -79,11 +79,13 @@ def client(journey, base, verify, cookies, timeout, barrier, deadline, results, 
             reply = session.get(base + path, timeout=timeout, verify=verify,
                                 allow_redirects=False)
             ok, reason = reply.status_code == 200, "HTTP %s" % reply.status_code
+            cached = reply.headers.get("X-Qnetz-Cache") == "hit"
         except requests.RequestException as error:
-            ok, reason = False, "%s: %s" % (type(error).__name__, error)
+            ok, reason, cached = False, "%s: %s" % (type(error).__name__, error), False
         elapsed = time.time() - start
         with lock:
             results[name]["times"].append(elapsed)
+            results[name]["cached"] += cached
             if not ok:
                 results[name]["errors"] += 1
                 results[name].setdefault("first_error", reason)
@@ -132,7 +134,7 @@ def main():
               for name, path in PORTAL]
 
     def run_phase(seconds):
-        results = {name: {"times": [], "errors": 0} for name, _ in PUBLIC + portal}
+        results = {name: {"times": [], "errors": 0, "cached": 0} for name, _ in PUBLIC + portal}
         lock = threading.Lock()
         deadline, started = [None], [None]
 
@@ -158,7 +160,9 @@ def main():
         # the prefork workers load the registry and the page caches fill on first use:
         # the figures are of a server that has run for a while
         run_phase(args.warmup)
+    cpu = time.process_time()
     results, wall = run_phase(args.seconds)
+    cpu = time.process_time() - cpu
 
     print("%d clients (%d visitors, %d companies in the portal), %.0f s against %s (database %s)"
           % (args.clients, args.clients - companies, companies, wall, base, args.db))
@@ -179,6 +183,12 @@ def main():
             print("first error on %s: %s" % (name, result["first_error"][:300]))
     if everything:
         print("median of all: %.0f ms" % (statistics.median(everything) * 1000))
+        public = sum(len(results[name]["times"]) for name, _ in PUBLIC)
+        print("public pages from the visitors' page cache: %.0f%%" % (
+            100.0 * sum(results[name]["cached"] for name, _ in PUBLIC) / max(public, 1)))
+        # on the same machine the load generator takes CPU from the server it measures
+        print("this load generator's CPU: %.1f s, %.0f%% of one core, %.1f ms a request"
+              % (cpu, 100.0 * cpu / wall, 1000.0 * cpu / len(everything)))
     return 1 if total_errors else 0
 
 

@@ -15,7 +15,8 @@ in a transaction-local setting, which is part of the key.
 Never cached: logged-in users, requests other than GET, debug mode, query parameters
 the page does not read, a Host header that is not the configured address (the page
 holds absolute links built from it), answers other than 200. A cached page holds no
-CSRF token: each visitor's is put in when the page is served.
+CSRF token: each visitor's is put in when the page is served; the same for any other
+value each request must get its own of (`fresh`: the need form's signed time).
 """
 import logging
 import os
@@ -35,6 +36,8 @@ CHANGES_SETTING = "qnetz.page_changes"
 PAGE_CACHE_SIZE = 256
 # Where each visitor's CSRF token goes in a cached page.
 TOKEN_PLACEHOLDER = "__qnetz_csrf_token__"
+# Where the page's other per-request values go (see cached_public_page's `fresh`).
+FRESH_PLACEHOLDER = "__qnetz_fresh_%d__"
 CACHE_HEADER = "X-Qnetz-Cache"
 # Parameters of shared links that change nothing on a page (see _tracking).
 TRACKING_PREFIXES = ("utm_", "mtm_", "pk_")
@@ -150,12 +153,12 @@ def start_request():
             or key[-1] != current_minute() or key[2] != _transaction_changes(request.cr)):
         return None
     with _lock:
-        body = _pages.get(key)
-        if body is not None:
+        page = _pages.get(key)
+        if page is not None:
             _pages.move_to_end(key)
-    if body is None:
+    if page is None:
         return None
-    response = _respond(body, "hit")
+    response = _respond(page, "hit")
     lang = key[4]
     if httprequest.cookies.get("frontend_lang") != lang:
         # as the website's routing does for a page in another language
@@ -204,65 +207,75 @@ def _key(params):
             httprequest.url_root, httprequest.path, query, current_minute())
 
 
-def _respond(body, status):
+def _respond(page, status):
+    """Serve a cached page: (body, the functions that make its fresh values)."""
+    body, fresh = page
     body = body.replace(TOKEN_PLACEHOLDER, request.csrf_token(None))
+    for index, make in enumerate(fresh):
+        body = body.replace(FRESH_PLACEHOLDER % index, make())
     return request.make_response(body, headers=[
         ("Content-Type", "text/html; charset=utf-8"), (CACHE_HEADER, status)])
 
 
-def cached_public_page(render, params=()):
+def cached_public_page(render, params=(), fresh=()):
     """`render()`'s page, from the visitors' cache when it may be.
 
     `params`: the query parameters the page reads; a request with any other one is
     rendered and not cached. A link with tracking parameters gets the page of the link
     without them from the cache; a page rendered for it is not kept, since Odoo's
-    language links repeat the request's parameters."""
+    language links repeat the request's parameters.
+
+    `fresh`: functions each giving a text that the page carries and that every request
+    must get its own of (a signed time); `render(*texts)` puts the given ones in the
+    page. A cached page keeps a placeholder for each and gets them made anew whenever
+    it is served."""
+    fresh = tuple(fresh)
     key = _key(frozenset(params))
     if key is not None and any(_tracking(name) for name in request.httprequest.args):
         with _lock:
-            body = _pages.get(key)
-        if body is not None:
-            return _respond(body, "hit")
+            page = _pages.get(key)
+        if page is not None:
+            return _respond(page, "hit")
         key = None
     if key is None:
-        response = render()
+        response = render(*[make() for make in fresh])
         if hasattr(response, "headers"):
             response.headers[CACHE_HEADER] = "bypass"
         return response
     for _attempt in range(2):
         with _lock:
-            body = _pages.get(key)
-            if body is not None:
+            page = _pages.get(key)
+            if page is not None:
                 _pages.move_to_end(key)
             else:
                 rendering = _rendering.get(key)
                 if rendering is None:
                     rendering = _rendering[key] = threading.Event()
                     break
-        if body is not None:
+        if page is not None:
             _remember_alias(key)
-            return _respond(body, "hit")
+            return _respond(page, "hit")
         # Another thread renders this very page (a newspaper link, the minute's turn):
         # wait for it rather than render it ten times at once.
         rendering.wait(RENDER_WAIT_SECONDS)
     else:
         rendering = None
     try:
-        response = render()
+        response = render(*[FRESH_PLACEHOLDER % index for index in range(len(fresh))])
         if response.status_code != 200 or not hasattr(response, "render"):
             return response
         body = response.render()
         if isinstance(body, bytes):
             body = body.decode("utf-8")
-        body = body.replace(request.csrf_token(None), TOKEN_PLACEHOLDER)
+        page = (body.replace(request.csrf_token(None), TOKEN_PLACEHOLDER), fresh)
         still_current = generation(request.db) == request.qnetz_page_generation
         if still_current:
             with _lock:
-                _pages[key] = body
+                _pages[key] = page
                 while len(_pages) > PAGE_CACHE_SIZE:
                     _pages.popitem(last=False)
             _remember_alias(key)
-        return _respond(body, "miss")
+        return _respond(page, "miss")
     finally:
         if rendering is not None:
             with _lock:
@@ -285,6 +298,12 @@ def clear():
     with _lock:
         _pages.clear()
         _aliases.clear()
+
+
+def bodies():
+    """The cached pages' HTML as kept, with their placeholders."""
+    with _lock:
+        return [body for body, _fresh in _pages.values()]
 
 
 def size():

@@ -9,7 +9,8 @@
     "author": "Qualifizierungsnetzwerk Höxter-Holzminden",
     "license": "AGPL-3",
     "installable": True,
-    "depends": ["qnetz_courses", "portal", "website", "auth_signup", "payment"],
+    # qnetz_guide: the visitors' page cache (the certificate check's empty form)
+    "depends": ["qnetz_courses", "qnetz_guide", "portal", "website", "auth_signup", "payment"],
     "data": [
         "security/ir.model.access.csv",
         "security/qnetz.share.grant.csv",

@@ -29,8 +29,7 @@ class AuditlogRule(models.Model):
         # Contacts are audited for the apprentices only: the personal data the network
         # holds about young people. Companies, providers and users are not logged.
         if res_model == "res.partner" and res_ids:
-            res_ids = self.env["res.partner"].sudo().with_context(active_test=False).search(
-                [("id", "in", list(res_ids)), ("is_apprentice", "=", True)]).ids
+            res_ids = self._qnetz_apprentice_ids(res_ids, method, old_values)
             if not res_ids:
                 return None
         if method == "read":
@@ -38,6 +37,17 @@ class AuditlogRule(models.Model):
         return super(AuditlogRule, self).create_logs(
             uid, res_model, res_ids, method, old_values=old_values, new_values=new_values,
             additional_log_values=additional_log_values)
+
+    def _qnetz_apprentice_ids(self, partner_ids, method, old_values):
+        """The apprentices among the contacts. A read that fetched is_apprentice (every
+        read the ORM makes to fill its cache does) tells it: no query for each read of
+        a contact, which a portal or website page makes several times."""
+        if method == "read" and old_values and all(
+                "is_apprentice" in old_values.get(partner_id, ()) for partner_id in partner_ids):
+            return [partner_id for partner_id in partner_ids
+                    if old_values[partner_id]["is_apprentice"]]
+        return self.env["res.partner"].sudo().with_context(active_test=False).search(
+            [("id", "in", list(partner_ids)), ("is_apprentice", "=", True)]).ids
 
     def _qnetz_log_reads(self, uid, res_model, res_ids, additional_log_values=None):
         """A list view reads 80 records at once: auditlog would write one log per record,

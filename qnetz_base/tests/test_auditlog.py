@@ -72,6 +72,27 @@ class TestAuditTrail(QnetzCase):
         self.profile.sudo(self.coordinator).export_data(["is_refugee"])
         self.assertEqual(self._logs(self.profile, "export").user_id, self.coordinator)
 
+    def test_reading_a_company_costs_no_query_for_the_trail(self):
+        """Telling apprentices from other contacts costs no query when the read fetched
+        is_apprentice, as the ORM's own reads do: a page reads contacts many times."""
+        Partner = self.env["res.partner"].sudo(self.coordinator)
+
+        def queries(partner, **context):
+            partner.invalidate_cache()
+            before = self.cr.sql_log_count
+            partner.with_context(**context).read(["name", "is_apprentice"])
+            return self.cr.sql_log_count - before
+
+        company = Partner.browse(self.company.id)
+        queries(company)  # warm-up: the registry's caches
+        self.assertEqual(queries(company), queries(company, auditlog_disabled=True))
+        self.assertFalse(self._logs(self.company))
+        # an apprentice's read is still logged, and one that did not fetch the flag too
+        queries(Partner.browse(self.apprentice.id))
+        self.assertEqual(len(self._logs(self.apprentice, "read")), 1)
+        Partner.browse(self.apprentice_2.id).read(["name"])
+        self.assertEqual(len(self._logs(self.apprentice_2, "read")), 1)
+
     def test_a_list_read_logs_every_record_read(self):
         needs = self.env["qnetz.need"].search([], limit=3)
         self.assertEqual(len(needs), 3)

@@ -213,7 +213,11 @@ class QnetzGuide(http.Controller):
     def need_form(self, **post):
         Need = request.env["qnetz.need"]
         if request.httprequest.method != "POST":
-            return self._render_need_form({}, {}, Need._qnetz_form_token())
+            # The empty form is the same for every visitor but for its signed time, which
+            # each gets anew when served (from the cache, before any routing: sudo).
+            return cached_public_page(
+                lambda token: self._render_need_form({}, {}, token),
+                fresh=[lambda: request.env["qnetz.need"].sudo()._qnetz_form_token()])
         result = Need._qnetz_submit_report(post, request.httprequest.remote_addr)
         if result.get("ok"):
             return request.redirect("/bedarf-melden/danke")

@@ -125,10 +125,28 @@ class TestPageCache(GuideDataMixin, GuideHttpCase):
     def test_a_cached_page_holds_no_csrf_token(self):
         html = self.assertServed("/wegweiser/kurse", "miss")
         token = self.csrf(html)
-        self.assertFalse([body for body in page_cache._pages.values() if token in body])
+        self.assertFalse([body for body in page_cache.bodies() if token in body])
         self.opener.cookies.clear()
         other = self.assertServed("/wegweiser/kurse", "hit")
         self.assertNotEqual(self.csrf(other), token)
+
+    def test_the_need_form_is_cached_and_each_visitor_gets_a_fresh_signed_time(self):
+        """The form's signed time (robots post faster than people type) is made when the
+        form is served, also from the cache: a cached page keeps no time of its own."""
+        Need = self.env["qnetz.need"]
+        first = re.search(r'name="form_token" value="([^"]+)"',
+                          self.assertServed("/bedarf-melden", "miss")).group(1)
+        time.sleep(1.1)
+        self.opener.cookies.clear()
+        html = self.assertServed("/bedarf-melden", "hit")
+        second = re.search(r'name="form_token" value="([^"]+)"', html).group(1)
+        for token in (first, second):
+            self.assertEqual(token, Need._qnetz_form_token(int(token.partition(".")[0])))
+        self.assertGreater(int(second.partition(".")[0]), int(first.partition(".")[0]))
+        self.assertNotIn("__qnetz_", html)
+        self.assertFalse([body for body in page_cache.bodies() if first in body])
+        # a visitor's filled-in form with errors is never kept
+        self.assertEqual(page_cache.size(), 1)
 
     def test_logged_in_users_never_get_a_cached_page(self):
         for url in ("/", "/wegweiser", "/wegweiser/kurse", self.course_url):
@@ -148,7 +166,7 @@ class TestPageCache(GuideDataMixin, GuideHttpCase):
             html = self.assertServed(url, "miss")
             self.assertNotIn("evil.example", html)
             self.assertIn(self.root, html)
-        self.assertFalse([body for body in page_cache._pages.values()
+        self.assertFalse([body for body in page_cache.bodies()
                           if "evil.example" in body])
 
     def test_debug_mode_and_unknown_parameters_are_not_cached(self):
@@ -210,7 +228,7 @@ class TestChangeNotification(common.TransactionCase):
 
     def test_a_new_generation_drops_the_database_pages(self):
         dbname = self.env.cr.dbname
-        page_cache._pages[(dbname, "old page")] = "<html/>"
+        page_cache._pages[(dbname, "old page")] = ("<html/>", ())
         before = page_cache.generation(dbname)
         with odoo.sql_db.db_connect(dbname).cursor() as cr:
             cr.execute("UPDATE res_lang SET id = id WHERE false")

@@ -31,8 +31,8 @@ class QnetzCoursePortal(QnetzPortal):
     def _certificate_domain(self, company):
         return request.env["event.registration"]._qnetz_certificate_domain(company)
 
-    def _qnetz_course_layout_values(self, roles, partner):
-        values = super(QnetzCoursePortal, self)._qnetz_course_layout_values(roles, partner)
+    def _qnetz_home_counts(self, roles, partner):
+        values = super(QnetzCoursePortal, self)._qnetz_home_counts(roles, partner)
         Event = request.env["event.event"]
         Registration = request.env["event.registration"]
         if "company" in roles:

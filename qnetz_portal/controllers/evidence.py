@@ -1,6 +1,8 @@
 from odoo import http
 from odoo.http import request
 
+from odoo.addons.qnetz_guide.page_cache import cached_public_page
+
 from .portal import QnetzPortal
 
 
@@ -20,8 +22,12 @@ class QnetzEvidencePortal(QnetzPortal):
     @http.route(["/zertifikat/pruefen"], type="http", auth="public", website=True,
                 methods=["GET"], sitemap=False)
     def certificate_check(self, nummer=None, code=None, **kw):
-        result = None
-        if nummer is not None or code is not None:
-            result = request.env["qnetz.certificate"].qnetz_public_check(nummer, code)
-        return request.render("qnetz_portal.certificate_check", {
-            "result": result, "number": nummer or "", "code": code or ""})
+        def render():
+            result = None
+            if nummer is not None or code is not None:
+                result = request.env["qnetz.certificate"].qnetz_public_check(nummer, code)
+            return request.render("qnetz_portal.certificate_check", {
+                "result": result, "number": nummer or "", "code": code or ""})
+        # The empty form is the same for every visitor; a check (with parameters) is
+        # never cached.
+        return cached_public_page(render)

@@ -66,9 +66,21 @@ class QnetzPortal(CustomerPortal):
 
     def _prepare_portal_layout_values(self):
         values = super(QnetzPortal, self)._prepare_portal_layout_values()
-        roles = self._qnetz_roles()
-        values["qnetz_roles"] = roles
-        partner = request.env.user.commercial_partner_id
+        values["qnetz_roles"] = self._qnetz_roles()
+        return values
+
+    @http.route()
+    def home(self, **kw):
+        """The start page with its counts. Only it shows them: every other portal page
+        builds its layout without them (each count is a search through the record
+        rules, together most of the queries of a portal page)."""
+        values = self._prepare_portal_layout_values()
+        values.update(self._qnetz_home_counts(
+            values["qnetz_roles"], request.env.user.commercial_partner_id))
+        return request.render("portal.portal_my_home", values)
+
+    def _qnetz_home_counts(self, roles, partner):
+        values = {}
         if "company" in roles:
             values["qnetz_need_count"] = request.env["qnetz.need"].search_count(
                 self._need_domain(partner))
@@ -81,12 +93,8 @@ class QnetzPortal(CustomerPortal):
             values["qnetz_open_invoice_count"] = request.env["account.invoice"].search_count([
                 ("partner_id", "child_of", partner.id), ("type", "=", "out_invoice"),
                 ("state", "=", "open")])
-        values.update(self._qnetz_course_layout_values(roles, partner))
+        # the course part (courses.py) and the quotes (quotes.py) add theirs
         return values
-
-    def _qnetz_course_layout_values(self, roles, partner):
-        # the course part (courses.py) adds its counts
-        return {}
 
     # ------------------------------------------------------------------ needs
 

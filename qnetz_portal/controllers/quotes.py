@@ -15,8 +15,8 @@ class QnetzQuotePortal(QnetzCoursePortal):
     user (record rules: only the quotes addressed to the provider); the answer is
     qnetz.quote.qnetz_portal_answer_quote's, which holds every rule."""
 
-    def _qnetz_course_layout_values(self, roles, partner):
-        values = super(QnetzQuotePortal, self)._qnetz_course_layout_values(roles, partner)
+    def _qnetz_home_counts(self, roles, partner):
+        values = super(QnetzQuotePortal, self)._qnetz_home_counts(roles, partner)
         if "provider" in roles:
             # the requests waiting for an answer are on the provider's start page
             open_quotes = request.env["qnetz.quote"].search(

@@ -1,5 +1,6 @@
 from . import test_install
 from . import test_portal_needs
+from . import test_portal_queries
 from . import test_portal_apprentices
 from . import test_portal_courses
 from . import test_portal_provider

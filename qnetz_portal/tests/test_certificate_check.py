@@ -1,8 +1,11 @@
 """The public certificate check: number and verification code, the least it must say,
 throttled per client address like logins."""
+from unittest.mock import patch
 from urllib.parse import urlencode
 
 from odoo.tests.common import HOST, PORT
+
+from odoo.addons.qnetz_guide import page_cache
 
 from .common import PortalCase
 
@@ -27,12 +30,32 @@ class TestCertificateCheck(PortalCase):
         query = {"nummer": number}
         if code is not None:
             query["code"] = code
+        return self.check_response(query).text
+
+    def check_response(self, query):
         self.sync()
-        response = self.visitor.get("http://%s:%s/zertifikat/pruefen?%s" % (
-            HOST, PORT, urlencode(query)), timeout=60)
+        response = self.visitor.get("http://%s:%s/zertifikat/pruefen%s" % (
+            HOST, PORT, "?" + urlencode(query) if query else ""), timeout=60)
         self.env.cache.invalidate()
         self.assertEqual(response.status_code, 200, query)
-        return response.text
+        return response
+
+    def test_the_empty_form_comes_from_the_cache_a_check_never(self):
+        # the cache serves the site's configured address only: the tests' one
+        self.env["ir.config_parameter"].set_param("web.base.url", "http://%s:%s" % (HOST, PORT))
+        page_cache.clear()
+        clock = patch.object(page_cache, "current_minute", return_value="2030-01-01 12:00")
+        clock.start()
+        self.addCleanup(clock.stop)
+        served = [self.check_response({}).headers.get(page_cache.CACHE_HEADER)
+                  for _round in range(2)]
+        self.assertEqual(served, ["miss", "hit"])
+        query = {"nummer": self.valid.name, "code": self.valid.verification_code}
+        for _round in range(2):
+            response = self.check_response(query)
+            self.assertEqual(response.headers.get(page_cache.CACHE_HEADER), "bypass")
+            self.assertIn("Lena Albrecht", response.text)
+        self.assertFalse([body for body in page_cache.bodies() if "Lena Albrecht" in body])
 
     def check_rpc(self, number, code=None):
         args = [number] if code is None else [number, code]
