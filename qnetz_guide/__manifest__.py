@@ -31,6 +31,7 @@
         "views/legal_templates.xml",
     ],
     "demo": [
+        "demo/ir_module_module_demo.xml",
         "demo/res_company_demo.xml",
         "demo/res_partner_demo.xml",
         "demo/qnetz_offer_demo.xml",

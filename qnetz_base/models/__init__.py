@@ -25,3 +25,4 @@ from . import res_users_signup
 from . import res_partner_signup
 from . import res_users_password
 from . import qnetz_health
+from . import ir_ui_view

@@ -12,3 +12,4 @@ from . import test_responsive
 from . import test_upgrade
 from . import test_coordinator
 from . import test_health
+from . import test_german_words
