@@ -24,6 +24,7 @@
         "views/qnetz_offer_language_views.xml",
         "views/qnetz_need_views.xml",
         "views/qnetz_guide_menus.xml",
+        "views/res_company_views.xml",
         "views/qnetz_guide_templates.xml",
         "views/course_calendar_templates.xml",
         "views/practice_time_templates.xml",
