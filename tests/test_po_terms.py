@@ -62,4 +62,3 @@ class TestPoTerms(SavepointCase):
                         if len(reference.split(":", 2)) != 3:
                             unread.append("%s: %s" % (os.path.relpath(path, ROOT), reference))
         self.assertFalse(unread, "references Odoo cannot read:\n" + "\n".join(unread))
-
