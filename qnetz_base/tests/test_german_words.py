@@ -83,3 +83,9 @@ class TestGermanHistory(SavepointCase):
                    if (m.model, m.res_id) in demo and "<p>%s erstellt</p>" % english_names[
                        m.model] in (m.body or "")}
         self.assertFalse(english, "English names in the demo's history")
+        # and in the network's words: a course is a "Kurs", not Odoo's "Anlass"
+        events = self.env["mail.message"].search([
+            ("model", "=", "event.event"),
+            ("res_id", "in", [i for m, i in demo if m == "event.event"])])
+        self.assertTrue(events)
+        self.assertFalse(events.filtered(lambda m: "Anlass" in (m.body or "")).mapped("body"))
