@@ -39,6 +39,7 @@
         "views/webclient_templates.xml",
     ],
     "demo": [
+        "demo/ir_module_module_demo.xml",
         "demo/res_partner_industry_demo.xml",
         "demo/res_partner_demo.xml",
         "demo/res_users_demo.xml",

@@ -129,3 +129,32 @@ def local_redirect(url, hosts=(), default="/"):
             and parsed.netloc.lower() in {host.lower() for host in hosts if host}:
         return url.strip()
     return default
+
+
+# The plural categories of the languages the network writes in, in the order a translation
+# lists its forms (CLDR "Language Plural Rules", unicode.org/cldr/charts/latest/supplemental/
+# language_plural_rules.html: cardinals of whole numbers).
+PLURAL_RULES = {
+    # zero one two few many other
+    "ar": lambda n: 0 if n == 0 else 1 if n == 1 else 2 if n == 2
+    else 3 if 3 <= n % 100 <= 10 else 4 if 11 <= n % 100 <= 99 else 5,
+    # one few many
+    "uk": lambda n: 0 if n % 10 == 1 and n % 100 != 11
+    else 1 if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14 else 2,
+    # a noun after a number stays singular
+    "fa": lambda n: 0,
+}
+
+
+def count_text(env, count, forms):
+    """`forms` (already translated) with the form that fits `count` in the language of
+    `env` (its context's, else its user's): Odoo 11's translations have no plural, so a text
+    that counts lists its forms separated by "|", in the order of the language's plural
+    categories ("%d course|%d courses" in English and German, one|few|many in Ukrainian,
+    zero|one|two|few|many|other in Arabic, one form in Farsi). "%d" takes the count; a
+    translation with fewer forms than its language has uses its last one."""
+    lang = (env.lang or env.user.lang or "en_US").split("_")[0]
+    choices = forms.split("|")
+    rule = PLURAL_RULES.get(lang, lambda n: 0 if n == 1 else 1)
+    text = choices[min(rule(abs(count)), len(choices) - 1)].strip()
+    return text.replace("%d", str(count))

@@ -24,6 +24,7 @@
         "views/qnetz_offer_language_views.xml",
         "views/qnetz_need_views.xml",
         "views/qnetz_guide_menus.xml",
+        "views/res_company_views.xml",
         "views/qnetz_guide_templates.xml",
         "views/course_calendar_templates.xml",
         "views/practice_time_templates.xml",
@@ -31,6 +32,7 @@
         "views/legal_templates.xml",
     ],
     "demo": [
+        "demo/ir_module_module_demo.xml",
         "demo/res_company_demo.xml",
         "demo/res_partner_demo.xml",
         "demo/qnetz_offer_demo.xml",

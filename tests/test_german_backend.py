@@ -27,7 +27,7 @@ ALLOWED = {
 }
 # A network course is a "Kurs" everywhere, never one of the stock words for an event.
 EVENT_WORDS = re.compile(r"\b(Veranstaltung|Anlass|Anlässe|Event)", re.IGNORECASE)
-TEXT_ATTRIBUTES = ("string", "help", "placeholder", "confirm", "sum")
+TEXT_ATTRIBUTES = ("string", "help", "placeholder", "confirm", "sum", "title")
 WORD = re.compile(r"[A-Za-zÄÖÜäöüß]{2,}")
 
 

@@ -26,3 +26,4 @@ from . import res_partner_signup
 from . import res_users_password
 from . import qnetz_health
 from . import ir_rule
+from . import ir_ui_view

@@ -7,6 +7,17 @@ from ..tools import html_text
 class MailThread(models.AbstractModel):
     _inherit = "mail.thread"
 
+    @api.model
+    def create(self, values):
+        # Odoo logs "<model> created" with the model's name in the context's language and
+        # the rest in the user's (tracking too): a record made without a language in the
+        # context (demo data loading, a job, an RPC client) read "Support Offer erstellt"
+        if "lang" in self._context or self._context.get("tracking_disable") \
+                or self._context.get("mail_create_nolog"):
+            return super(MailThread, self).create(values)
+        record = super(MailThread, self.with_context(lang=self.env.user.lang)).create(values)
+        return record.with_env(self.env)
+
     @api.multi
     def message_subscribe(self, partner_ids=None, channel_ids=None, subtype_ids=None,
                           force=True):

@@ -13,3 +13,4 @@ from . import test_upgrade
 from . import test_coordinator
 from . import test_health
 from . import test_company_rules
+from . import test_german_words

@@ -9,3 +9,4 @@ from . import ir_http
 from . import event_event_calendar
 from . import website
 from . import qnetz_need_referral
+from . import res_company

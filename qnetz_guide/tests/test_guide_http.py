@@ -26,6 +26,20 @@ class TestGuidePages(GuideDataMixin, GuideHttpCase):
         self.assertIn("Angebote gefunden", html)
         self.assertEqual(self.listed(html), set(self.visible.mapped("name")))
 
+    def test_the_count_of_offers_speaks_each_language(self):
+        """One offer, three offers: the noun follows the number as each language wants it
+        (Ukrainian: one, few, many; Arabic: one, and "few" from three to ten)."""
+        three = "/wegweiser?search=%s" % self.MARKER
+        one = three + "&topic=language&topic=tutoring&region=holzminden"
+        self.assertEqual(len(self.listed(self.get(three))), 3)
+        self.assertEqual(len(self.listed(self.get(one))), 1)
+        for prefix, (text_one, text_three) in (
+                ("", ("1 Angebot gefunden", "3 Angebote gefunden")),
+                ("/uk_UA", ("Знайдено 1 пропозицію", "Знайдено 3 пропозиції")),
+                ("/ar_SY", ("تم العثور على عرض واحد", "تم العثور على 3 عروض"))):
+            self.assertIn(text_one, self.get(prefix + one), prefix)
+            self.assertIn(text_three, self.get(prefix + three), prefix)
+
     def test_filters_in_url(self):
         html = self.get("/wegweiser?search=%s&topic=language&topic=tutoring&region=holzminden"
                         % self.MARKER)

@@ -105,10 +105,24 @@ class TestWebsite(GuideHttpCase):
         self.assertEqual(impressum.status_code, 200)
         self.assertIn("§ 5 Digitale-Dienste-Gesetz", impressum.text)
         self.assertIn(company.name, impressum.text)
-        self.assertIn("o_qnetz_placeholder", impressum.text)
+        # the operator's facts come from the company (the demo's examples): no placeholder
+        self.assertFalse(company.legal_missing)
+        self.assertNotIn("o_qnetz_placeholder", impressum.text)
+        self.assertIn("Erika Mustermann (Vorsitzende)", impressum.text)
         company.company_registry = "VR 4711, Amtsgericht Glasperle"
         self.assertIn("VR 4711, Amtsgericht Glasperle", self.url_open("/impressum").text)
         privacy = self.url_open("/datenschutz").text
+        self.assertNotIn("o_qnetz_placeholder", privacy)
+        for value in (company.server_log_retention, company.need_retention, "01.11.2026"):
+            self.assertIn(value, privacy)
+        # a fact left empty: a marked placeholder on the page, named on the coordinator's form
+        coordinator = self.env.ref("qnetz_base.user_coordinator_demo")
+        company.sudo(coordinator).write({"legal_representatives": False,
+                                         "server_log_retention": False})
+        self.assertIn("o_qnetz_placeholder", self.url_open("/impressum").text)
+        self.assertIn("o_qnetz_placeholder", self.url_open("/datenschutz").text)
+        missing = company.sudo(coordinator).with_context(lang="de_DE").legal_missing
+        self.assertEqual(missing, "Vertreten durch, Speicherdauer der Server-Protokolle")
         for part in ("Verantwortlicher", "Art. 6 Abs. 1 Buchst. a", "Wie lange",
                      "Ihre Rechte", "Bedarf melden", "Kundenportal", "Art. 77"):
             self.assertIn(part, privacy)

@@ -201,6 +201,10 @@ class TestPortalCourses(PortalCase):
                 home)
             self.assertTrue(match, css)
             self.assertEqual(int(match.group(1)), 1, css)
+        # one is one: "1 Azubi", not "1 Azubis" (qnetz_base.tools.count_text)
+        self.assertIn("Anmeldung für einen Kurs, der in den nächsten 14 Tagen beginnt", home)
+        self.assertIn("Azubi auf einer Warteliste", home)
+        self.assertNotIn("Azubis auf einer Warteliste", home)
         # company B has nothing waiting from A's registrations
         self.login(self.user_b)
         self.assertNotIn("o_qnetz_waiting_list", self.get("/my/home").text)

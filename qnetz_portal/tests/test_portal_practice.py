@@ -132,11 +132,15 @@ class TestPortalPracticeTime(PortalCase):
         page = self.get("/my/uebungszeit")
         self.assertEqual(page.status_code, 200)
         self.assertIn("CNC-Drehmaschine Spinner", page.text)
+        self.assertIn("2 Plätze frei", page.text)
         response = self.post("/my/uebungszeit/buchen", {
             "slot_id": str(slot_id), "apprentice_ids": str(self.apprentice_a1.id)},
             form_url="/my/uebungszeit")
         self.assertEqual(response.status_code, 200)
         self.assertIn("an die Werkstatt geschickt", response.text)
+        # one is one (qnetz_base.tools.count_text)
+        self.assertIn("1 Platz frei", response.text)
+        self.assertNotIn("1 Plätze frei", response.text)
         booking = self.env["qnetz.practice.booking"].search([("slot_id", "=", slot_id)])
         self.assertEqual(booking.apprentice_ids, self.apprentice_a1)
         # junk is a message on the page, not a server error

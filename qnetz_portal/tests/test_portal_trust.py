@@ -67,6 +67,9 @@ class TestPortalTrust(PortalCase):
         self.login(self.user_p)
         home = self.get("/my/home").text
         self.assertIn("o_qnetz_home_open_quotes", home)
+        # in German: its .po term is the template's (<strong> included), tests/test_po_terms.py
+        self.assertIn("Die Koordination bittet Sie um ein Angebot:", home)
+        self.assertNotIn("asks you for a quote", home)
         self.assertIn("Lackieren Herbst", home)
         self.assertIn("/my/provider/quotes/%d" % request.quote_ids.id, home)
         self.login(self.user_a)

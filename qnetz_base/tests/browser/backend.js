@@ -1,10 +1,11 @@
 // The coordinator's daily round through the backend, in German, with the demo data:
 // the needs kanban (by state), pivot and graph, the companies, an apprentice's form with the
-// network page and the sensitive target-group page. Fails on any JS error or error dialog.
-// Driven by qnetz_base/tests/test_browser.py (BASE_URL, LOGIN, PASSWORD, APPRENTICE_ID, SHOTS).
+// network page and the sensitive target-group page, and a rule that says no. Fails on any JS
+// error or error dialog. Driven by qnetz_base/tests/test_browser.py (BASE_URL, LOGIN, PASSWORD,
+// APPRENTICE_ID, NEW_NEED_ID: a need in state "Neu", SHOTS).
 const { fail, launch, login, screenshots, settle, watchErrors } = require('../../../tests/browser/chromium');
 
-const { BASE_URL, LOGIN, PASSWORD, APPRENTICE_ID, SHOTS } = process.env;
+const { BASE_URL, LOGIN, PASSWORD, APPRENTICE_ID, NEW_NEED_ID, SHOTS } = process.env;
 const errors = [];
 
 const shot = screenshots(SHOTS, 'qnetz_base_');
@@ -84,6 +85,29 @@ const shot = screenshots(SHOTS, 'qnetz_base_');
     await sensitive.click();
     await settle(page);
     await shot(page, 'apprentice_target_group');
+
+    // A rule of the network refuses an action (a UserError: a new need cannot be served):
+    // the dialog says so in German and names no vendor (Odoo's: "Odoo Server Error - Warnung").
+    // The call is the one the web client makes for a button, so its crash manager answers.
+    await page.evaluate((needId) => {
+      const services = odoo.__DEBUG__.services;
+      services['web.ajax'].jsonRpc('/web/dataset/call_kw/qnetz.need/action_mark_served', 'call', {
+        model: 'qnetz.need', method: 'action_mark_served', args: [[needId]],
+        kwargs: { context: services['web.session'].user_context } });
+    }, Number(NEW_NEED_ID));
+    const refusal = page.locator('.modal:has(.o_dialog_warning)');
+    await refusal.waitFor();
+    const refusalTitle = (await refusal.locator('.modal-title').innerText()).trim();
+    const refusalText = await refusal.locator('.modal-body').innerText();
+    console.log('refusal: ' + refusalTitle + ': ' + refusalText.replace(/\s+/g, ' '));
+    if (refusalTitle !== 'Hinweis') fail('the refusal dialog is titled "' + refusalTitle + '"');
+    if (!refusalText.includes('Neu')) fail('the refusal does not say why: ' + refusalText);
+    await shot(page, 'refusal');
+    await refusal.locator('.modal-footer button').first().click();
+    await refusal.waitFor({ state: 'detached' });
+    // the web client logs every refused call on the console; this one was asked for
+    const expected = (e) => e.includes('Server application error') && e.includes('"exception_type":"user_error"');
+    errors.splice(0, errors.length, ...errors.filter((e) => !expected(e)));
     console.log('done');
   } catch (error) {
     fail(error.stack || String(error));

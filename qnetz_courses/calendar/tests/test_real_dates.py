@@ -345,9 +345,9 @@ class TestGeneratorPlan(RealDatesCase):
             "event_id": course.id, "tue": True, "count": 1, "date_start": "2027-03-02",
             "skip_school_holidays": False})
         self.assertEqual(wizard.existing, "replace")
-        self.assertIn("Fügt 1 Termine hinzu", wizard.preview)
+        self.assertIn("Fügt 1 Termin hinzu", wizard.preview)
         self.assertIn("Ersetzt 2 noch nicht gehaltene Termine", wizard.preview)
-        self.assertIn("Behält 1 Termine", wizard.preview)
+        self.assertIn("Behält 1 Termin:", wizard.preview)
         # adding instead keeps them all
         wizard.existing = "add"
         wizard.action_generate()

@@ -3,6 +3,8 @@ import base64
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from odoo.addons.qnetz_base.tools import count_text
+
 from ...spine.course_time import format_date
 from .. import ics
 
@@ -73,8 +75,10 @@ class QnetzHolidayImport(models.TransientModel):
                 added.append(label)
             except ValidationError as error:
                 refused.append("%s: %s" % (label, error.name))
-        lines = [_("%d periods added, %d already there, %d refused.")
-                 % (len(added), len(known), len(refused))]
+        lines = ["%s, %s, %s." % (
+            count_text(self.env, len(added), _("%d period added|%d periods added")),
+            count_text(self.env, len(known), _("%d already there|%d already there")),
+            count_text(self.env, len(refused), _("%d refused|%d refused")))]
         for title, items in ((_("Added:"), added), (_("Already there:"), known),
                              (_("Refused:"), refused)):
             if items:

@@ -3,7 +3,7 @@ from datetime import timedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.qnetz_base.tools import html_text
+from odoo.addons.qnetz_base.tools import count_text, html_text
 
 from ...spine.course_time import utc_string_to_local
 
@@ -150,17 +150,20 @@ class QnetzSessionGenerator(models.TransientModel):
                 for s in sessions.sorted("date_begin")))
             times = "%s–%s" % (format_hour(wizard.start_time),
                                format_hour(wizard.start_time + wizard.hours))
-            lines = [_("Adds %d sessions, %s:") % (len(dates), times)]
+            lines = [count_text(self.env, len(dates), _(
+                "Adds %d session, %s:|Adds %d sessions, %s:")) % times]
             lines += [Calendar._qnetz_day_label(day) for day in dates]
             if replaced:
-                lines += ["", _("Replaces %d sessions not yet held: %s")
-                          % (len(replaced), labels(replaced))]
+                lines += ["", count_text(self.env, len(replaced), _(
+                    "Replaces %d session not yet held: %s|Replaces %d sessions not yet held: %s"))
+                    % labels(replaced)]
                 topics = replaced.filtered("name").mapped("name")
                 if topics:
                     lines += [_("Their topics are not carried over: %s. Choose 'Keep them "
                                 "and add' to keep them.") % ", ".join(topics)]
             if kept:
-                lines += ["", _("Keeps %d sessions: %s") % (len(kept), labels(kept))]
+                lines += ["", count_text(self.env, len(kept), _(
+                    "Keeps %d session: %s|Keeps %d sessions: %s")) % labels(kept)]
             if dates:
                 first = min([day for day in dates] + [
                     utc_string_to_local(s.date_begin).date() for s in kept])

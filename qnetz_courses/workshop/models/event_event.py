@@ -4,6 +4,8 @@ from datetime import timedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.qnetz_base.tools import count_text
+
 
 def allocate(free_by_type, needs):
     """Machine ids among `free_by_type` ({type id: [(places, machine id)]}) that give each
@@ -104,17 +106,17 @@ class EventEvent(models.Model):
                     reason = _("no workshop has %s") % self._qnetz_needs_label(needs)
                 else:
                     # _() outside the generator: it finds the language in its caller's frame
-                    free_text = _("%d of %d places at %s free")
+                    free_text = _("%s of %d place at %s free|%s of %d places at %s free")
                     reason = "%s: %s" % (best[1].name, "; ".join(
-                        free_text % (got, needed, type_names[type_id])
+                        count_text(self.env, needed, free_text) % (got, type_names[type_id])
                         for type_id, got, needed in best[2]))
                 plan[day] = (False, reason)
         return plan
 
     @api.model
     def _qnetz_needs_label(self, needs):
-        places_text = _("%d places at %s")
-        return ", ".join(places_text % (places, machine_type.name)
+        places_text = _("%d place at %s|%d places at %s")
+        return ", ".join(count_text(self.env, places, places_text) % machine_type.name
                          for machine_type, places in needs)
 
     @api.multi
@@ -144,10 +146,10 @@ class EventEvent(models.Model):
             __, shortfalls = self._qnetz_allocate(event.workshop_id.machine_ids,
                                                   event._qnetz_machine_needs())
             if shortfalls:
-                places_text = _("%d of %d places at %s")
+                places_text = _("%s of %d place at %s|%s of %d places at %s")
                 raise ValidationError(_("Workshop: %s has only %s.") % (
                     event.workshop_id.name, "; ".join(
-                        places_text % (got, needed, machine_type.name)
+                        count_text(self.env, needed, places_text) % (got, machine_type.name)
                         for machine_type, got, needed in shortfalls)))
 
     @api.model
