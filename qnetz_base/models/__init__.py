@@ -27,3 +27,6 @@ from . import res_users_password
 from . import qnetz_health
 from . import ir_rule
 from . import ir_ui_view
+from . import mail_template
+from . import mail_compose_message
+from . import ir_translation

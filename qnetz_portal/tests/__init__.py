@@ -31,3 +31,5 @@ from . import test_session_lifetime
 from . import test_stock_route_input
 from . import test_portal_practice
 from . import test_portal_payments
+from . import test_template_code
+from . import test_course_reasons_private
