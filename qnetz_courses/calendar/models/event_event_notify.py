@@ -152,7 +152,7 @@ class EventEventNotify(models.Model):
                     format_date(utc_string_to_local(session.date_begin)),
                     session.calendar_warning.replace("\n", "; "))),
                 partner_ids=event._qnetz_coordinator().partner_id.ids,
-                subtype="mail.mt_comment", message_type="comment")
+                subtype="mail.mt_note", message_type="comment")
         sessions.write({"reminder_sent": now})
         return mails
 
@@ -247,7 +247,7 @@ class EventEventNotify(models.Model):
                     event.message_post(
                         body=html_text("\n".join(filter(None, [text, conflicts]))),
                         partner_ids=coordinator.partner_id.ids,
-                        subtype="mail.mt_comment", message_type="comment")
+                        subtype="mail.mt_note", message_type="comment")
                     event.go_warned = today_s
                 continue
             if not event.below_minimum:

@@ -16,8 +16,10 @@ class EventEventSchedule(models.Model):
 
     _inherit = "event.event"
 
+    # the reasons name the companies of needs and participants: staff only, never the
+    # portal's readers of a course (companies, providers, the network reader)
     served_states = fields.Text(
-        string="States Served", compute="_compute_served_states",
+        string="States Served", compute="_compute_served_states", groups="base.group_user",
         help="The federal states whose public and school holidays the course's dates "
              "avoid, and why each one counts.")
 

@@ -112,6 +112,8 @@ class TestGoNoGo(NotifyCase):
         warning = self.course.message_ids.filtered(lambda m: "go/no-go" in (m.body or "").lower())
         self.assertTrue(warning)
         self.assertIn(self.coordinator.partner_id, warning[0].partner_ids)
+        self.assertTrue(warning[0].subtype_id.internal,
+                        "an internal note: it names the companies, the portal reads comments")
         self.assertIn("1 von mindestens 2", warning[0].body)
         Event._qnetz_cron_go_no_go(today=date(2030, 2, 23))
         self.assertEqual(self.course.go_state, "decide")
