@@ -20,6 +20,7 @@ value each request must get its own of (`fresh`: the need form's signed time).
 """
 import logging
 import os
+import re
 import threading
 import time
 from collections import OrderedDict
@@ -207,6 +208,20 @@ def _key(params):
             httprequest.url_root, httprequest.path, query, current_minute())
 
 
+# Odoo's CSRF tokens: an HMAC of the session in hex, "o", and the time limit if it has one
+CSRF_TOKEN = re.compile(r"\b[0-9a-f]{40}o[0-9]*\b")
+
+
+def _tokens_out(body):
+    """The page with every CSRF token of this session replaced by the placeholder: the
+    layout's (no time limit) and any form's (request.csrf_token(), with one). A visitor
+    gets a token of their own session when the page is served (_respond): one without a
+    time limit, which Odoo accepts for every form."""
+    return CSRF_TOKEN.sub(
+        lambda match: TOKEN_PLACEHOLDER if request.validate_csrf(match.group(0))
+        else match.group(0), body)
+
+
 def _respond(page, status):
     """Serve a cached page: (body, the functions that make its fresh values)."""
     body, fresh = page
@@ -267,7 +282,7 @@ def cached_public_page(render, params=(), fresh=()):
         body = response.render()
         if isinstance(body, bytes):
             body = body.decode("utf-8")
-        page = (body.replace(request.csrf_token(None), TOKEN_PLACEHOLDER), fresh)
+        page = (_tokens_out(body), fresh)
         still_current = generation(request.db) == request.qnetz_page_generation
         if still_current:
             with _lock:

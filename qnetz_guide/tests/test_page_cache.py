@@ -148,6 +148,23 @@ class TestPageCache(GuideDataMixin, GuideHttpCase):
         # a visitor's filled-in form with errors is never kept
         self.assertEqual(page_cache.size(), 1)
 
+    def test_each_visitor_posts_the_cached_need_form_with_a_token_of_their_own(self):
+        """The form's own CSRF token (request.csrf_token(), with a time limit) is the
+        session's too: a cached form with the first visitor's refused everyone else's."""
+        def form_token(html):
+            return re.search(r'name="csrf_token" value="([^"]+)"', html).group(1)
+        first = form_token(self.assertServed("/bedarf-melden", "miss"))
+        self.assertFalse([body for body in page_cache.bodies() if first in body])
+        self.opener.cookies.clear()
+        second = form_token(self.assertServed("/bedarf-melden", "hit"))
+        self.assertNotEqual(second, first)
+        self.cr.commit()  # pylint: disable=invalid-commit (test cursor: a savepoint)
+        response = self.opener.post(self.root + "/bedarf-melden", timeout=20, data={
+            "csrf_token": second, "company_name": ""})
+        self.env.cache.invalidate()
+        # the form again with its messages, not "400 Bad Request" for the token
+        self.assertEqual(response.status_code, 200, response.text[:300])
+
     def test_logged_in_users_never_get_a_cached_page(self):
         for url in ("/", "/wegweiser", "/wegweiser/kurse", self.course_url):
             self.assertServed(url, "miss")
