@@ -100,13 +100,19 @@ def _unfold(text):
 
 
 def _unescape(value):
+    # control characters (a NUL ends a PostgreSQL string) are no part of a holiday's name
+    value = "".join(char if char >= " " else " " for char in value)
     return value.replace("\\n", " ").replace("\\N", " ").replace("\\,", ",").replace(
         "\\;", ";").replace("\\\\", "\\").strip()
 
 
 def _day(value):
-    """The date of a DTSTART/DTEND value (20270322 or 20270322T000000[Z])."""
-    return datetime.strptime(value.strip()[:8], "%Y%m%d").date()
+    """The date of a DTSTART/DTEND value (20270322 or 20270322T000000[Z]); a year no
+    school calendar has (such as 0001, where the day before does not exist) is unreadable."""
+    day = datetime.strptime(value.strip()[:8], "%Y%m%d").date()
+    if not 1900 <= day.year <= 2199:
+        raise ValueError("a year out of range")
+    return day
 
 
 def all_day_events(data):

@@ -322,6 +322,16 @@ class TestHolidayImport(RealDatesCase):
         with self.assertRaises(UserError):
             self._import(b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n")
 
+    def test_impossible_dates_and_control_characters_are_messages(self):
+        event = (b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART;VALUE=DATE:%s\r\n"
+                 b"DTEND;VALUE=DATE:%s\r\nSUMMARY:%s\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+        with self.assertRaises(UserError):  # the day before 1 January of year 1
+            self._import(event % (b"00010101", b"00010101", b"Ferien"))
+        self._import(event % (b"20271016", b"20271031", b"Herbst\x00ferien"))
+        autumn = self.Holiday.search([("state_id", "=", self.ni.id),
+                                      ("date_from", "=", "2027-10-16")])
+        self.assertEqual(autumn.name, "Herbst ferien")
+
 
 class TestGeneratorPlan(RealDatesCase):
 
