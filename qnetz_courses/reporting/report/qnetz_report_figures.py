@@ -243,8 +243,10 @@ class QnetzReportFigures(models.AbstractModel):
 
     def _money_groups(self, date_from, date_to, district_ids):
         """Who is behind the money figures of each column: {column: (companies,
-        providers)} as sets of partner ids; the companies invoiced, the providers of the
-        courses billed or invoiced (and the providers' own bills)."""
+        providers, billers)} as sets of partner ids; the companies invoiced, the providers
+        of the courses billed or invoiced (and the providers' own bills), and the
+        providers whose own bills make the provider fees (one biller's fee is its bill,
+        however many providers the invoiced courses have)."""
         clause, extra = self._district_clause("a.district_id", district_ids)
         self.env.cr.execute("""
             SELECT DISTINCT a.district_id, a.kind, a.partner_id, e.provider_id
@@ -253,21 +255,22 @@ class QnetzReportFigures(models.AbstractModel):
              WHERE a.kind IN ('invoice', 'bill')
                AND a.date_time >= %%s AND a.date_time < %%s%s
         """ % clause, self._utc_bounds(date_from, date_to) + extra)
-        groups = defaultdict(lambda: (set(), set()))
+        groups = defaultdict(lambda: (set(), set(), set()))
         for district_id, kind, partner_id, provider_id in self.env.cr.fetchall():
             for column in ("d%s" % (district_id or 0), "total"):
-                companies, providers = groups[column]
+                companies, providers, billers = groups[column]
                 if kind == "invoice" and partner_id:
                     companies.add(partner_id)
                 if kind == "bill" and partner_id:
                     providers.add(partner_id)
+                    billers.add(partner_id)
                 if provider_id:
                     providers.add(provider_id)
         return groups
 
     @staticmethod
-    def _too_small(companies, providers):
-        return any(0 < len(group) < MIN_GROUP_SIZE for group in (companies, providers))
+    def _too_small(*groups):
+        return any(0 < len(group) < MIN_GROUP_SIZE for group in groups)
 
     @api.model
     def _hidden_money_columns(self, date_from, date_to, district_ids, column_keys):
@@ -278,11 +281,11 @@ class QnetzReportFigures(models.AbstractModel):
         are such a small group: the total less the columns shown would reveal them.
         """
         groups = self._money_groups(date_from, date_to, district_ids)
-        empty = (set(), set())
+        empty = (set(), set(), set())
         hidden = {column for column in column_keys if column != "total"
                   and self._too_small(*groups.get(column, empty))}
-        together = (set().union(*[groups.get(c, empty)[0] for c in hidden]),
-                    set().union(*[groups.get(c, empty)[1] for c in hidden]))
+        together = tuple(set().union(*[groups.get(c, empty)[index] for c in hidden])
+                         for index in range(len(empty)))
         if self._too_small(*groups.get("total", empty)) or self._too_small(*together):
             hidden.add("total")
         return hidden

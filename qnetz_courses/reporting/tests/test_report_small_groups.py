@@ -33,7 +33,7 @@ class TestReportSmallGroups(HttpCase):
     def _restore_cursor(self):
         self.cr = self._case_cr
 
-    def _course_with_money(self, district, index, provider_fee):
+    def _course_with_money(self, district, index, provider_fee, month="03", bill=True):
         env = self.tenv
         Partner = env["res.partner"]
         provider = Partner.create({"name": "Kleingruppe Träger %d" % index, "is_company": True,
@@ -43,8 +43,8 @@ class TestReportSmallGroups(HttpCase):
         course = env["event.event"].create({
             "name": "Kleingruppe Kurs %d" % index, "is_qnetz_course": True,
             "area": "practice", "provider_id": provider.id, "district_id": district.id,
-            "date_begin": "2035-03-0%d 07:00:00" % (index + 2),
-            "date_end": "2035-03-0%d 15:00:00" % (index + 2),
+            "date_begin": "2035-%s-0%d 07:00:00" % (month, index + 2),
+            "date_end": "2035-%s-0%d 15:00:00" % (month, index + 2),
             "seats_max": 4, "fee_model": "total", "fee_amount": provider_fee,
             "provider_fee": provider_fee})
         income = env["account.account"].search(
@@ -59,6 +59,8 @@ class TestReportSmallGroups(HttpCase):
             "invoice_line_ids": [(0, 0, {"name": "Kursgebühr", "quantity": 1,
                                          "price_unit": provider_fee + 100,
                                          "account_id": income.id})]})
+        if not bill:
+            return
         Invoice.create({
             "partner_id": provider.id, "type": "in_invoice", "course_id": course.id,
             "account_id": provider.property_account_payable_id.id,
@@ -68,12 +70,12 @@ class TestReportSmallGroups(HttpCase):
                                          "price_unit": provider_fee,
                                          "account_id": expense.id})]})
 
-    def figures(self, login):
+    def figures(self, login, period=PERIOD):
         self.authenticate(login, login)
         opener = requests.Session()
         opener.cookies["session_id"] = self.session_id
         payload = {"jsonrpc": "2.0", "method": "call", "id": 1, "params": {
-            "model": "qnetz.report.figures", "method": "compute", "args": list(PERIOD),
+            "model": "qnetz.report.figures", "method": "compute", "args": list(period),
             "kwargs": {"context": {"lang": "de_DE"}}}}
         url = "http://%s:%s/web/dataset/call_kw/qnetz.report.figures/compute" % (HOST, PORT)
         response = opener.post(url, json=payload, timeout=60)
@@ -110,3 +112,14 @@ class TestReportSmallGroups(HttpCase):
                 "provider_fees"], 6000.0)
         self.assertNotIn(self.lonely_fee, [
             value for row in self.money_rows(network) for value in row["values"].values()])
+
+    def test_one_billing_provider_is_hidden_though_three_courses_were_invoiced(self):
+        """Three companies invoiced for the courses of three providers, but one provider's
+        bill alone makes the provider fees: that bill is not shown."""
+        for index in (4, 5, 6):
+            self._course_with_money(self.holzminden, index, 700.0 + index, month="04",
+                                    bill=index == 4)
+        network = self.figures("netz_zahlen", ("2035-04-01", "2035-04-30"))
+        fees = {row["key"]: row for row in self.money_rows(network)}["provider_fees"]
+        self.assertNotIn(704.0, fees["values"].values())
+        self.assertIn("total", network["money_hidden"])
