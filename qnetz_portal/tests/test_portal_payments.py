@@ -3,6 +3,7 @@ from datetime import timedelta
 from odoo import fields
 
 from odoo.addons.qnetz_courses.payment.models.account_bank_statement_import import german_iban
+from odoo.addons.qnetz_courses.spine.course_time import course_today
 
 from .common import PortalCase
 
@@ -51,7 +52,7 @@ class TestPortalPayments(PortalCase):
         self.assertEqual(page.status_code, 200)
         row = self._row(page.text, self.invoice_a.number)
         self.assertIn("Teilweise bezahlt", row)
-        self.assertIn(fields.Date.from_string(fields.Date.today()).strftime("%d.%m.%Y"), row)
+        self.assertIn(fields.Date.from_string(course_today()).strftime("%d.%m.%Y"), row)
         self.assertIn(("%.2f" % (self.invoice_a.amount_total - self.half)).replace(".", ","),
                       row)
         self.assertNotIn(self.invoice_b.number, page.text, "another company's invoice")
@@ -73,7 +74,7 @@ class TestPortalPayments(PortalCase):
         row = self._row(page, self.bill.number)
         self.assertIn("Bezahlt", row)
         self.assertIn("bezahlt am %s" % fields.Date.from_string(
-            fields.Date.today()).strftime("%d.%m.%Y"), row)
+            course_today()).strftime("%d.%m.%Y"), row)
         self.assertNotIn(self.invoice_a.number, page, "the companies' invoices")
 
     def test_readers_and_the_public_get_no_payments(self):
