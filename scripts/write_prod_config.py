@@ -3,7 +3,7 @@
     python scripts/write_prod_config.py ODOO_CONF NGINX_SITE DBNAME
 
 Settings come from the environment (defaults in brackets):
-  WORKERS [2 x cores + 1], HTTP_PORT [8069], LONGPOLLING_PORT [8072], DATA_DIR [beside
+  WORKERS [5 x cores], HTTP_PORT [8069], LONGPOLLING_PORT [8072], DATA_DIR [beside
   ODOO_CONF], DB_HOST/DB_PORT/DB_USER/DB_PASSWORD, SERVER_NAME [localhost],
   APP_SERVERS [127.0.0.1: comma-separated "host[:http port[:longpolling port]]" running
   Odoo with this configuration], NGINX_HTTP_PORT [80: redirects to HTTPS],
@@ -82,7 +82,11 @@ def backup_password_file(path):
 
 
 def odoo_options(path, dbname):
-    workers = int(env("WORKERS", 2 * (os.cpu_count() or 1) + 1))
+    # 5 x cores, not Odoo's 2 x cores + 1: a portal page takes about 100 ms of CPU, a
+    # visitor's page from the page cache a few; with only 5 workers on 2 cores the
+    # visitors waited in the queue behind the portal pages (load test on this 2-core
+    # machine: public p95 1.1 s with 5 workers, 0.57-0.64 s with 10; docs/operations.md)
+    workers = int(env("WORKERS", 5 * (os.cpu_count() or 1)))
     options = [
         ("admin_passwd", master_password_hash(path)),
         ("http_port", env("HTTP_PORT", "8069")),

@@ -39,7 +39,7 @@ class TestProdConfig(unittest.TestCase):
 
     def test_odoo_runs_prefork_behind_a_proxy_for_one_database(self):
         _, options, _ = self.generate()
-        self.assertEqual(options["workers"], str(2 * os.cpu_count() + 1))
+        self.assertEqual(options["workers"], str(5 * os.cpu_count()))
         self.assertEqual(options["max_cron_threads"], "1")
         self.assertEqual(options["longpolling_port"], "8072")
         self.assertEqual(options["proxy_mode"], "True")
