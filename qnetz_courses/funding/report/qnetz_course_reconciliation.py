@@ -21,7 +21,8 @@ class QnetzCourseReconciliation(models.Model):
     fee_model = fields.Selection(
         [("per_participant", "Price per Participant"), ("total", "Total Course Price")],
         readonly=True)
-    funding_share = fields.Float(string="Funding Share (%)", readonly=True)
+    # a share per course: summed over a group it means nothing (205 %)
+    funding_share = fields.Float(string="Funding Share (%)", readonly=True, group_operator=False)
     participant_count = fields.Integer(string="Participants", readonly=True)
     cancelled_count = fields.Integer(string="Cancelled Participants", readonly=True)
     currency_id = fields.Many2one("res.currency", string="Currency", readonly=True)

@@ -227,6 +227,12 @@ class TestProjectClaims(QnetzCoursesCase):
         listed = self.env["qnetz.course.reconciliation"].search(
             [("reconciled", "=", False), ("event_id", "in", (unbilled | credited).ids)])
         self.assertEqual(listed.mapped("event_id"), unbilled | credited)
+        # a group of courses adds up money, not the courses' funding shares
+        group = self.env["qnetz.course.reconciliation"].read_group(
+            [("event_id", "in", (unbilled | credited).ids)],
+            ["project_id", "funding_share", "fee_due"], ["project_id"])[0]
+        self.assertNotIn("funding_share", group)
+        self.assertIn("fee_due", group)
 
     def test_claim_at_course_end_and_other_funder_as_document(self):
         project = self.env["qnetz.project"].create({
